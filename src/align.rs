@@ -1,0 +1,383 @@
+//! Word-level semi-global alignment of a quote against a source window.
+//!
+//! A dynamic program over quote items (rows) and source words (columns),
+//! minimising an edit cost. It is *semi-global*: the whole quote must be
+//! accounted for, but source words before and after the matched span are
+//! free, so the best span is found wherever it lies in the window.
+//!
+//! Moves and their costs (units of a tenth of a word):
+//!
+//! | move | cost | meaning |
+//! |---|---|---|
+//! | match | 0 | same folded word |
+//! | variant | 1 | same number in other words ("ten"/"10") |
+//! | join | 1 | two words for one: "extra-terrestrial", "do not"/"don't" |
+//! | substitute | 10 | a word changed |
+//! | insert | 10 | a quote word the source does not have |
+//! | delete | 10 | a source word the quote dropped |
+//! | delete stage/editorial | 1 | "(laughter)", "\[extra\]" left out |
+//! | ellipsis skip | 0 | an ellipsis stands for any run of source words |
+//! | bracket | 0 | "[the president]" stands for up to 6 source words |
+//!
+//! The small costs (1, not 0) for cosmetic moves make an exact reading win
+//! over a cosmetic one when both exist. Time and memory are O(n·m) for n
+//! quote items and m window words; the buffers live in [`AlignScratch`] and
+//! are reused, so an alignment allocates nothing once they are large enough.
+
+#![forbid(unsafe_code)]
+
+use crate::quote::{Item, ItemKind, MAX_BRACKET_WORDS};
+use crate::store::flag;
+use crate::variants::{joins_to, same_number};
+use crate::vocab::Vocab;
+
+/// Cost of one changed, added or dropped word.
+pub const WORD_COST: u32 = 10;
+/// Cost of a cosmetic move (variant, join, dropping a stage direction).
+pub const COSMETIC_COST: u32 = 1;
+
+/// What one step of an alignment did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Op {
+    /// Same folded word.
+    Match,
+    /// Same number written differently.
+    Variant,
+    /// Two quote words for one source word (compound, contraction).
+    JoinQuote,
+    /// One quote word for two source words.
+    JoinSource,
+    /// A word changed.
+    Substitute,
+    /// A quote word not in the source.
+    Insert,
+    /// A source word the quote dropped.
+    Delete,
+    /// A stage direction or editorial word of the source left out.
+    DeleteCosmetic,
+    /// An ellipsis standing for the source words it spans (maybe none).
+    Omission,
+    /// An editorial bracket standing for the source words it spans.
+    Bracket,
+}
+
+/// One step: quote items `q.0..q.1` against window words `s.0..s.1`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Step {
+    /// What happened.
+    pub op: Op,
+    /// Quote item range.
+    pub q: (u32, u32),
+    /// Source window word range.
+    pub s: (u32, u32),
+}
+
+/// Reusable buffers for [`align`].
+#[derive(Debug, Default, Clone)]
+pub struct AlignScratch {
+    cost: Vec<u32>,
+    back: Vec<u8>,
+    /// The steps of the last alignment, in quote order.
+    pub steps: Vec<Step>,
+}
+
+// Back-pointer codes.
+const B_START: u8 = 0;
+const B_MATCH: u8 = 1;
+const B_VARIANT: u8 = 2;
+const B_SUB: u8 = 3;
+const B_INS: u8 = 4;
+const B_DEL: u8 = 5;
+const B_DEL_COSMETIC: u8 = 6;
+const B_JOIN_QUOTE: u8 = 7;
+const B_JOIN_SOURCE: u8 = 8;
+const B_GAP_ENTER: u8 = 9;
+const B_GAP_SKIP: u8 = 10;
+const B_BRACKET: u8 = 16; // + number of source words (1..=MAX_BRACKET_WORDS)
+
+/// The words a window is made of.
+pub struct Window<'a> {
+    /// Vocabulary ids.
+    pub ids: &'a [u32],
+    /// Per-word flags (see `store::flag`).
+    pub flags: &'a [u8],
+}
+
+/// Aligns `items` against `window`; returns the total cost, and leaves the
+/// steps in `scratch.steps`. Returns `None` when the quote has no items.
+///
+/// ```
+/// use quotecheck::align::{align, AlignScratch, Op, Window};
+/// use quotecheck::quote::parse;
+/// use quotecheck::vocab::Vocab;
+/// let mut vocab = Vocab::default();
+/// let ids: Vec<u32> = ["we", "will", "not", "go"].iter().map(|w| vocab.intern(w)).collect();
+/// let (mut items, mut fold) = (Vec::new(), String::new());
+/// parse("we will go", &vocab, &mut items, &mut fold);
+/// let mut scratch = AlignScratch::default();
+/// let window = Window { ids: &ids, flags: &[0; 4] };
+/// let cost = align(&items, &fold, &window, &vocab, &mut scratch).unwrap();
+/// assert_eq!(cost, 10);
+/// assert!(scratch.steps.iter().any(|s| s.op == Op::Delete && s.s == (2, 3)));
+/// ```
+pub fn align(
+    items: &[Item],
+    qfold: &str,
+    window: &Window<'_>,
+    vocab: &Vocab,
+    scratch: &mut AlignScratch,
+) -> Option<u32> {
+    let n = items.len();
+    let m = window.ids.len();
+    if n == 0 {
+        return None;
+    }
+    let w = m + 1;
+    let cells = (n + 1) * w;
+    scratch.cost.clear();
+    scratch.cost.resize(cells, u32::MAX / 2);
+    scratch.back.clear();
+    scratch.back.resize(cells, B_START);
+    let cost = &mut scratch.cost;
+    let back = &mut scratch.back;
+    for c in cost.iter_mut().take(w) {
+        *c = 0;
+    }
+    let qword = |i: usize| -> &str {
+        let (a, b) = items[i].fold;
+        &qfold[a as usize..b as usize]
+    };
+    let sword = |j: usize| vocab.word(window.ids[j]);
+
+    for i in 1..=n {
+        let item = &items[i - 1];
+        let row = i * w;
+        let up = (i - 1) * w;
+        match item.kind {
+            ItemKind::Ellipsis => {
+                for j in 0..=m {
+                    let mut best = cost[up + j];
+                    let mut b = B_GAP_ENTER;
+                    if j > 0 && cost[row + j - 1] < best {
+                        best = cost[row + j - 1];
+                        b = B_GAP_SKIP;
+                    }
+                    cost[row + j] = best;
+                    back[row + j] = b;
+                }
+            }
+            ItemKind::Bracket => {
+                for j in 0..=m {
+                    let mut best = cost[up + j];
+                    let mut b = B_GAP_ENTER;
+                    // On ties the bracket takes the words it stands for, so
+                        // the report can show them.
+                    for k in 1..=MAX_BRACKET_WORDS.min(j) {
+                        if cost[up + j - k] <= best {
+                            best = cost[up + j - k];
+                            b = B_BRACKET + k as u8;
+                        }
+                    }
+                    cost[row + j] = best;
+                    back[row + j] = b;
+                }
+            }
+            ItemKind::Word => {
+                let q = qword(i - 1);
+                let prev_word = (i >= 2 && items[i - 2].kind == ItemKind::Word)
+                    .then(|| qword(i - 2));
+                // j = 0: the quote word has no source word before it.
+                cost[row] = cost[up] + WORD_COST;
+                back[row] = B_INS;
+                for j in 1..=m {
+                    let sid = window.ids[j - 1];
+                    let (pair_cost, pair_back) = if item.key == sid {
+                        (0, B_MATCH)
+                    } else if same_number(q, sword(j - 1)) {
+                        (COSMETIC_COST, B_VARIANT)
+                    } else {
+                        (WORD_COST, B_SUB)
+                    };
+                    let mut best = cost[up + j - 1] + pair_cost;
+                    let mut b = pair_back;
+                    let ins = cost[up + j] + WORD_COST;
+                    if ins < best {
+                        best = ins;
+                        b = B_INS;
+                    }
+                    let f = window.flags[j - 1];
+                    let (del_cost, del_back) = if f & (flag::STAGE | flag::EDITORIAL) != 0 {
+                        (COSMETIC_COST, B_DEL_COSMETIC)
+                    } else {
+                        (WORD_COST, B_DEL)
+                    };
+                    let del = cost[row + j - 1] + del_cost;
+                    if del < best {
+                        best = del;
+                        b = del_back;
+                    }
+                    if let Some(p) = prev_word {
+                        let s = sword(j - 1);
+                        if s.len() > 1 && s.starts_with(&p[..p.len().min(1)]) && joins_to(p, q, s) {
+                            let jq = cost[(i - 2) * w + j - 1] + COSMETIC_COST;
+                            if jq < best {
+                                best = jq;
+                                b = B_JOIN_QUOTE;
+                            }
+                        }
+                    }
+                    if j >= 2 {
+                        let (s1, s2) = (sword(j - 2), sword(j - 1));
+                        if q.len() > 1 && q.starts_with(&s1[..s1.len().min(1)]) && joins_to(s1, s2, q) {
+                            let js = cost[up + j - 2] + COSMETIC_COST;
+                            if js < best {
+                                best = js;
+                                b = B_JOIN_SOURCE;
+                            }
+                        }
+                    }
+                    cost[row + j] = best;
+                    back[row + j] = b;
+                }
+            }
+        }
+    }
+
+    // Free end: the best column of the last row (the earliest on ties).
+    let last = n * w;
+    let (mut j, total) = (0..=m)
+        .map(|j| (j, cost[last + j]))
+        .min_by_key(|&(j, c)| (c, j))?;
+    let mut i = n;
+    scratch.steps.clear();
+    while i > 0 {
+        let b = back[i * w + j];
+        let (op, di, dj) = match b {
+            B_MATCH => (Op::Match, 1, 1),
+            B_VARIANT => (Op::Variant, 1, 1),
+            B_SUB => (Op::Substitute, 1, 1),
+            B_INS => (Op::Insert, 1, 0),
+            B_DEL => (Op::Delete, 0, 1),
+            B_DEL_COSMETIC => (Op::DeleteCosmetic, 0, 1),
+            B_JOIN_QUOTE => (Op::JoinQuote, 2, 1),
+            B_JOIN_SOURCE => (Op::JoinSource, 1, 2),
+            B_GAP_ENTER => {
+                let op = if items[i - 1].kind == ItemKind::Ellipsis {
+                    Op::Omission
+                } else {
+                    Op::Bracket
+                };
+                (op, 1, 0)
+            }
+            B_GAP_SKIP => (Op::Omission, 0, 1),
+            k if k > B_BRACKET => (Op::Bracket, 1, (k - B_BRACKET) as usize),
+            _ => unreachable!("row {i} > 0 always has a back pointer"),
+        };
+        // A skip stays on the ellipsis row but belongs to that item.
+        let q = if b == B_GAP_SKIP { (i - 1, i) } else { (i - di, i) };
+        let step = Step {
+            op,
+            q: (q.0 as u32, q.1 as u32),
+            s: ((j - dj) as u32, j as u32),
+        };
+        // An ellipsis's skipped words become one step.
+        match scratch.steps.last_mut() {
+            Some(prev) if op == Op::Omission && prev.op == Op::Omission && prev.q == step.q => {
+                prev.s.0 = step.s.0;
+            }
+            _ => scratch.steps.push(step),
+        }
+        i -= di;
+        j -= dj;
+    }
+    scratch.steps.reverse();
+    Some(total)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quote::parse;
+
+    fn run(quote: &str, source: &str) -> (u32, Vec<(Op, String, String)>) {
+        let mut vocab = Vocab::default();
+        let swords: Vec<String> = source.split(' ').map(str::to_string).collect();
+        let ids: Vec<u32> = swords.iter().map(|w| vocab.intern(&w.to_lowercase())).collect();
+        let flags: Vec<u8> = swords
+            .iter()
+            .map(|w| if w.starts_with('(') { flag::STAGE } else { 0 })
+            .collect();
+        let ids: Vec<u32> = ids
+            .iter()
+            .zip(&swords)
+            .map(|(&id, w)| if w.starts_with('(') { vocab.intern(w.trim_matches(['(', ')'])) } else { id })
+            .collect();
+        let (mut items, mut fold) = (Vec::new(), String::new());
+        parse(quote, &vocab, &mut items, &mut fold);
+        let mut scratch = AlignScratch::default();
+        let window = Window { ids: &ids, flags: &flags };
+        let cost = align(&items, &fold, &window, &vocab, &mut scratch).unwrap();
+        let steps = scratch
+            .steps
+            .iter()
+            .map(|s| {
+                let q: Vec<&str> = (s.q.0..s.q.1)
+                    .map(|i| &quote[items[i as usize].start as usize..items[i as usize].end as usize])
+                    .collect();
+                let src: Vec<&str> = (s.s.0..s.s.1).map(|j| swords[j as usize].as_str()).collect();
+                (s.op, q.join(" "), src.join(" "))
+            })
+            .collect();
+        (cost, steps)
+    }
+
+    #[test]
+    fn exact_inside_longer_source_is_free() {
+        let (cost, steps) = run("will not raise taxes", "she said we will not raise taxes this year");
+        assert_eq!(cost, 0);
+        assert!(steps.iter().all(|s| s.0 == Op::Match));
+        assert_eq!(steps[0].2, "will");
+    }
+
+    #[test]
+    fn dropped_not_is_a_delete() {
+        let (cost, steps) = run("we will raise taxes", "we will not raise taxes");
+        assert_eq!(cost, WORD_COST);
+        assert!(steps.contains(&(Op::Delete, String::new(), "not".into())));
+    }
+
+    #[test]
+    fn substitution_and_insertion() {
+        let (_, steps) = run("a violation of our sovereignty", "the violation of our sovereignty");
+        assert_eq!(steps[0], (Op::Substitute, "a".into(), "the".into()));
+        let (_, steps) = run("we are very sure now", "we are sure now");
+        assert!(steps.contains(&(Op::Insert, "very".into(), String::new())));
+    }
+
+    #[test]
+    fn cosmetic_moves() {
+        let (cost, steps) = run("we have ten planes", "we have 10 planes");
+        assert_eq!(cost, COSMETIC_COST);
+        assert_eq!(steps[2].0, Op::Variant);
+        let (cost, steps) = run("extra-terrestrial activity", "extraterrestrial activity");
+        assert_eq!(cost, COSMETIC_COST);
+        assert_eq!(steps[0], (Op::JoinQuote, "extra terrestrial".into(), "extraterrestrial".into()));
+        let (cost, _) = run("we don't know", "we do not know");
+        assert_eq!(cost, COSMETIC_COST);
+        let (cost, steps) = run("no indication of aliens", "no (laughter) indication of aliens");
+        assert_eq!(cost, COSMETIC_COST);
+        assert_eq!(steps[1].0, Op::DeleteCosmetic);
+    }
+
+    #[test]
+    fn ellipsis_and_bracket_are_free() {
+        let (cost, steps) = run("the United States … will act", "the United States through NORAD will act");
+        assert_eq!(cost, 0);
+        assert!(steps.contains(&(Op::Omission, "…".into(), "through NORAD".into())));
+        let (cost, steps) = run("[the president] said no", "he said no");
+        assert_eq!(cost, 0);
+        assert_eq!(steps[0], (Op::Bracket, "[the president]".into(), "he".into()));
+        let (cost, _) = run("[W]e said no", "we said no");
+        assert_eq!(cost, 0);
+    }
+}

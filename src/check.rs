@@ -1,0 +1,610 @@
+//! `Checker`: finds a quote in a [`Store`] and judges it.
+//!
+//! The search runs in four stages, all in buffers the checker owns and
+//! reuses, so that after the first few calls a check allocates nothing:
+//!
+//! 1. **Seed.** Every adjacent word pair of the quote is looked up in the
+//!    bigram index; rare single words are looked up too. A pair that occurs
+//!    more than [`MAX_SEED_POSTINGS`] times ("of the") is a stop-gram and
+//!    seeds nothing on its own: an edited quote keeps an intact run of
+//!    (n − e)/(e + 1) words, and such runs nearly always hold a rarer pair.
+//! 2. **Cluster.** Hits are sorted by position and grouped when they lie
+//!    within a quote's length of each other in one source; a group's vote is
+//!    the number of distinct quote words it covers.
+//! 3. **Align.** The best [`MAX_CANDIDATES`] groups are widened into
+//!    windows and aligned word by word ([`crate::align`]).
+//! 4. **Judge.** Each alignment is explained ([`crate::verdict`]), scored,
+//!    and compared with the speaker the caller named.
+
+#![forbid(unsafe_code)]
+
+use crate::align::{AlignScratch, WORD_COST, Window, align};
+use crate::error::Error;
+use crate::quote::{Item, ItemKind, parse};
+use crate::source::{Source, SpeakerAt};
+use crate::speaker::same_person;
+use crate::store::Store;
+use crate::verdict::{Edit, EditOp, Flags, SourceSide, Verdict, explain};
+
+/// The longest quote accepted, in bytes. A quotation in news copy is a few
+/// sentences; anything longer is a pasted document, and the alignment's
+/// O(n·m) cost would grow with it.
+pub const MAX_QUOTE_BYTES: usize = 16 * 1024;
+
+/// The most words a quote may have (see [`MAX_QUOTE_BYTES`]).
+pub const MAX_QUOTE_WORDS: usize = 1000;
+
+/// The lowest score that counts as found. A score is 1 − cost / (10 × words):
+/// at 0.5 half the quote's words would have to change before it is lost.
+/// Every hand-judged pair in `shared/data/pairs.json` that was said scores
+/// above it (the lowest are back-translated quotes); unrelated text with
+/// a chance shared phrase scores below.
+pub const MIN_FOUND_SCORE: f32 = 0.5;
+
+/// A word pair that occurs more often than this is a stop-gram: it does not
+/// seed on its own (its postings would flood the candidate list).
+pub const MAX_SEED_POSTINGS: usize = 4096;
+
+/// A single word that occurs at most this often seeds a candidate by
+/// itself, so that one-word quotes and heavily edited quotes are found.
+pub const RARE_WORD_POSTINGS: usize = 64;
+
+/// How many candidate regions are aligned per quote: enough for a line said
+/// several times (a briefing and its captions and a rush transcript) and a
+/// few near misses.
+pub const MAX_CANDIDATES: usize = 8;
+
+/// An ellipsis may stand for at most about this many source words: fragments
+/// further apart than a few paragraphs are not one quote.
+pub const MAX_ELLIPSIS_GAP_WORDS: usize = 250;
+
+/// Extra source words on each side of a candidate window, so that words the
+/// quote added or dropped near its ends still fit.
+const WINDOW_SLACK: usize = 8;
+
+/// When two spans of equal quality differ only in who spoke them, the one
+/// spoken by the person the caller named is reported first: a line repeated
+/// by a reporter is still the official's line.
+const SPEAKER_PREFERENCE: f32 = 0.1;
+
+/// A quote checker. Create one per thread and reuse it: it owns all the
+/// scratch space a check needs.
+///
+/// ```
+/// use quotecheck::{Checker, SourceDoc, Store, Verdict};
+/// let mut store = Store::new();
+/// store.add(SourceDoc::new("remarks", "I will not raise taxes this year. That is my promise.")
+///     .speaker("Jane Doe"))?;
+/// let mut checker = Checker::new();
+/// let report = checker.check(&store, "will raise taxes this year", Some("Mayor Doe"))?;
+/// assert_eq!(report.verdict(), Verdict::Altered);
+/// assert!(report.flags().contains(quotecheck::Flags::NEGATION));
+/// let best = report.best().unwrap();
+/// assert_eq!(best.source_id(), "remarks");
+/// assert_eq!(best.text(), "will not raise taxes this year");
+/// # Ok::<(), quotecheck::Error>(())
+/// ```
+#[derive(Debug, Default)]
+pub struct Checker {
+    items: Vec<Item>,
+    fold: String,
+    hits: Vec<(u32, u32)>,
+    clusters: Vec<Cluster>,
+    stamp: Vec<u32>,
+    align: AlignScratch,
+    matches: Vec<MatchData>,
+    edits: Vec<Edit>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Cluster {
+    source: u32,
+    first_pos: u32,
+    last_pos: u32,
+    first_q: u32,
+    last_q: u32,
+    votes: u32,
+}
+
+/// What the checker keeps about one found span.
+#[derive(Debug, Clone, Copy)]
+struct MatchData {
+    source: u32,
+    span: (u32, u32),
+    score: f32,
+    rank: f32,
+    text_verdict: Verdict,
+    verdict: Verdict,
+    flags: Flags,
+    edits: (u32, u32),
+}
+
+impl Checker {
+    /// A checker with empty scratch space (it grows on first use).
+    pub fn new() -> Self {
+        Checker::default()
+    }
+
+    /// Checks `quote` against every source in `store`. `speaker` is who the
+    /// article says spoke it (any form of the name), or `None`.
+    ///
+    /// Errors: [`Error::EmptyQuote`] when the quote has no words,
+    /// [`Error::QuoteTooLong`] beyond [`MAX_QUOTE_BYTES`] or
+    /// [`MAX_QUOTE_WORDS`].
+    pub fn check<'a>(
+        &'a mut self,
+        store: &'a Store,
+        quote: &'a str,
+        speaker: Option<&'a str>,
+    ) -> Result<Report<'a>, Error> {
+        if quote.len() > MAX_QUOTE_BYTES {
+            return Err(Error::QuoteTooLong {
+                len: quote.len(),
+                limit: MAX_QUOTE_BYTES,
+                unit: "bytes",
+            });
+        }
+        parse(quote, &store.vocab, &mut self.items, &mut self.fold);
+        let words = self.items.iter().filter(|i| i.is_word()).count();
+        if words == 0 {
+            return Err(Error::EmptyQuote);
+        }
+        if words > MAX_QUOTE_WORDS {
+            return Err(Error::QuoteTooLong {
+                len: words,
+                limit: MAX_QUOTE_WORDS,
+                unit: "words",
+            });
+        }
+        self.matches.clear();
+        self.edits.clear();
+        self.seed(store);
+        self.cluster(store);
+        for c in 0..self.clusters.len().min(MAX_CANDIDATES) {
+            let cluster = self.clusters[c];
+            self.align_candidate(store, quote, cluster, words, speaker);
+        }
+        self.rank();
+        Ok(Report {
+            store,
+            quote,
+            speaker,
+            items: &self.items,
+            matches: &self.matches,
+            edits: &self.edits,
+        })
+    }
+
+    fn seed(&mut self, store: &Store) {
+        self.hits.clear();
+        let items = &self.items;
+        let mut rarest_stop: Option<(usize, usize)> = None;
+        for i in 0..items.len() {
+            let a = items[i];
+            if !a.is_word() || a.key == crate::vocab::UNKNOWN {
+                continue;
+            }
+            if let Some(b) = items.get(i + 1).filter(|b| b.is_word()) {
+                let postings = store.index.bigram(a.key, b.key);
+                if postings.len() <= MAX_SEED_POSTINGS {
+                    self.hits.extend(postings.iter().map(|&p| (p, i as u32)));
+                } else if rarest_stop.is_none_or(|(_, n)| postings.len() < n) {
+                    rarest_stop = Some((i, postings.len()));
+                }
+            }
+            let postings = store.index.word(a.key);
+            let single_word = items.len() == 1;
+            if postings.len() <= RARE_WORD_POSTINGS || (single_word && postings.len() <= MAX_SEED_POSTINGS) {
+                self.hits.extend(postings.iter().map(|&p| (p, i as u32)));
+            }
+        }
+        // A quote made only of stop-grams ("I don't know that") still needs
+        // somewhere to look: its rarest pair, as far as the cap allows.
+        if self.hits.is_empty() {
+            if let Some((i, _)) = rarest_stop {
+                let (a, b) = (items[i].key, items[i + 1].key);
+                let postings = store.index.bigram(a, b);
+                self.hits
+                    .extend(postings.iter().take(MAX_SEED_POSTINGS).map(|&p| (p, i as u32)));
+            }
+        }
+    }
+
+    fn cluster(&mut self, store: &Store) {
+        self.clusters.clear();
+        self.hits.sort_unstable();
+        let n = self.items.len() as u32;
+        let has_ellipsis = self.items.iter().any(|i| i.kind == ItemKind::Ellipsis);
+        let reach = n + if has_ellipsis {
+            MAX_ELLIPSIS_GAP_WORDS as u32
+        } else {
+            (n / 2).max(8)
+        };
+        self.stamp.clear();
+        self.stamp.resize(self.items.len() + 1, u32::MAX);
+        let mut current: Option<Cluster> = None;
+        let mut source_end = 0u32;
+        let mut source = 0u32;
+        for h in 0..self.hits.len() {
+            let (pos, q) = self.hits[h];
+            if pos >= source_end {
+                source = store.source_of(pos) as u32;
+                source_end = store.words_of(source as usize).end;
+                if let Some(c) = current.take() {
+                    self.clusters.push(c);
+                }
+            }
+            match current.as_mut() {
+                Some(c) if pos - c.last_pos <= reach => {
+                    c.last_pos = pos;
+                    c.last_q = q;
+                }
+                _ => {
+                    if let Some(c) = current.take() {
+                        self.clusters.push(c);
+                    }
+                    current = Some(Cluster {
+                        source,
+                        first_pos: pos,
+                        last_pos: pos,
+                        first_q: q,
+                        last_q: q,
+                        votes: 0,
+                    });
+                }
+            }
+            let id = self.clusters.len() as u32;
+            let c = current.as_mut().expect("set above");
+            if self.stamp[q as usize] != id {
+                self.stamp[q as usize] = id;
+                c.votes += 1;
+            }
+            c.first_q = c.first_q.min(q);
+        }
+        if let Some(c) = current {
+            self.clusters.push(c);
+        }
+        self.clusters
+            .sort_unstable_by(|a, b| b.votes.cmp(&a.votes).then(a.first_pos.cmp(&b.first_pos)));
+    }
+
+    fn align_candidate(
+        &mut self,
+        store: &Store,
+        quote: &str,
+        c: Cluster,
+        words: usize,
+        speaker: Option<&str>,
+    ) {
+        let range = store.words_of(c.source as usize);
+        let n = self.items.len() as u32;
+        let slack = WINDOW_SLACK as u32;
+        let lo = c.first_pos.saturating_sub(c.first_q + slack).max(range.start);
+        let hi = (c.last_pos + (n - c.last_q) + slack).min(range.end);
+        if lo >= hi {
+            return;
+        }
+        let (lo_u, hi_u) = (lo as usize, hi as usize);
+        let window = Window {
+            ids: &store.word_ids[lo_u..hi_u],
+            flags: &store.flags[lo_u..hi_u],
+        };
+        let Some(cost) = align(&self.items, &self.fold, &window, &store.vocab, &mut self.align) else {
+            return;
+        };
+        let score = (1.0 - cost as f32 / (WORD_COST as f32 * words as f32)).clamp(0.0, 1.0);
+        if score < MIN_FOUND_SCORE {
+            return;
+        }
+        let source = store.source(c.source as usize);
+        let first_edit = self.edits.len();
+        let side = SourceSide {
+            text: source.text(),
+            spans: &store.spans[lo_u..hi_u],
+            flags: &store.flags[lo_u..hi_u],
+            structure: &source.structure,
+        };
+        let ex = explain(&self.align.steps, &self.items, quote, &side, &mut self.edits);
+        // One word of a longer quote is not an anchor: chance matches of
+        // a single common word must not count as found.
+        if (ex.matched_words as usize) < words.min(2) || ex.span.0 >= ex.span.1 {
+            self.edits.truncate(first_edit);
+            return;
+        }
+        // The same span found from two clusters: keep one.
+        if self
+            .matches
+            .iter()
+            .any(|m| m.source == c.source && m.span.0 < ex.span.1 && ex.span.0 < m.span.1 && m.score >= score)
+        {
+            self.edits.truncate(first_edit);
+            return;
+        }
+        let text_verdict = if ex.altered {
+            Verdict::Altered
+        } else if ex.flags.contains(Flags::ELLIPSIS) {
+            Verdict::Ellipsis
+        } else if ex.cosmetic {
+            Verdict::Minor
+        } else {
+            Verdict::Verbatim
+        };
+        let mut flags = ex.flags;
+        let mut verdict = text_verdict;
+        let mut rank = score;
+        let at = source.speaker_at(ex.span.0 as usize);
+        let start_turn = source.turn_index_at(ex.span.0 as usize);
+        let end_turn = source.turn_index_at(ex.span.1 as usize - 1);
+        if start_turn != end_turn {
+            flags |= Flags::CROSSES_TURN;
+        }
+        if let Some(claimed) = speaker {
+            match at {
+                SpeakerAt::Named(actual) if same_person(claimed, actual) => rank += SPEAKER_PREFERENCE,
+                SpeakerAt::Named(_) => {
+                    flags |= Flags::SPEAKER_MISMATCH;
+                    verdict = Verdict::Misattributed;
+                }
+                SpeakerAt::Unknown | SpeakerAt::NotGiven => flags |= Flags::SPEAKER_UNKNOWN,
+            }
+        }
+        self.matches.push(MatchData {
+            source: c.source,
+            span: ex.span,
+            score,
+            rank,
+            text_verdict,
+            verdict,
+            flags,
+            edits: (first_edit as u32, self.edits.len() as u32),
+        });
+    }
+
+    fn rank(&mut self) {
+        // Drop spans another, better span of the same source overlaps.
+        let mut i = 0;
+        while i < self.matches.len() {
+            let m = self.matches[i];
+            let shadowed = self.matches.iter().enumerate().any(|(j, o)| {
+                j != i
+                    && o.source == m.source
+                    && o.span.0 < m.span.1
+                    && m.span.0 < o.span.1
+                    && (o.rank > m.rank || (o.rank == m.rank && j < i))
+            });
+            if shadowed {
+                self.matches.swap_remove(i);
+            } else {
+                i += 1;
+            }
+        }
+        self.matches.sort_unstable_by(|a, b| {
+            b.rank
+                .total_cmp(&a.rank)
+                .then(a.source.cmp(&b.source))
+                .then(a.span.0.cmp(&b.span.0))
+        });
+    }
+}
+
+/// The result of one check: the verdict and every span found, best first.
+/// It borrows the checker until the next check.
+#[derive(Debug, Clone, Copy)]
+pub struct Report<'a> {
+    store: &'a Store,
+    quote: &'a str,
+    speaker: Option<&'a str>,
+    items: &'a [Item],
+    matches: &'a [MatchData],
+    edits: &'a [Edit],
+}
+
+impl<'a> Report<'a> {
+    /// The verdict: the best match's, or [`Verdict::NotFound`].
+    pub fn verdict(&self) -> Verdict {
+        self.matches.first().map_or(Verdict::NotFound, |m| m.verdict)
+    }
+
+    /// The best match's score in 0..=1 (0 when not found).
+    pub fn score(&self) -> f32 {
+        self.matches.first().map_or(0.0, |m| m.score)
+    }
+
+    /// The best match's flags (empty when not found).
+    pub fn flags(&self) -> Flags {
+        self.matches.first().map_or(Flags::default(), |m| m.flags)
+    }
+
+    /// The quote as given.
+    pub fn quote(&self) -> &'a str {
+        self.quote
+    }
+
+    /// The speaker the caller named.
+    pub fn claimed_speaker(&self) -> Option<&'a str> {
+        self.speaker
+    }
+
+    /// The best match, if the quote was found.
+    pub fn best(&self) -> Option<Match<'a>> {
+        self.matches().next()
+    }
+
+    /// Every match, best first (the rest are runners-up: the same line in
+    /// another source, or a weaker reading).
+    pub fn matches(&self) -> impl Iterator<Item = Match<'a>> + 'a {
+        let (store, quote, edits) = (self.store, self.quote, self.edits);
+        self.matches.iter().map(move |data| Match {
+            store,
+            quote,
+            edits,
+            data,
+        })
+    }
+
+    /// How many matches.
+    pub fn match_count(&self) -> usize {
+        self.matches.len()
+    }
+
+    /// The byte ranges of the quote's words that the best match does not
+    /// contain (all words when not found).
+    pub fn missing_words(&self) -> impl Iterator<Item = (u32, u32)> + 'a {
+        let best = self.matches.first().copied();
+        let items = self.items;
+        let edits = self.edits;
+        let from_edits = best.into_iter().flat_map(move |m| {
+            edits[m.edits.0 as usize..m.edits.1 as usize]
+                .iter()
+                .filter(|e| e.op == EditOp::Insert || (e.op == EditOp::Replace && !e.change.is_cosmetic()))
+                .map(|e| e.quote)
+        });
+        let all = best
+            .is_none()
+            .then(|| items.iter().filter(|i| i.is_word()).map(|i| (i.start, i.end)))
+            .into_iter()
+            .flatten();
+        from_edits.chain(all)
+    }
+}
+
+/// One span of one source where a quote was found.
+#[derive(Debug, Clone, Copy)]
+pub struct Match<'a> {
+    store: &'a Store,
+    quote: &'a str,
+    edits: &'a [Edit],
+    data: &'a MatchData,
+}
+
+impl<'a> Match<'a> {
+    /// The source it was found in.
+    pub fn source(&self) -> &'a Source {
+        self.store.source(self.data.source as usize)
+    }
+    /// The source's index in the store.
+    pub fn source_index(&self) -> usize {
+        self.data.source as usize
+    }
+    /// The source's id.
+    pub fn source_id(&self) -> &'a str {
+        self.source().id()
+    }
+    /// Byte range of the span in the source text (half-open).
+    pub fn range(&self) -> std::ops::Range<usize> {
+        self.data.span.0 as usize..self.data.span.1 as usize
+    }
+    /// The span's text, as the source has it.
+    pub fn text(&self) -> &'a str {
+        &self.source().text()[self.range()]
+    }
+    /// The score in 0..=1: 1 for verbatim, lower for each changed word.
+    pub fn score(&self) -> f32 {
+        self.data.score
+    }
+    /// The verdict for this span, speaker included.
+    pub fn verdict(&self) -> Verdict {
+        self.data.verdict
+    }
+    /// The verdict on the words alone (what it would be with the right speaker).
+    pub fn text_verdict(&self) -> Verdict {
+        self.data.text_verdict
+    }
+    /// Flags for this span.
+    pub fn flags(&self) -> Flags {
+        self.data.flags
+    }
+    /// Who speaks at the start of the span, according to the source.
+    pub fn speaker(&self) -> SpeakerAt<'a> {
+        self.source().speaker_at(self.data.span.0 as usize)
+    }
+    /// The time stamp in force at the span, for transcripts that have them.
+    pub fn time(&self) -> Option<&'a str> {
+        self.source().time_at(self.data.span.0 as usize)
+    }
+    /// The differences, in quote order.
+    pub fn edits(&self) -> &'a [Edit] {
+        &self.edits[self.data.edits.0 as usize..self.data.edits.1 as usize]
+    }
+    /// The quote text of an edit.
+    pub fn quote_text(&self, edit: &Edit) -> &'a str {
+        &self.quote[edit.quote.0 as usize..edit.quote.1 as usize]
+    }
+    /// The source text of an edit.
+    pub fn source_text(&self, edit: &Edit) -> &'a str {
+        &self.source().text()[edit.source.0 as usize..edit.source.1 as usize]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::SourceDoc;
+
+    fn store() -> Store {
+        let mut store = Store::new();
+        store
+            .add(SourceDoc::new("a", "We have no indication of aliens or extraterrestrial activity with these recent takedowns.").speaker("Karine Jean-Pierre"))
+            .unwrap();
+        store
+            .add(SourceDoc::new("b", "Their altitudes were considerably lower than the Chinese balloon, and they did pose a hazard.").speaker("John Kirby"))
+            .unwrap();
+        store
+    }
+
+    #[test]
+    fn verbatim_and_range() {
+        let store = store();
+        let mut checker = Checker::new();
+        let r = checker.check(&store, "no indication of aliens", None).unwrap();
+        assert_eq!(r.verdict(), Verdict::Verbatim);
+        let m = r.best().unwrap();
+        assert_eq!(m.text(), "no indication of aliens");
+        assert_eq!(m.score(), 1.0);
+    }
+
+    #[test]
+    fn misattribution_keeps_the_words_verdict() {
+        let store = store();
+        let mut checker = Checker::new();
+        let r = checker
+            .check(&store, "no indication of aliens", Some("another defense official"))
+            .unwrap();
+        assert_eq!(r.verdict(), Verdict::Misattributed);
+        let m = r.best().unwrap();
+        assert_eq!(m.text_verdict(), Verdict::Verbatim);
+        assert_eq!(m.speaker(), SpeakerAt::Named("Karine Jean-Pierre"));
+        let r = checker.check(&store, "no indication of aliens", Some("Jean-Pierre")).unwrap();
+        assert_eq!(r.verdict(), Verdict::Verbatim);
+    }
+
+    #[test]
+    fn absent_and_errors() {
+        let store = store();
+        let mut checker = Checker::new();
+        let r = checker.check(&store, "the budget will be balanced next spring", None).unwrap();
+        assert_eq!(r.verdict(), Verdict::NotFound);
+        assert_eq!(r.missing_words().count(), 7);
+        assert_eq!(checker.check(&store, " … ", None).unwrap_err(), Error::EmptyQuote);
+        let long = "word ".repeat(MAX_QUOTE_WORDS + 1);
+        assert!(matches!(checker.check(&store, &long, None), Err(Error::QuoteTooLong { unit: "words", .. })));
+        let huge = "x".repeat(MAX_QUOTE_BYTES + 1);
+        assert!(matches!(checker.check(&store, &huge, None), Err(Error::QuoteTooLong { unit: "bytes", .. })));
+    }
+
+    #[test]
+    fn partial_quote_reports_missing_words() {
+        let store = store();
+        let mut checker = Checker::new();
+        let r = checker
+            .check(&store, "considerably lower than the Chinese balloon and far more dangerous to everyone", None)
+            .unwrap();
+        assert_eq!(r.verdict(), Verdict::Altered);
+        assert!(r.flags().contains(Flags::PARTIAL), "{:?}", r.flags());
+        let missing: Vec<&str> = r
+            .missing_words()
+            .map(|(a, b)| &r.quote()[a as usize..b as usize])
+            .collect();
+        assert!(missing.concat().contains("dangerous"), "{missing:?}");
+    }
+}

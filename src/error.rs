@@ -1,0 +1,76 @@
+//! The one error type of the crate.
+
+#![forbid(unsafe_code)]
+
+use thiserror::Error;
+
+/// Everything that can go wrong when building a store or checking a quote.
+///
+/// Each variant is a distinct condition a caller may want to handle on its
+/// own; the C ABI maps each to its own status code.
+///
+/// ```
+/// use quotecheck::{Checker, Error, Store};
+/// let store = Store::new();
+/// let mut checker = Checker::new();
+/// assert!(matches!(checker.check(&store, "  ", None), Err(Error::EmptyQuote)));
+/// ```
+#[derive(Debug, Error, Clone, PartialEq, Eq)]
+pub enum Error {
+    /// The quote has no words at all (empty, spaces or punctuation only).
+    #[error("the quote is empty: it has no words")]
+    EmptyQuote,
+    /// The quote is longer than [`crate::MAX_QUOTE_BYTES`] or has more than
+    /// [`crate::MAX_QUOTE_WORDS`] words.
+    #[error("the quote is too long: {len} {unit} (limit {limit})")]
+    QuoteTooLong {
+        /// The quote's size.
+        len: usize,
+        /// The limit it broke.
+        limit: usize,
+        /// `"bytes"` or `"words"`.
+        unit: &'static str,
+    },
+    /// A source with this id is already in the store.
+    #[error("duplicate source id {0:?}")]
+    DuplicateSourceId(String),
+    /// A source id must not be empty.
+    #[error("a source id must not be empty")]
+    EmptySourceId,
+    /// A source is larger than [`crate::MAX_SOURCE_BYTES`], or the store would
+    /// hold more words than its 32-bit positions can address.
+    #[error("source {id:?} is too large: {len} bytes (limit {limit})")]
+    SourceTooLarge {
+        /// The source's id.
+        id: String,
+        /// Its size in bytes.
+        len: usize,
+        /// The limit.
+        limit: usize,
+    },
+    /// Byte input that is not UTF-8.
+    #[error("invalid UTF-8 in {what} at byte {offset}")]
+    InvalidUtf8 {
+        /// What the bytes were (`"quote"`, `"source text"`, ...).
+        what: &'static str,
+        /// The offset of the first invalid byte.
+        offset: usize,
+    },
+    /// No source with this id.
+    #[error("no source with id {0:?}")]
+    UnknownSourceId(String),
+}
+
+/// Validates byte input as UTF-8, naming `what` in the error.
+///
+/// ```
+/// use quotecheck::error::utf8;
+/// assert_eq!(utf8(b"ok", "quote"), Ok("ok"));
+/// assert!(utf8(b"\xff", "quote").is_err());
+/// ```
+pub fn utf8<'a>(bytes: &'a [u8], what: &'static str) -> Result<&'a str, Error> {
+    std::str::from_utf8(bytes).map_err(|e| Error::InvalidUtf8 {
+        what,
+        offset: e.valid_up_to(),
+    })
+}

@@ -1,0 +1,222 @@
+//! A source text, its metadata, and who speaks where in it.
+//!
+//! [`SourceDoc`] is what a caller hands to [`crate::Store::add`]; [`Source`] is
+//! what the store keeps: the text, the metadata, the speaker turns found by
+//! [`crate::transcript`], and where its words sit in the store's word arrays.
+
+#![forbid(unsafe_code)]
+
+use std::ops::Range;
+
+/// How the store should read a source's layout.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SourceKind {
+    /// Detect: a text with speaker labels, `>>` turns or subtitle cues is a
+    /// transcript, anything else is plain prose.
+    #[default]
+    Auto,
+    /// Plain prose (a speech, a statement): one speaker, the metadata's.
+    Plain,
+    /// A transcript: parse speaker turns, labels, time stamps and cues.
+    Transcript,
+}
+
+/// A source text and its metadata, as given to [`crate::Store::add`].
+///
+/// ```
+/// use quotecheck::SourceDoc;
+/// let doc = SourceDoc::new("remarks", "I will not raise taxes this year.")
+///     .speaker("Jane Doe")
+///     .title("Remarks at the budget hearing")
+///     .date("2026-03-01");
+/// assert_eq!(doc.id, "remarks");
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct SourceDoc {
+    /// A unique id (file stem, URL, database key).
+    pub id: String,
+    /// The full text, exactly as received.
+    pub text: String,
+    /// A title, for reports.
+    pub title: Option<String>,
+    /// A date, as written (for reports only).
+    pub date: Option<String>,
+    /// Who speaks in a single-speaker source (a speech, a statement), and the
+    /// default for unlabelled passages of a transcript.
+    pub speaker: Option<String>,
+    /// For transcripts: speaker labels as written (`MR. KIRBY`) mapped to the
+    /// person's full name (`John Kirby`).
+    pub speakers: Vec<(String, String)>,
+    /// How to read the layout.
+    pub kind: SourceKind,
+}
+
+impl SourceDoc {
+    /// A source with an id and a text and no metadata.
+    pub fn new(id: impl Into<String>, text: impl Into<String>) -> Self {
+        SourceDoc {
+            id: id.into(),
+            text: text.into(),
+            ..SourceDoc::default()
+        }
+    }
+
+    /// Sets who speaks in this source.
+    pub fn speaker(mut self, speaker: impl Into<String>) -> Self {
+        self.speaker = Some(speaker.into());
+        self
+    }
+
+    /// Sets the title.
+    pub fn title(mut self, title: impl Into<String>) -> Self {
+        self.title = Some(title.into());
+        self
+    }
+
+    /// Sets the date.
+    pub fn date(mut self, date: impl Into<String>) -> Self {
+        self.date = Some(date.into());
+        self
+    }
+
+    /// Maps a transcript's speaker label (as written) to a full name.
+    pub fn label(mut self, label: impl Into<String>, person: impl Into<String>) -> Self {
+        self.speakers.push((label.into(), person.into()));
+        self
+    }
+
+    /// Sets how the layout is read.
+    pub fn kind(mut self, kind: SourceKind) -> Self {
+        self.kind = kind;
+        self
+    }
+}
+
+/// Who speaks at some place of a source.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SpeakerAt<'a> {
+    /// A named person (the full name when the metadata or header gives it).
+    Named(&'a str),
+    /// Someone speaks, but the source does not say who (`>>` captions,
+    /// `UNIDENTIFIED MALE:`).
+    Unknown,
+    /// The source has no speaker information at all.
+    NotGiven,
+}
+
+impl<'a> SpeakerAt<'a> {
+    /// The name, if there is one.
+    pub fn name(self) -> Option<&'a str> {
+        match self {
+            SpeakerAt::Named(n) => Some(n),
+            _ => None,
+        }
+    }
+}
+
+/// A speaker turn: a byte range of the source and who speaks in it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Turn {
+    /// Byte range of the turn's text (after its label), start.
+    pub start: u32,
+    /// End of the turn (exclusive): where the next label starts.
+    pub end: u32,
+    /// Index into [`Source::speakers`], or `None` for an unnamed voice.
+    pub speaker: Option<u32>,
+    /// Byte range of the label that opened the turn (empty when none).
+    pub label: (u32, u32),
+}
+
+/// A time stamp found in a transcript (`00:01:22,500 -->`, `(01:09)`,
+/// `[14:00:00]`, `7:15 pm`): the byte offset where it applies and its text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TimeMark {
+    /// Byte offset of the stamp in the source.
+    pub at: u32,
+    /// Byte range of the stamp's text.
+    pub text: (u32, u32),
+}
+
+/// A source as the store keeps it.
+#[derive(Clone, Debug)]
+pub struct Source {
+    pub(crate) doc: SourceDoc,
+    /// Distinct speaker names of this source; turns point into it.
+    pub(crate) speakers: Vec<String>,
+    pub(crate) turns: Vec<Turn>,
+    pub(crate) times: Vec<TimeMark>,
+    /// Byte ranges that are layout, not speech (labels, cue numbers, time
+    /// stamps, markup): their words are not matchable.
+    pub(crate) structure: Vec<Range<u32>>,
+    pub(crate) is_transcript: bool,
+    /// This source's words in the store's arrays.
+    pub(crate) words: Range<u32>,
+}
+
+impl Source {
+    /// The id.
+    pub fn id(&self) -> &str {
+        &self.doc.id
+    }
+    /// The full text as given.
+    pub fn text(&self) -> &str {
+        &self.doc.text
+    }
+    /// The title, if any.
+    pub fn title(&self) -> Option<&str> {
+        self.doc.title.as_deref()
+    }
+    /// The date, if any.
+    pub fn date(&self) -> Option<&str> {
+        self.doc.date.as_deref()
+    }
+    /// Was it read as a transcript (speaker turns)?
+    pub fn is_transcript(&self) -> bool {
+        self.is_transcript
+    }
+    /// The speaker turns, in order.
+    pub fn turns(&self) -> &[Turn] {
+        &self.turns
+    }
+    /// The name of a turn's speaker.
+    pub fn turn_speaker(&self, turn: &Turn) -> SpeakerAt<'_> {
+        match turn.speaker {
+            Some(i) => SpeakerAt::Named(&self.speakers[i as usize]),
+            None => SpeakerAt::Unknown,
+        }
+    }
+
+    /// The index of the turn holding byte `at`, if any.
+    pub fn turn_index_at(&self, at: usize) -> Option<usize> {
+        let at = at as u32;
+        let i = self.turns.partition_point(|t| t.end <= at);
+        (i < self.turns.len() && self.turns[i].start <= at).then_some(i)
+    }
+
+    /// Who speaks at byte `at`.
+    ///
+    /// ```
+    /// use quotecheck::{SourceDoc, SpeakerAt, Store};
+    /// let mut store = Store::new();
+    /// store.add(SourceDoc::new("s", "We will act.").speaker("Jane Doe")).unwrap();
+    /// assert_eq!(store.source(0).speaker_at(3), SpeakerAt::Named("Jane Doe"));
+    /// ```
+    pub fn speaker_at(&self, at: usize) -> SpeakerAt<'_> {
+        match self.turn_index_at(at) {
+            Some(i) => self.turn_speaker(&self.turns[i]),
+            None if self.is_transcript => SpeakerAt::Unknown,
+            None => self
+                .doc
+                .speaker
+                .as_deref()
+                .map_or(SpeakerAt::NotGiven, SpeakerAt::Named),
+        }
+    }
+
+    /// The last time stamp at or before byte `at`, as written.
+    pub fn time_at(&self, at: usize) -> Option<&str> {
+        let i = self.times.partition_point(|t| t.at as usize <= at);
+        let t = self.times.get(i.checked_sub(1)?)?;
+        Some(&self.doc.text[t.text.0 as usize..t.text.1 as usize])
+    }
+}

@@ -1,0 +1,281 @@
+//! `Store`: the sources, their words, and the index over them.
+//!
+//! Every word of every source gets a global position; three parallel arrays
+//! hold, per position, the word's vocabulary id, its byte range in its
+//! source, and a few flags. A source knows the range of positions that are
+//! its own. The store is immutable while checked (`&Store` is all a
+//! [`crate::Checker`] needs), so any number of threads may share it.
+
+#![forbid(unsafe_code)]
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use crate::error::Error;
+use crate::index::Index;
+use crate::source::{Source, SourceDoc};
+use crate::text::{fold_word_into, words};
+use crate::transcript::{self, Layout};
+use crate::vocab::Vocab;
+
+/// The largest source text accepted, in bytes. Byte offsets are kept as
+/// `u32`, so a single source must stay under 4 GiB.
+pub const MAX_SOURCE_BYTES: usize = u32::MAX as usize - 1;
+
+/// A parenthesised passage of at most this many words inside a transcript
+/// is a stage direction ("(Laughter.)", "(inaudible)"): a quote that leaves
+/// it out has not dropped anything that was said.
+const MAX_STAGE_DIRECTION_WORDS: usize = 6;
+
+/// Per-word flags.
+pub(crate) mod flag {
+    /// Inside a short parenthesis: a stage direction, not speech.
+    pub const STAGE: u8 = 1;
+    /// Inserted or struck by an editor (`\[extra\]`, `<s>text</s>`).
+    pub const EDITORIAL: u8 = 2;
+    /// Starts a sentence (capitals here do not make a name).
+    pub const SENTENCE_START: u8 = 4;
+}
+
+/// Source texts and the index that finds quotes in them.
+///
+/// ```
+/// use quotecheck::{Store, SourceDoc};
+/// let mut store = Store::new();
+/// store.add(SourceDoc::new("speech", "We will not raise taxes this year.").speaker("Jane Doe"))?;
+/// assert_eq!(store.len(), 1);
+/// assert!(store.add(SourceDoc::new("speech", "again")).is_err());
+/// # Ok::<(), quotecheck::Error>(())
+/// ```
+#[derive(Debug, Default, Clone)]
+pub struct Store {
+    sources: Vec<Source>,
+    ids: HashMap<String, u32>,
+    pub(crate) vocab: Vocab,
+    pub(crate) word_ids: Vec<u32>,
+    pub(crate) spans: Vec<(u32, u32)>,
+    pub(crate) flags: Vec<u8>,
+    pub(crate) index: Index,
+    fold_buf: String,
+}
+
+impl Store {
+    /// An empty store.
+    pub fn new() -> Self {
+        Store::default()
+    }
+
+    /// Adds a source; returns its index (0, 1, 2, ... in order of adding).
+    ///
+    /// Fails with [`Error::DuplicateSourceId`], [`Error::EmptySourceId`] or
+    /// [`Error::SourceTooLarge`]; the store is unchanged on error.
+    pub fn add(&mut self, doc: SourceDoc) -> Result<usize, Error> {
+        if doc.id.is_empty() {
+            return Err(Error::EmptySourceId);
+        }
+        if self.ids.contains_key(&doc.id) {
+            return Err(Error::DuplicateSourceId(doc.id));
+        }
+        if doc.text.len() > MAX_SOURCE_BYTES
+            || self.word_ids.len() + doc.text.len() / 2 >= u32::MAX as usize
+        {
+            return Err(Error::SourceTooLarge {
+                len: doc.text.len(),
+                limit: MAX_SOURCE_BYTES,
+                id: doc.id,
+            });
+        }
+        let layout = transcript::read(&doc);
+        let first = self.word_ids.len() as u32;
+        self.tokenize(&doc.text, &layout);
+        let end = self.word_ids.len() as u32;
+        self.index
+            .add_run(first, &self.word_ids[first as usize..end as usize]);
+        let index = self.sources.len();
+        self.ids.insert(doc.id.clone(), index as u32);
+        self.sources.push(Source {
+            doc,
+            speakers: layout.speakers,
+            turns: layout.turns,
+            times: layout.times,
+            structure: layout.structure,
+            is_transcript: layout.is_transcript,
+            words: first..end,
+        });
+        Ok(index)
+    }
+
+    fn tokenize(&mut self, text: &str, layout: &Layout) {
+        let mut skip = layout.structure.iter().peekable();
+        let mut editorial = layout.editorial.iter().peekable();
+        let mut gap_start = 0usize;
+        let mut paren_open: Option<usize> = None;
+        let mut bracket_depth = 0u32;
+        let mut sentence_start = true;
+        for (start, word) in words(text) {
+            let end = start + word.len();
+            while skip.peek().is_some_and(|r| (r.end as usize) <= start) {
+                skip.next();
+            }
+            if skip.peek().is_some_and(|r| (r.start as usize) <= start) {
+                // Layout (a label, a time stamp) ends a sentence for our purposes.
+                sentence_start = true;
+                gap_start = end;
+                continue;
+            }
+            let gap = &text[gap_start..start];
+            if gap.contains("\n\n") {
+                sentence_start = true;
+            }
+            for c in gap.chars() {
+                match c {
+                    '(' => paren_open = Some(self.word_ids.len()),
+                    ')' => {
+                        if let Some(open) = paren_open.take() {
+                            let n = self.word_ids.len() - open;
+                            if n <= MAX_STAGE_DIRECTION_WORDS {
+                                for f in &mut self.flags[open..] {
+                                    *f |= flag::STAGE;
+                                }
+                            }
+                        }
+                    }
+                    '[' => bracket_depth += 1,
+                    ']' => bracket_depth = bracket_depth.saturating_sub(1),
+                    '.' | '!' | '?' | ':' => sentence_start = true,
+                    _ => {}
+                }
+            }
+            while editorial.peek().is_some_and(|r| (r.end as usize) <= start) {
+                editorial.next();
+            }
+            let mut f = 0u8;
+            if bracket_depth > 0
+                || editorial
+                    .peek()
+                    .is_some_and(|r| (r.start as usize) <= start)
+            {
+                f |= flag::EDITORIAL;
+            }
+            if sentence_start {
+                f |= flag::SENTENCE_START;
+            }
+            sentence_start = false;
+            self.fold_buf.clear();
+            fold_word_into(word, &mut self.fold_buf);
+            let id = self.vocab.intern(&self.fold_buf);
+            self.word_ids.push(id);
+            self.spans.push((start as u32, end as u32));
+            self.flags.push(f);
+            gap_start = end;
+        }
+    }
+
+    /// How many sources.
+    pub fn len(&self) -> usize {
+        self.sources.len()
+    }
+
+    /// Is the store empty?
+    pub fn is_empty(&self) -> bool {
+        self.sources.is_empty()
+    }
+
+    /// The source at `index` (panics when out of range; see [`Store::get`]).
+    pub fn source(&self, index: usize) -> &Source {
+        &self.sources[index]
+    }
+
+    /// The source at `index`, if any.
+    pub fn get(&self, index: usize) -> Option<&Source> {
+        self.sources.get(index)
+    }
+
+    /// All sources, in order of adding.
+    pub fn sources(&self) -> &[Source] {
+        &self.sources
+    }
+
+    /// The index of the source with this id.
+    pub fn find(&self, id: &str) -> Option<usize> {
+        self.ids.get(id).map(|&i| i as usize)
+    }
+
+    /// How many words the store holds, over all sources.
+    pub fn word_count(&self) -> usize {
+        self.word_ids.len()
+    }
+
+    /// Total bytes of source text.
+    pub fn text_bytes(&self) -> usize {
+        self.sources.iter().map(|s| s.doc.text.len()).sum()
+    }
+
+    /// Approximate heap bytes of the index and word arrays.
+    pub fn index_bytes(&self) -> usize {
+        self.index.heap_bytes() + self.word_ids.capacity() * (4 + 8 + 1)
+    }
+
+    /// The source holding global word position `pos`.
+    pub(crate) fn source_of(&self, pos: u32) -> usize {
+        self.sources.partition_point(|s| s.words.end <= pos)
+    }
+
+    /// The global word positions of source `index`.
+    pub(crate) fn words_of(&self, index: usize) -> Range<u32> {
+        self.sources[index].words.clone()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rejects_bad_ids_and_leaves_store_unchanged() {
+        let mut store = Store::new();
+        store.add(SourceDoc::new("a", "one two three")).unwrap();
+        assert_eq!(store.add(SourceDoc::new("", "x")), Err(Error::EmptySourceId));
+        assert_eq!(
+            store.add(SourceDoc::new("a", "x")),
+            Err(Error::DuplicateSourceId("a".into()))
+        );
+        assert_eq!(store.len(), 1);
+        assert_eq!(store.word_count(), 3);
+    }
+
+    #[test]
+    fn flags_stage_directions_and_editorial_text() {
+        let mut store = Store::new();
+        let text = "And so — (laughter) — I think \\[extra\\]terrestrial. (A long aside that is a real parenthetical remark by him.)";
+        store.add(SourceDoc::new("a", text).kind(crate::SourceKind::Plain)).unwrap();
+        let word = |w: &str| {
+            let i = (0..store.word_count())
+                .find(|&i| {
+                    let (s, e) = store.spans[i];
+                    &text[s as usize..e as usize] == w
+                })
+                .unwrap();
+            store.flags[i]
+        };
+        assert_ne!(word("laughter") & flag::STAGE, 0);
+        assert_eq!(word("think") & flag::STAGE, 0);
+        assert_ne!(word("extra") & flag::EDITORIAL, 0);
+        assert_eq!(word("terrestrial") & flag::EDITORIAL, 0);
+        assert_eq!(word("aside") & flag::STAGE, 0);
+        assert_ne!(word("And") & flag::SENTENCE_START, 0);
+        assert_ne!(word("A") & flag::SENTENCE_START, 0);
+        assert_eq!(word("so") & flag::SENTENCE_START, 0);
+    }
+
+    #[test]
+    fn source_of_positions() {
+        let mut store = Store::new();
+        store.add(SourceDoc::new("a", "one two")).unwrap();
+        store.add(SourceDoc::new("b", "three")).unwrap();
+        assert_eq!(store.source_of(0), 0);
+        assert_eq!(store.source_of(1), 0);
+        assert_eq!(store.source_of(2), 1);
+        assert_eq!(store.find("b"), Some(1));
+    }
+}

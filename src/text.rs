@@ -1,0 +1,233 @@
+//! Folding and word tokens: the vocabulary every other module speaks.
+//!
+//! A quote and its source rarely agree byte for byte: one has curly quotes and
+//! the other straight ones, one writes "U.S." and the other "US", a transcript
+//! has a no-break space where the article has a plain one. Matching therefore
+//! happens on *folded keys*, while every token remembers the byte range of its
+//! original text so that offsets always point into what the caller gave us.
+//!
+//! Words are UAX #29 word segments (via `unicode-segmentation`) that contain at
+//! least one alphanumeric character; everything between two words (spaces,
+//! punctuation) is the *gap*, which takes no part in word alignment but is
+//! compared afterwards so that punctuation changes are reported.
+//!
+//! Folding a word:
+//! - lower case (full Unicode lower-casing);
+//! - accents removed by canonical decomposition (`é` → `e`);
+//! - `’ ‘ ‛ ′ ʼ` → `'` (so *they’ve* = *they've*);
+//! - periods inside a word removed (`U.S` = `US`), and commas between digits
+//!   removed (`1,500` = `1500`), because captions and style guides disagree on
+//!   both and neither changes what was said.
+
+#![forbid(unsafe_code)]
+
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+use unicode_segmentation::UnicodeSegmentation;
+
+/// A word of some text: its byte range in the original and nothing else.
+///
+/// The folded key lives elsewhere (a [`crate::vocab::Vocab`] id for sources, a
+/// scratch string for quotes) so that a token stays two integers.
+///
+/// ```
+/// use quotecheck::text::words;
+/// let w: Vec<_> = words("They’ve said “no.”").map(|(s, w)| (s, w)).collect();
+/// assert_eq!(w, vec![(0, "They’ve"), (11, "said"), (19, "no")]);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// Byte offset of the first byte of the word.
+    pub start: u32,
+    /// Byte offset one past the last byte of the word.
+    pub end: u32,
+}
+
+/// Iterates over the words of `text` as `(byte offset, word)` pairs.
+///
+/// A word is a UAX #29 word segment containing at least one alphanumeric
+/// character; punctuation and spaces are skipped.
+///
+/// ```
+/// let words: Vec<&str> = quotecheck::text::words("U.S. officials, 1,500 troops")
+///     .map(|(_, w)| w)
+///     .collect();
+/// assert_eq!(words, ["U.S", "officials", "1,500", "troops"]);
+/// ```
+pub fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split_word_bound_indices()
+        .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
+}
+
+/// Appends the folded key of `word` to `out` (which is not cleared).
+///
+/// ```
+/// let mut key = String::new();
+/// quotecheck::text::fold_word_into("Théy’VE", &mut key);
+/// assert_eq!(key, "they've");
+/// key.clear();
+/// quotecheck::text::fold_word_into("1,500", &mut key);
+/// assert_eq!(key, "1500");
+/// ```
+pub fn fold_word_into(word: &str, out: &mut String) {
+    let mut prev: Option<char> = None;
+    let mut chars = word.chars().peekable();
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied();
+        match c {
+            '\'' | '’' | '‘' | '‛' | '′' | 'ʼ' => out.push('\''),
+            '.' => {}
+            ',' if prev.is_some_and(|p| p.is_ascii_digit())
+                && next.is_some_and(|n| n.is_ascii_digit()) => {}
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            c => push_folded_non_ascii(c, out),
+        }
+        prev = Some(c);
+    }
+}
+
+fn push_folded_non_ascii(c: char, out: &mut String) {
+    for lower in c.to_lowercase() {
+        match lower {
+            'ß' => out.push_str("ss"),
+            'æ' => out.push_str("ae"),
+            'œ' => out.push_str("oe"),
+            'ø' => out.push('o'),
+            'ł' => out.push('l'),
+            'đ' => out.push('d'),
+            _ => decompose_canonical(lower, |d| {
+                if !is_combining_mark(d) {
+                    out.push(d);
+                }
+            }),
+        }
+    }
+}
+
+/// Folds one punctuation or space character for gap comparison, or returns
+/// `None` when it is a space of any kind (spaces never count as differences).
+///
+/// Dashes of every length fold to `-`, curly quotes to straight ones, and the
+/// ellipsis character to `.` (three of them would be written, but gaps are
+/// compared as sequences of folded marks with runs collapsed).
+///
+/// ```
+/// use quotecheck::text::fold_gap_char;
+/// assert_eq!(fold_gap_char('—'), Some('-'));
+/// assert_eq!(fold_gap_char('\u{a0}'), None);
+/// assert_eq!(fold_gap_char('”'), Some('"'));
+/// ```
+pub fn fold_gap_char(c: char) -> Option<char> {
+    if c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}' {
+        return None;
+    }
+    Some(match c {
+        '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' => '-',
+        '“' | '”' | '„' | '‟' | '«' | '»' | '″' => '"',
+        '’' | '‘' | '‚' | '‛' | '‹' | '›' | '′' => '\'',
+        '…' => '.',
+        c => c,
+    })
+}
+
+/// Compares two gaps (the text between two words) as sequences of folded
+/// punctuation marks, ignoring spaces, markdown escapes (`\`) and repeated
+/// marks (`--` = `—`, `...` = `…`). Returns `true` when they differ.
+///
+/// ```
+/// use quotecheck::text::gaps_differ;
+/// assert!(!gaps_differ(" — ", " -- "));
+/// assert!(!gaps_differ(",\u{a0} ", ", "));
+/// assert!(gaps_differ(", ", " — "));
+/// ```
+pub fn gaps_differ(a: &str, b: &str) -> bool {
+    !gap_marks(a).eq(gap_marks(b))
+}
+
+fn gap_marks(gap: &str) -> impl Iterator<Item = char> + '_ {
+    let mut last = None;
+    gap.chars()
+        .filter_map(fold_gap_char)
+        .filter(|&c| c != '\\')
+        .filter(move |&c| {
+            let repeat = last == Some(c);
+            last = Some(c);
+            !repeat
+        })
+}
+
+/// Does `word` start with a capital letter? Used to tell names apart.
+pub fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Converts a byte offset in `text` to a code-point offset (Python `str`
+/// indices). `byte` must lie on a char boundary.
+///
+/// ```
+/// assert_eq!(quotecheck::text::char_offset("é a", 3), 2);
+/// ```
+pub fn char_offset(text: &str, byte: usize) -> usize {
+    let byte = byte.min(text.len());
+    text.as_bytes()[..byte]
+        .iter()
+        .filter(|&&b| (b & 0xC0) != 0x80)
+        .count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fold(w: &str) -> String {
+        let mut s = String::new();
+        fold_word_into(w, &mut s);
+        s
+    }
+
+    #[test]
+    fn folds_case_quotes_accents_and_abbreviations() {
+        assert_eq!(fold("They’ve"), fold("they've"));
+        assert_eq!(fold("Café"), "cafe");
+        assert_eq!(fold("ZELENSKYY"), "zelenskyy");
+        assert_eq!(fold("U.S"), "us");
+        assert_eq!(fold("1,500"), "1500");
+        assert_eq!(fold("straße"), "strasse");
+        assert_eq!(fold("Łódź"), "lodz");
+        // A comma that is not between digits is not part of a word anyway,
+        // but folding must not drop it blindly.
+        assert_eq!(fold("a,b"), "a,b");
+    }
+
+    #[test]
+    fn words_keep_original_byte_ranges() {
+        let text = "Jean-Pierre said:\u{a0} “We’re not—” (Laughter.)";
+        for (start, w) in words(text) {
+            assert_eq!(&text[start..start + w.len()], w);
+        }
+        let ws: Vec<&str> = words(text).map(|(_, w)| w).collect();
+        assert_eq!(ws, ["Jean", "Pierre", "said", "We’re", "not", "Laughter"]);
+    }
+
+    #[test]
+    fn numbers_stay_whole() {
+        let ws: Vec<&str> = words("1,500 troops for 90 days, 3.5%").map(|(_, w)| w).collect();
+        assert_eq!(ws, ["1,500", "troops", "for", "90", "days", "3.5"]);
+    }
+
+    #[test]
+    fn gap_comparison_ignores_spacing_and_dash_style() {
+        assert!(!gaps_differ(" ", "\u{a0} "));
+        assert!(!gaps_differ("…", "..."));
+        assert!(!gaps_differ(". ", ".\u{a0} "));
+        assert!(gaps_differ(" ", ", "));
+        assert!(gaps_differ(". ", "? "));
+    }
+
+    #[test]
+    fn char_offsets() {
+        let t = "“Ça va”";
+        assert_eq!(char_offset(t, 0), 0);
+        assert_eq!(char_offset(t, 3), 1);
+        assert_eq!(char_offset(t, t.len()), 7);
+    }
+}

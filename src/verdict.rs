@@ -1,0 +1,657 @@
+//! From alignment steps to edits, flags and a verdict.
+//!
+//! Every verdict is explainable: [`explain`] turns the aligner's steps into
+//! a list of [`Edit`]s, each with the byte ranges on both sides and the
+//! [`Change`] that says why it is there. The verdict follows from the edits:
+//! any change to the words makes the quote `altered`; cosmetic changes alone
+//! make it `minor`; an ellipsis that stands for omitted words makes it
+//! `ellipsis`.
+
+#![forbid(unsafe_code)]
+
+use crate::align::{Op, Step};
+use crate::quote::{Item, ItemKind};
+use crate::store::flag;
+use crate::text::{gaps_differ, is_capitalised};
+use crate::variants::{is_negation, is_number, negation_prefix_pair};
+
+/// The answer for one quote.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Verdict {
+    /// The same words (after folding case, quote marks and spaces).
+    Verbatim,
+    /// Only cosmetic differences: case, punctuation, typography, accents,
+    /// hyphenation, contractions, number style, stage directions, false starts.
+    Minor,
+    /// Words substituted, inserted or dropped (see the flags for which kinds).
+    Altered,
+    /// Omissions marked with an ellipsis; every fragment verbatim or minor.
+    Ellipsis,
+    /// No span of any source is close enough.
+    NotFound,
+    /// Found, but the source says someone else said it.
+    Misattributed,
+}
+
+impl Verdict {
+    /// The name used in JSON and the C API (`"verbatim"`, `"not_found"`, ...).
+    ///
+    /// ```
+    /// assert_eq!(quotecheck::Verdict::NotFound.name(), "not_found");
+    /// ```
+    pub fn name(self) -> &'static str {
+        match self {
+            Verdict::Verbatim => "verbatim",
+            Verdict::Minor => "minor",
+            Verdict::Altered => "altered",
+            Verdict::Ellipsis => "ellipsis",
+            Verdict::NotFound => "not_found",
+            Verdict::Misattributed => "misattributed",
+        }
+    }
+
+    /// All verdicts, in the order of their C ABI values.
+    pub const ALL: [Verdict; 6] = [
+        Verdict::Verbatim,
+        Verdict::Minor,
+        Verdict::Altered,
+        Verdict::Ellipsis,
+        Verdict::NotFound,
+        Verdict::Misattributed,
+    ];
+}
+
+/// Meaning-critical and other notable facts about a match, as a bit set.
+///
+/// ```
+/// use quotecheck::Flags;
+/// let f = Flags::NEGATION | Flags::NUMBER;
+/// assert!(f.contains(Flags::NEGATION));
+/// assert_eq!(f.names().collect::<Vec<_>>(), ["negation", "number"]);
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Flags(pub u32);
+
+impl Flags {
+    /// A negation was added, dropped or changed ("not", "never", "n't", "un-").
+    pub const NEGATION: Flags = Flags(1);
+    /// A number changed.
+    pub const NUMBER: Flags = Flags(2);
+    /// A capitalised name changed, was added or was dropped.
+    pub const NAME: Flags = Flags(4);
+    /// Only part of the quote was found; see the missing words.
+    pub const PARTIAL: Flags = Flags(8);
+    /// The quote marks an omission with an ellipsis.
+    pub const ELLIPSIS: Flags = Flags(16);
+    /// The speaker named by the caller is not the source's speaker.
+    pub const SPEAKER_MISMATCH: Flags = Flags(32);
+    /// The source does not say who spoke these words.
+    pub const SPEAKER_UNKNOWN: Flags = Flags(64);
+    /// The matched span runs across two speakers' turns.
+    pub const CROSSES_TURN: Flags = Flags(128);
+    /// The quote has editorial brackets.
+    pub const EDITORIAL: Flags = Flags(256);
+
+    const NAMES: [(Flags, &'static str); 9] = [
+        (Flags::NEGATION, "negation"),
+        (Flags::NUMBER, "number"),
+        (Flags::NAME, "name"),
+        (Flags::PARTIAL, "partial"),
+        (Flags::ELLIPSIS, "ellipsis"),
+        (Flags::SPEAKER_MISMATCH, "speaker_mismatch"),
+        (Flags::SPEAKER_UNKNOWN, "speaker_unknown"),
+        (Flags::CROSSES_TURN, "crosses_turn"),
+        (Flags::EDITORIAL, "editorial"),
+    ];
+
+    /// Are all bits of `other` set?
+    pub fn contains(self, other: Flags) -> bool {
+        self.0 & other.0 == other.0
+    }
+
+    /// Is no flag set?
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// The names of the set flags, in bit order.
+    pub fn names(self) -> impl Iterator<Item = &'static str> {
+        Flags::NAMES
+            .into_iter()
+            .filter(move |(f, _)| self.contains(*f))
+            .map(|(_, n)| n)
+    }
+
+    /// The name of a single flag bit (for the C API).
+    pub fn bit_name(bit: u32) -> Option<&'static str> {
+        Flags::NAMES
+            .iter()
+            .find(|(f, _)| f.0 == bit)
+            .map(|(_, n)| *n)
+    }
+}
+
+impl std::ops::BitOr for Flags {
+    type Output = Flags;
+    fn bitor(self, rhs: Flags) -> Flags {
+        Flags(self.0 | rhs.0)
+    }
+}
+
+impl std::ops::BitOrAssign for Flags {
+    fn bitor_assign(&mut self, rhs: Flags) {
+        self.0 |= rhs.0;
+    }
+}
+
+/// What an edit does to the words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum EditOp {
+    /// Quote text stands where the source has other text.
+    Replace,
+    /// The quote has words the source does not.
+    Insert,
+    /// The source has words the quote left out.
+    Delete,
+}
+
+impl EditOp {
+    /// `"replace"`, `"insert"` or `"delete"`.
+    pub fn name(self) -> &'static str {
+        match self {
+            EditOp::Replace => "replace",
+            EditOp::Insert => "insert",
+            EditOp::Delete => "delete",
+        }
+    }
+}
+
+/// Why an edit is there: cosmetic kinds first, then changes to the words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Change {
+    /// Letter case only.
+    Case,
+    /// Accents only (é / e).
+    Accent,
+    /// Quote marks, apostrophes or periods inside a word (U.S. / US).
+    Typography,
+    /// Punctuation between words.
+    Punctuation,
+    /// One word written as two or hyphenated (extra-terrestrial).
+    Hyphenation,
+    /// A contraction (don't / do not).
+    Contraction,
+    /// A number in digits or words (10 / ten).
+    NumberStyle,
+    /// An editorial bracket ([W]e, [the president]).
+    Editorial,
+    /// Words left out where the quote has an ellipsis.
+    Omission,
+    /// A stage direction or editorial note of the source left out.
+    StageDirection,
+    /// A false start or repeated word of the speaker left out ("the — our").
+    FalseStart,
+    /// A word changed, added or dropped.
+    Word,
+    /// A word changed by a letter or two (a misspelling, a tense).
+    Spelling,
+    /// A number changed.
+    Number,
+    /// A negation added, dropped or reversed.
+    Negation,
+    /// A name changed, added or dropped.
+    Name,
+}
+
+impl Change {
+    /// Does this change leave the words as said?
+    pub fn is_cosmetic(self) -> bool {
+        !matches!(
+            self,
+            Change::Word | Change::Spelling | Change::Number | Change::Negation | Change::Name
+        )
+    }
+
+    /// The name used in JSON and the C API.
+    pub fn name(self) -> &'static str {
+        match self {
+            Change::Case => "case",
+            Change::Accent => "accent",
+            Change::Typography => "typography",
+            Change::Punctuation => "punctuation",
+            Change::Hyphenation => "hyphenation",
+            Change::Contraction => "contraction",
+            Change::NumberStyle => "number_style",
+            Change::Editorial => "editorial",
+            Change::Omission => "omission",
+            Change::StageDirection => "stage_direction",
+            Change::FalseStart => "false_start",
+            Change::Word => "word",
+            Change::Spelling => "spelling",
+            Change::Number => "number",
+            Change::Negation => "negation",
+            Change::Name => "name",
+        }
+    }
+
+    /// All changes, in the order of their C ABI values.
+    pub const ALL: [Change; 16] = [
+        Change::Case,
+        Change::Accent,
+        Change::Typography,
+        Change::Punctuation,
+        Change::Hyphenation,
+        Change::Contraction,
+        Change::NumberStyle,
+        Change::Editorial,
+        Change::Omission,
+        Change::StageDirection,
+        Change::FalseStart,
+        Change::Word,
+        Change::Spelling,
+        Change::Number,
+        Change::Negation,
+        Change::Name,
+    ];
+}
+
+/// One difference between a quote and its source span.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Edit {
+    /// Replace, insert or delete.
+    pub op: EditOp,
+    /// Why.
+    pub change: Change,
+    /// Byte range in the quote (empty for a delete: where it would be).
+    pub quote: (u32, u32),
+    /// Byte range in the source (empty for an insert: where it would be).
+    pub source: (u32, u32),
+}
+
+/// What [`explain`] concluded about one alignment.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Explained {
+    /// Byte range of the matched span in the source.
+    pub span: (u32, u32),
+    /// Flags raised by the edits.
+    pub flags: Flags,
+    /// Words of the quote matched (exactly or cosmetically).
+    pub matched_words: u32,
+    /// Any edit that changes the words?
+    pub altered: bool,
+    /// Any cosmetic edit?
+    pub cosmetic: bool,
+}
+
+/// The source side of an alignment, for [`explain`].
+pub struct SourceSide<'a> {
+    /// The source's full text.
+    pub text: &'a str,
+    /// Byte spans of the window's words.
+    pub spans: &'a [(u32, u32)],
+    /// Flags of the window's words.
+    pub flags: &'a [u8],
+    /// Layout ranges of the source (labels, cues), sorted.
+    pub structure: &'a [std::ops::Range<u32>],
+}
+
+/// Turns alignment steps into edits (appended to `edits`) and flags.
+pub fn explain(
+    steps: &[Step],
+    items: &[Item],
+    quote: &str,
+    src: &SourceSide<'_>,
+    edits: &mut Vec<Edit>,
+) -> Explained {
+    let mut out = Explained::default();
+    let first_edit = edits.len();
+    let qtext = |i: u32| &quote[items[i as usize].start as usize..items[i as usize].end as usize];
+    let stext = |j: u32| {
+        let (a, b) = src.spans[j as usize];
+        &src.text[a as usize..b as usize]
+    };
+    let qrange = |a: u32, b: u32| -> (u32, u32) {
+        if a < b {
+            (items[a as usize].start, items[b as usize - 1].end)
+        } else if (a as usize) < items.len() {
+            (items[a as usize].start, items[a as usize].start)
+        } else {
+            let end = items.last().map_or(0, |i| i.end);
+            (end, end)
+        }
+    };
+    let srange = |a: u32, b: u32| -> (u32, u32) {
+        if a < b {
+            (src.spans[a as usize].0, src.spans[b as usize - 1].1)
+        } else if (a as usize) < src.spans.len() {
+            (src.spans[a as usize].0, src.spans[a as usize].0)
+        } else {
+            let end = src.spans.last().map_or(0, |s| s.1);
+            (end, end)
+        }
+    };
+    // The matched span: from the first to the last source word the quote's
+    // words stand on (insertions at the ends do not widen it).
+    let anchored = |op: Op| !matches!(op, Op::Insert | Op::Delete | Op::DeleteCosmetic | Op::Omission);
+    let first = steps.iter().find(|s| anchored(s.op) && s.s.0 < s.s.1);
+    let last = steps.iter().rev().find(|s| anchored(s.op) && s.s.0 < s.s.1);
+    if let (Some(f), Some(l)) = (first, last) {
+        out.span = (src.spans[f.s.0 as usize].0, src.spans[l.s.1 as usize - 1].1);
+    }
+    let sentence_start_q = |i: u32| {
+        i == 0 || {
+            let prev_end = items[i as usize - 1].end as usize;
+            quote[prev_end..items[i as usize].start as usize].contains(['.', '!', '?', ':'])
+        }
+    };
+    let name_like_q = |i: u32| is_capitalised(qtext(i)) && !sentence_start_q(i);
+    let name_like_s = |j: u32| is_capitalised(stext(j)) && src.flags[j as usize] & flag::SENTENCE_START == 0;
+
+    let mut prev_anchor: Option<&Step> = None;
+    for (k, step) in steps.iter().enumerate() {
+        let (qa, qb) = step.q;
+        let (sa, sb) = step.s;
+        match step.op {
+            Op::Match => {
+                out.matched_words += 1;
+                let (q, s) = (qtext(qa), stext(sa));
+                if q != s {
+                    let change = if items[qa as usize].editorial {
+                        Change::Editorial
+                    } else {
+                        cosmetic_kind(q, s)
+                    };
+                    push(edits, EditOp::Replace, change, qrange(qa, qb), srange(sa, sb));
+                }
+            }
+            Op::Variant => {
+                out.matched_words += 1;
+                push(edits, EditOp::Replace, Change::NumberStyle, qrange(qa, qb), srange(sa, sb));
+            }
+            Op::JoinQuote | Op::JoinSource => {
+                out.matched_words += qb - qa;
+                let joined = if step.op == Op::JoinQuote { stext(sa) } else { qtext(qa) };
+                let change = if joined.contains(['\'', '’']) {
+                    Change::Contraction
+                } else {
+                    Change::Hyphenation
+                };
+                push(edits, EditOp::Replace, change, qrange(qa, qb), srange(sa, sb));
+            }
+            Op::Substitute => {
+                let (q, s) = (qtext(qa), stext(sa));
+                let change = word_change(q, s, name_like_q(qa) || name_like_s(sa));
+                push(edits, EditOp::Replace, change, qrange(qa, qb), srange(sa, sb));
+            }
+            Op::Insert => {
+                let q = qtext(qa);
+                let change = word_change(q, "", name_like_q(qa));
+                push(edits, EditOp::Insert, change, qrange(qa, qb), srange(sa, sb));
+            }
+            Op::Delete => {
+                let s = stext(sa);
+                let false_start = is_false_start(steps, k, src) && !is_negation_or_number(s);
+                let change = if false_start {
+                    Change::FalseStart
+                } else {
+                    word_change("", s, name_like_s(sa))
+                };
+                push(edits, EditOp::Delete, change, qrange(qa, qa), srange(sa, sb));
+            }
+            Op::DeleteCosmetic => {
+                let change = if src.flags[sa as usize] & flag::STAGE != 0 {
+                    Change::StageDirection
+                } else {
+                    Change::Editorial
+                };
+                push(edits, EditOp::Delete, change, qrange(qa, qa), srange(sa, sb));
+            }
+            Op::Omission => {
+                out.flags |= Flags::ELLIPSIS;
+                if sa < sb {
+                    push(edits, EditOp::Delete, Change::Omission, qrange(qa, qb), srange(sa, sb));
+                }
+            }
+            Op::Bracket => {
+                out.flags |= Flags::EDITORIAL;
+                push(edits, EditOp::Replace, Change::Editorial, qrange(qa, qb), srange(sa, sb));
+            }
+        }
+        // Punctuation between two neighbouring words that both stand on the
+        // source, with nothing between them on either side.
+        let is_anchor = matches!(
+            step.op,
+            Op::Match | Op::Variant | Op::JoinQuote | Op::JoinSource | Op::Substitute
+        );
+        if is_anchor {
+            if let Some(p) = prev_anchor {
+                if p.q.1 == qa && p.s.1 == sa && items[qa as usize].kind == ItemKind::Word {
+                    let qgap = (items[qa as usize - 1].end, items[qa as usize].start);
+                    let sgap = (src.spans[sa as usize - 1].1, src.spans[sa as usize].0);
+                    let crosses_layout = src
+                        .structure
+                        .iter()
+                        .any(|r| r.start < sgap.1 && r.end > sgap.0);
+                    if !crosses_layout
+                        && gaps_differ(
+                            &quote[qgap.0 as usize..qgap.1 as usize],
+                            &src.text[sgap.0 as usize..sgap.1 as usize],
+                        )
+                    {
+                        push(edits, EditOp::Replace, Change::Punctuation, qgap, sgap);
+                    }
+                }
+            }
+            prev_anchor = Some(step);
+        } else if !matches!(step.op, Op::DeleteCosmetic) {
+            prev_anchor = None;
+        }
+    }
+    if items.iter().any(|i| i.editorial) {
+        out.flags |= Flags::EDITORIAL;
+    }
+    for e in &edits[first_edit..] {
+        match e.change {
+            Change::Negation => out.flags |= Flags::NEGATION,
+            Change::Number => out.flags |= Flags::NUMBER,
+            Change::Name => out.flags |= Flags::NAME,
+            _ => {}
+        }
+        if e.change.is_cosmetic() {
+            out.cosmetic = true;
+        } else {
+            out.altered = true;
+        }
+    }
+    // Words of the quote missing at its ends: only part of it was found.
+    let words = items.iter().filter(|i| i.is_word()).count() as u32;
+    let lead = steps.iter().take_while(|s| s.op == Op::Insert).count() as u32;
+    let trail = steps.iter().rev().take_while(|s| s.op == Op::Insert).count() as u32;
+    if lead + trail >= 2.max(words / 5) {
+        out.flags |= Flags::PARTIAL;
+    }
+    out
+}
+
+fn push(edits: &mut Vec<Edit>, op: EditOp, change: Change, quote: (u32, u32), source: (u32, u32)) {
+    // Runs of inserted or dropped words become one edit.
+    if let Some(last) = edits.last_mut() {
+        let joinable = matches!(op, EditOp::Insert | EditOp::Delete)
+            && last.op == op
+            && (last.change == change
+                || (!last.change.is_cosmetic() && !change.is_cosmetic() && change == Change::Word));
+        if joinable && (op == EditOp::Insert || last.source.1 <= source.0) {
+            last.quote.1 = last.quote.1.max(quote.1);
+            last.source.1 = last.source.1.max(source.1);
+            return;
+        }
+    }
+    edits.push(Edit {
+        op,
+        change,
+        quote,
+        source,
+    });
+}
+
+/// Case, accent or typography: what differs between two words with equal keys.
+fn cosmetic_kind(q: &str, s: &str) -> Change {
+    let lower = |w: &str| w.chars().flat_map(char::to_lowercase).collect::<TinyWord>();
+    if q.len() == s.len() && q.eq_ignore_ascii_case(s) || lower(q) == lower(s) {
+        Change::Case
+    } else if q.chars().chain(s.chars()).any(|c| c.is_alphabetic() && !c.is_ascii()) {
+        Change::Accent
+    } else {
+        Change::Typography
+    }
+}
+
+/// Compares lower-cased words without allocating (words are short; longer
+/// ones fall back to comparing a prefix and the length, which is enough to
+/// tell case differences from others).
+#[derive(PartialEq)]
+struct TinyWord([char; 24], usize);
+
+impl FromIterator<char> for TinyWord {
+    fn from_iter<I: IntoIterator<Item = char>>(iter: I) -> Self {
+        let mut w = TinyWord(['\0'; 24], 0);
+        for c in iter {
+            if w.1 < 24 {
+                w.0[w.1] = c;
+            }
+            w.1 += 1;
+        }
+        w
+    }
+}
+
+fn is_negation_or_number(w: &str) -> bool {
+    let mut buf = [0u8; 32];
+    let lower = lower_ascii(w, &mut buf);
+    is_negation(lower) || is_number(lower)
+}
+
+/// Classifies a changed word (`s` empty for an insertion, `q` for a drop).
+fn word_change(q: &str, s: &str, name_like: bool) -> Change {
+    let mut qk = [0u8; 32];
+    let mut sk = [0u8; 32];
+    let (q, s) = (lower_ascii(q, &mut qk), lower_ascii(s, &mut sk));
+    if is_negation(q) != is_negation(s) || (!q.is_empty() && !s.is_empty() && negation_prefix_pair(q, s)) {
+        Change::Negation
+    } else if (is_number(q) || is_number(s)) && q != s {
+        Change::Number
+    } else if name_like {
+        Change::Name
+    } else if !q.is_empty() && !s.is_empty() && q.len().min(s.len()) >= 4 && letter_distance(q, s) <= 2 {
+        Change::Spelling
+    } else {
+        Change::Word
+    }
+}
+
+/// Lower-cases an ASCII word into `buf` with apostrophes folded (non-ASCII
+/// or long words are returned as they are: the lists they are checked
+/// against are ASCII).
+fn lower_ascii<'a>(w: &'a str, buf: &'a mut [u8; 32]) -> &'a str {
+    if w.len() > buf.len() {
+        return w;
+    }
+    let mut n = 0;
+    for c in w.chars() {
+        let c = if c == '’' { '\'' } else { c };
+        if !c.is_ascii() {
+            return w;
+        }
+        buf[n] = c.to_ascii_lowercase() as u8;
+        n += 1;
+    }
+    std::str::from_utf8(&buf[..n]).unwrap_or(w)
+}
+
+/// Levenshtein distance over bytes, capped at 3 (enough to tell a typo or a
+/// tense from a different word), without allocating.
+fn letter_distance(a: &str, b: &str) -> usize {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len().abs_diff(b.len()) > 2 || a.len() > 31 || b.len() > 31 {
+        return 3;
+    }
+    let mut prev = [0usize; 32];
+    let mut cur = [0usize; 32];
+    for (j, p) in prev.iter_mut().enumerate().take(b.len() + 1) {
+        *p = j;
+    }
+    for i in 1..=a.len() {
+        cur[0] = i;
+        for j in 1..=b.len() {
+            let sub = prev[j - 1] + usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = sub.min(prev[j] + 1).min(cur[j - 1] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()].min(3)
+}
+
+/// A dropped run of source words that the speaker abandoned: it ends in a
+/// cut-off word ("Sec-") or a dash, and the quote goes on right after it
+/// ("the security — our security" quoted as "our security").
+fn is_false_start(steps: &[Step], k: usize, src: &SourceSide<'_>) -> bool {
+    let step = steps[k];
+    // Only short runs: a speaker restarts within a few words.
+    let run_end = steps[k..]
+        .iter()
+        .take_while(|s| matches!(s.op, Op::Delete | Op::DeleteCosmetic))
+        .last()
+        .map_or(step.s.1, |s| s.s.1);
+    let run_start = steps[..k]
+        .iter()
+        .rev()
+        .take_while(|s| matches!(s.op, Op::Delete | Op::DeleteCosmetic))
+        .last()
+        .map_or(step.s.0, |s| s.s.0);
+    if run_end - run_start > 3 || run_end as usize >= src.spans.len() {
+        return false;
+    }
+    let last_word_end = src.spans[run_end as usize - 1].1 as usize;
+    let next_start = src.spans[run_end as usize].0 as usize;
+    let gap = &src.text[last_word_end..next_start];
+    gap.starts_with('-') || gap.contains(['—', '–']) || gap.contains("--")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_changes() {
+        assert_eq!(word_change("identified", "unidentified", false), Change::Negation);
+        assert_eq!(word_change("can", "can’t", false), Change::Negation);
+        assert_eq!(word_change("", "not", false), Change::Negation);
+        assert_eq!(word_change("1,600", "1,500", false), Change::Number);
+        assert_eq!(word_change("ballon", "balloon", false), Change::Spelling);
+        assert_eq!(word_change("partially", "partly", false), Change::Word);
+        assert_eq!(word_change("Smith", "Jones", true), Change::Name);
+    }
+
+    #[test]
+    fn cosmetic_kinds() {
+        assert_eq!(cosmetic_kind("We", "we"), Change::Case);
+        assert_eq!(cosmetic_kind("ÉTÉ", "été"), Change::Case);
+        assert_eq!(cosmetic_kind("café", "cafe"), Change::Accent);
+        assert_eq!(cosmetic_kind("we’re", "we're"), Change::Typography);
+        assert_eq!(cosmetic_kind("U.S", "US"), Change::Typography);
+    }
+
+    #[test]
+    fn distances() {
+        assert_eq!(letter_distance("kitten", "sitting"), 3);
+        assert_eq!(letter_distance("ballon", "balloon"), 1);
+        assert_eq!(letter_distance("same", "same"), 0);
+    }
+
+    #[test]
+    fn flag_names() {
+        assert_eq!(Flags::bit_name(32), Some("speaker_mismatch"));
+        assert_eq!(Flags::bit_name(3), None);
+        assert!(Flags::default().is_empty());
+    }
+}
