@@ -12,8 +12,8 @@
 //! | match | 0 | same folded word |
 //! | variant | 1 | same number in other words ("ten"/"10") |
 //! | join | 1 | two words for one: "extra-terrestrial", "do not"/"don't" |
-//! | substitute | 10 | a word changed |
-//! | insert | 10 | a quote word the source does not have |
+//! | substitute | 11 | a word changed (a little more, so a match plus a drop wins a tie) |
+//! | insert | 12 | a quote word the source does not have (more, so that more matched words win) |
 //! | delete | 10 | a source word the quote dropped |
 //! | delete stage/editorial | 1 | "(laughter)", "\[extra\]" left out |
 //! | ellipsis skip | 0 | an ellipsis stands for any run of source words |
@@ -33,6 +33,15 @@ use crate::vocab::Vocab;
 
 /// Cost of one changed, added or dropped word.
 pub const WORD_COST: u32 = 10;
+/// Cost of a substituted word: a little more than an insertion or deletion,
+/// so that "will [not] raise" aligns "will" with "will" and drops "not",
+/// rather than substituting "will" for "not" at the same price.
+pub const SUBSTITUTE_COST: u32 = 11;
+/// Cost of a quote word the source does not have. Above a dropped word's
+/// cost so that a quote matching more words wins: "we will go" against "we
+/// will not go" is "will, [not], go", not "will" with "go" added at the end
+/// (where the source's end is free).
+pub const INSERT_COST: u32 = 12;
 /// Cost of a cosmetic move (variant, join, dropping a stage direction).
 pub const COSMETIC_COST: u32 = 1;
 
@@ -187,7 +196,7 @@ pub fn align(
                 let prev_word = (i >= 2 && items[i - 2].kind == ItemKind::Word)
                     .then(|| qword(i - 2));
                 // j = 0: the quote word has no source word before it.
-                cost[row] = cost[up] + WORD_COST;
+                cost[row] = cost[up] + INSERT_COST;
                 back[row] = B_INS;
                 for j in 1..=m {
                     let sid = window.ids[j - 1];
@@ -196,11 +205,11 @@ pub fn align(
                     } else if same_number(q, sword(j - 1)) {
                         (COSMETIC_COST, B_VARIANT)
                     } else {
-                        (WORD_COST, B_SUB)
+                        (SUBSTITUTE_COST, B_SUB)
                     };
                     let mut best = cost[up + j - 1] + pair_cost;
                     let mut b = pair_back;
-                    let ins = cost[up + j] + WORD_COST;
+                    let ins = cost[up + j] + INSERT_COST;
                     if ins < best {
                         best = ins;
                         b = B_INS;
@@ -291,7 +300,28 @@ pub fn align(
         j -= dj;
     }
     scratch.steps.reverse();
+    show_edge_substitutions(&mut scratch.steps, m as u32);
     Some(total)
+}
+
+/// At the quote's edges the free source ends make a changed first or last
+/// word an insertion ("A violation" for "The violation" leaves "The" outside
+/// the span). When the neighbouring source word is there, show the edit as
+/// the substitution a reader sees. The cost is unchanged.
+fn show_edge_substitutions(steps: &mut [Step], m: u32) {
+    let anchored = |s: &Step| matches!(s.op, Op::Match | Op::Variant | Op::JoinQuote | Op::JoinSource);
+    if let [first, next, ..] = steps {
+        if first.op == Op::Insert && first.q.1 - first.q.0 == 1 && anchored(next) && next.s.0 > 0 {
+            first.op = Op::Substitute;
+            first.s = (next.s.0 - 1, next.s.0);
+        }
+    }
+    if let [.., prev, last] = steps {
+        if last.op == Op::Insert && last.q.1 - last.q.0 == 1 && anchored(prev) && prev.s.1 < m {
+            last.op = Op::Substitute;
+            last.s = (prev.s.1, prev.s.1 + 1);
+        }
+    }
 }
 
 #[cfg(test)]

@@ -597,7 +597,7 @@ mod tests {
         let store = store();
         let mut checker = Checker::new();
         let r = checker
-            .check(&store, "considerably lower than the Chinese balloon and far more dangerous to everyone", None)
+            .check(&store, "were considerably lower than the Chinese balloon and far more dangerous", None)
             .unwrap();
         assert_eq!(r.verdict(), Verdict::Altered);
         assert!(r.flags().contains(Flags::PARTIAL), "{:?}", r.flags());

@@ -32,7 +32,7 @@ use unicode_segmentation::UnicodeSegmentation;
 /// ```
 /// use quotecheck::text::words;
 /// let w: Vec<_> = words("They’ve said “no.”").map(|(s, w)| (s, w)).collect();
-/// assert_eq!(w, vec![(0, "They’ve"), (11, "said"), (19, "no")]);
+/// assert_eq!(w, vec![(0, "They’ve"), (10, "said"), (18, "no")]);
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Token {
