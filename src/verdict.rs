@@ -465,8 +465,10 @@ pub fn explain(
     }
     // Words of the quote missing at its ends: only part of it was found.
     let words = items.iter().filter(|i| i.is_word()).count() as u32;
-    let lead = steps.iter().take_while(|s| s.op == Op::Insert).count() as u32;
-    let trail = steps.iter().rev().take_while(|s| s.op == Op::Insert).count() as u32;
+    let unmatched = |s: &&Step| matches!(s.op, Op::Insert | Op::Substitute | Op::Delete);
+    let count = |s: &Step| if s.op == Op::Delete { 0 } else { s.q.1 - s.q.0 };
+    let lead: u32 = steps.iter().take_while(unmatched).map(count).sum();
+    let trail: u32 = steps.iter().rev().take_while(unmatched).map(count).sum();
     if lead + trail >= 2.max(words / 5) {
         out.flags |= Flags::PARTIAL;
     }
