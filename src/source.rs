@@ -202,14 +202,13 @@ impl Source {
     /// assert_eq!(store.source(0).speaker_at(3), SpeakerAt::Named("Jane Doe"));
     /// ```
     pub fn speaker_at(&self, at: usize) -> SpeakerAt<'_> {
-        match self.turn_index_at(at) {
-            Some(i) => self.turn_speaker(&self.turns[i]),
-            None if self.is_transcript => SpeakerAt::Unknown,
-            None => self
-                .doc
-                .speaker
-                .as_deref()
-                .map_or(SpeakerAt::NotGiven, SpeakerAt::Named),
+        match (self.turn_index_at(at), self.doc.speaker.as_deref()) {
+            (Some(i), _) => self.turn_speaker(&self.turns[i]),
+            // Outside any turn (captions without labels, a speech), the
+            // metadata's speaker speaks, if it names one.
+            (None, Some(name)) => SpeakerAt::Named(name),
+            (None, None) if self.is_transcript => SpeakerAt::Unknown,
+            (None, None) => SpeakerAt::NotGiven,
         }
     }
 

@@ -97,7 +97,8 @@ pub fn read(doc: &SourceDoc) -> Layout {
     reader.layout.is_transcript = match doc.kind {
         SourceKind::Plain => false,
         SourceKind::Transcript => true,
-        SourceKind::Auto => labelled >= 2 || cued,
+        // One label is enough when the metadata names who it is.
+        SourceKind::Auto => labelled >= 2 || cued || (labelled == 1 && !doc.speakers.is_empty()),
     };
     if reader.layout.is_transcript {
         reader.build_turns();
@@ -637,7 +638,7 @@ fn honorific_label(s: &str) -> Option<(usize, Voice)> {
     let title_case = surname.chars().next().is_some_and(char::is_uppercase);
     let punct = after[surname_len..].chars().next()?;
     let name_len = honorific.len() + 1 + surname_len;
-    let tail = &s[name_len + 1..];
+    let tail = &s[name_len + punct.len_utf8()..];
     if !(tail.is_empty() || tail.starts_with(is_space)) {
         return None;
     }

@@ -1,0 +1,430 @@
+//! The quotecheck command line: check the quotes of an article against sources.
+//!
+//! ```text
+//! quotecheck                                  check the bundled demo article
+//! quotecheck [--json] ARTICLE SOURCES...      extract ARTICLE's quotes and check each
+//! quotecheck [--json] --quotes Q.json SOURCES...   check a list [{"text", "speaker"}]
+//! ```
+//! SOURCES are files or folders; a folder may hold a `sources.json` manifest
+//! (`[{"id", "file", "title", "date", "speaker", "speakers"}]`). A source's id
+//! is its manifest id or its file stem. Exit status: 0 when everything was
+//! read, 2 when a file could not be read (the rest is still checked), 1 on
+//! a usage error.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use quotecheck::{Checker, Report, SourceDoc, SpeakerAt, Store};
+use serde_json::{Value, json};
+
+const DEMO_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data");
+
+struct Options {
+    json: bool,
+    quotes: Option<PathBuf>,
+    article: Option<PathBuf>,
+    sources: Vec<PathBuf>,
+}
+
+/// A quote to check, with where it sits in the article (if it came from one).
+struct Wanted {
+    text: String,
+    speaker: Option<String>,
+    range: Option<(usize, usize)>,
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let opts = match parse_args(&args) {
+        Ok(o) => o,
+        Err(msg) => {
+            eprintln!("quotecheck: {msg}\nusage: quotecheck [--json] [ARTICLE | --quotes QUOTES.json] SOURCES...");
+            return ExitCode::from(1);
+        }
+    };
+    let mut failed = false;
+    let mut store = Store::new();
+    for path in &opts.sources {
+        load_sources(path, &mut store, &mut failed);
+    }
+    let (article, wanted) = if let Some(q) = &opts.quotes {
+        match read_quotes(q) {
+            Ok(w) => (None, w),
+            Err(e) => {
+                eprintln!("quotecheck: error: {}: {e}", q.display());
+                return ExitCode::from(2);
+            }
+        }
+    } else {
+        let path = opts.article.as_ref().expect("parse_args requires an article");
+        match read_text(path) {
+            Ok(text) => {
+                let wanted = extract(&text);
+                (Some(text), wanted)
+            }
+            Err(e) => {
+                eprintln!("quotecheck: error: {}: {e}", path.display());
+                return ExitCode::from(2);
+            }
+        }
+    };
+    let mut checker = Checker::new();
+    let mut results = Vec::new();
+    let mut human = String::new();
+    if !opts.json {
+        let _ = writeln!(
+            human,
+            "{} quote(s) against {} source(s)\n",
+            wanted.len(),
+            store.len()
+        );
+    }
+    for w in &wanted {
+        match checker.check(&store, &w.text, w.speaker.as_deref()) {
+            Ok(report) => {
+                if opts.json {
+                    results.push(report_json(&report, w, article.as_deref()));
+                } else {
+                    render(&mut human, &report, w);
+                }
+            }
+            Err(e) => {
+                if opts.json {
+                    results.push(json!({
+                        "text": w.text, "speaker": w.speaker,
+                        "start": w.range.map(|r| r.0), "end": w.range.map(|r| r.1),
+                        "verdict": null, "error": e.to_string(),
+                    }));
+                } else {
+                    let _ = writeln!(human, "  \"{}\"\n    error: {e}\n", w.text);
+                }
+            }
+        }
+    }
+    if opts.json {
+        println!("{}", serde_json::to_string_pretty(&json!({ "quotes": results })).expect("JSON"));
+    } else {
+        print!("{human}");
+    }
+    if failed { ExitCode::from(2) } else { ExitCode::SUCCESS }
+}
+
+fn parse_args(args: &[String]) -> Result<Options, String> {
+    let mut opts = Options {
+        json: false,
+        quotes: None,
+        article: None,
+        sources: Vec::new(),
+    };
+    let mut positional = Vec::new();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--json" => opts.json = true,
+            "--quotes" => {
+                opts.quotes = Some(it.next().ok_or("--quotes needs a file")?.into());
+            }
+            "-h" | "--help" => return Err("check quotations against their sources".into()),
+            s if s.starts_with("--") => return Err(format!("unknown option {s}")),
+            s => positional.push(PathBuf::from(s)),
+        }
+    }
+    if positional.is_empty() && opts.quotes.is_none() {
+        // The demo: the bundled article against the bundled sources.
+        opts.article = Some(Path::new(DEMO_DIR).join("article-dodnews-2023-05-02.txt"));
+        opts.sources = vec![Path::new(DEMO_DIR).join("sources")];
+        return Ok(opts);
+    }
+    if opts.quotes.is_none() {
+        if positional.is_empty() {
+            return Err("no article given".into());
+        }
+        opts.article = Some(positional.remove(0));
+    }
+    if positional.is_empty() {
+        return Err("no sources given".into());
+    }
+    opts.sources = positional;
+    Ok(opts)
+}
+
+fn read_text(path: &Path) -> Result<String, String> {
+    let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
+    String::from_utf8(bytes).map_err(|e| format!("not UTF-8 (invalid byte at offset {})", e.utf8_error().valid_up_to()))
+}
+
+/// One entry of a `sources.json` manifest.
+#[derive(serde::Deserialize, Default)]
+struct ManifestEntry {
+    id: Option<String>,
+    file: String,
+    title: Option<String>,
+    date: Option<String>,
+    speaker: Option<String>,
+    #[serde(default)]
+    speakers: HashMap<String, String>,
+}
+
+fn load_sources(path: &Path, store: &mut Store, failed: &mut bool) {
+    let meta = match std::fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) => {
+            eprintln!("quotecheck: error: {}: {e}", path.display());
+            *failed = true;
+            return;
+        }
+    };
+    if meta.is_file() {
+        add_file(path, None, store, failed);
+        return;
+    }
+    let entries = match std::fs::read_dir(path) {
+        Ok(rd) => rd,
+        Err(e) => {
+            eprintln!("quotecheck: error: {}: {e}", path.display());
+            *failed = true;
+            return;
+        }
+    };
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file() && p.file_name().is_some_and(|n| n != "sources.json" && !n.to_string_lossy().starts_with('.')))
+        .filter(|p| p.extension().is_none_or(|e| e != "json" && e != "md"))
+        .collect();
+    files.sort();
+    let manifest_path = path.join("sources.json");
+    let mut manifest: HashMap<String, ManifestEntry> = HashMap::new();
+    if manifest_path.exists() {
+        match read_text(&manifest_path)
+            .and_then(|t| serde_json::from_str::<Vec<ManifestEntry>>(&t).map_err(|e| e.to_string()))
+        {
+            Ok(list) => {
+                for entry in list {
+                    manifest.insert(entry.file.clone(), entry);
+                }
+            }
+            Err(e) => {
+                eprintln!("quotecheck: error: {}: {e}", manifest_path.display());
+                *failed = true;
+            }
+        }
+    }
+    for f in files {
+        let name = f.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        add_file(&f, manifest.remove(&name), store, failed);
+    }
+    for (file, _) in manifest {
+        eprintln!("quotecheck: error: {}: listed in sources.json but missing", path.join(file).display());
+        *failed = true;
+    }
+}
+
+fn add_file(path: &Path, entry: Option<ManifestEntry>, store: &mut Store, failed: &mut bool) {
+    let text = match read_text(path) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("quotecheck: error: {}: {e}", path.display());
+            *failed = true;
+            return;
+        }
+    };
+    let entry = entry.unwrap_or_default();
+    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let mut doc = SourceDoc::new(entry.id.unwrap_or(stem), text);
+    doc.title = entry.title;
+    doc.date = entry.date;
+    doc.speaker = entry.speaker;
+    let mut labels: Vec<(String, String)> = entry.speakers.into_iter().collect();
+    labels.sort();
+    doc.speakers = labels;
+    if let Err(e) = store.add(doc) {
+        eprintln!("quotecheck: error: {}: {e}", path.display());
+        *failed = true;
+    }
+}
+
+#[derive(serde::Deserialize)]
+struct QuoteEntry {
+    text: String,
+    speaker: Option<String>,
+}
+
+fn read_quotes(path: &Path) -> Result<Vec<Wanted>, String> {
+    let text = read_text(path)?;
+    let list: Vec<QuoteEntry> = serde_json::from_str(&text).map_err(|e| e.to_string())?;
+    Ok(list
+        .into_iter()
+        .map(|q| Wanted {
+            text: q.text,
+            speaker: q.speaker,
+            range: None,
+        })
+        .collect())
+}
+
+/// Placeholder extraction until the extraction module lands: text between
+/// matching double quotation marks within a paragraph, and "X said" /
+/// "said X" right after the closing mark for the speaker.
+fn extract(article: &str) -> Vec<Wanted> {
+    let mut out = Vec::new();
+    let mut offset = 0;
+    for para in article.split_inclusive('\n') {
+        let mut open: Option<(usize, char)> = None;
+        for (i, c) in para.char_indices() {
+            match (open, c) {
+                (None, '“' | '"') => open = Some((i + c.len_utf8(), c)),
+                (Some((start, o)), '”' | '"') if o == '“' && c == '”' || o == '"' && c == '"' => {
+                    let text = &para[start..i];
+                    if text.split_whitespace().count() >= 1 {
+                        let after = &para[i + c.len_utf8()..];
+                        out.push(Wanted {
+                            text: text.to_string(),
+                            speaker: speaker_after(after),
+                            range: Some((offset + start, offset + i)),
+                        });
+                    }
+                    open = None;
+                }
+                _ => {}
+            }
+        }
+        offset += para.len();
+    }
+    out
+}
+
+fn speaker_after(after: &str) -> Option<String> {
+    let sentence = after.split(['.', '“', '"']).next().unwrap_or("");
+    let words: Vec<&str> = sentence
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let said = words.iter().position(|w| matches!(*w, "said" | "says" | "added" | "told" | "noted"))?;
+    let name: Vec<&str> = if said > 0 {
+        words[..said].to_vec()
+    } else {
+        words[said + 1..].iter().take_while(|w| w.starts_with(char::is_uppercase)).copied().collect()
+    };
+    let name = name.join(" ");
+    (!name.is_empty() && name.starts_with(char::is_uppercase)).then_some(name)
+}
+
+fn speaker_json(at: SpeakerAt<'_>) -> Value {
+    match at {
+        SpeakerAt::Named(n) => json!(n),
+        SpeakerAt::Unknown => json!("unknown"),
+        SpeakerAt::NotGiven => Value::Null,
+    }
+}
+
+fn report_json(report: &Report<'_>, w: &Wanted, article: Option<&str>) -> Value {
+    let best = report.best();
+    let edits: Vec<Value> = best
+        .map(|m| {
+            m.edits()
+                .iter()
+                .map(|e| {
+                    json!({
+                        "op": e.op.name(), "change": e.change.name(),
+                        "cosmetic": e.change.is_cosmetic(),
+                        "quote_text": m.quote_text(e), "source_text": m.source_text(e),
+                        "quote_start": e.quote.0, "quote_end": e.quote.1,
+                        "source_start": e.source.0, "source_end": e.source.1,
+                    })
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let runners_up: Vec<Value> = report
+        .matches()
+        .skip(1)
+        .map(|m| {
+            json!({
+                "source": m.source_id(), "source_start": m.range().start, "source_end": m.range().end,
+                "score": round(m.score()), "verdict": m.verdict().name(), "matched_text": m.text(),
+                "source_speaker": speaker_json(m.speaker()),
+            })
+        })
+        .collect();
+    let missing: Vec<&str> = report
+        .missing_words()
+        .map(|(a, b)| &w.text[a as usize..b as usize])
+        .collect();
+    let char_range = w.range.zip(article).map(|((s, e), a)| {
+        (quotecheck::text::char_offset(a, s), quotecheck::text::char_offset(a, e))
+    });
+    json!({
+        "text": w.text,
+        "speaker": w.speaker,
+        "start": w.range.map(|r| r.0),
+        "end": w.range.map(|r| r.1),
+        "char_start": char_range.map(|r| r.0),
+        "char_end": char_range.map(|r| r.1),
+        "verdict": report.verdict().name(),
+        "text_verdict": best.map(|m| m.text_verdict().name()),
+        "score": round(report.score()),
+        "source": best.map(|m| m.source_id()),
+        "source_start": best.map(|m| m.range().start),
+        "source_end": best.map(|m| m.range().end),
+        "matched_text": best.map(|m| m.text()),
+        "source_speaker": best.map_or(Value::Null, |m| speaker_json(m.speaker())),
+        "source_time": best.and_then(|m| m.time()),
+        "flags": report.flags().names().collect::<Vec<_>>(),
+        "edits": edits,
+        "missing_words": missing,
+        "runners_up": runners_up,
+    })
+}
+
+fn round(x: f32) -> f64 {
+    (f64::from(x) * 1000.0).round() / 1000.0
+}
+
+/// The report for people: verdict, who and where, and the differences.
+fn render(out: &mut String, report: &Report<'_>, w: &Wanted) {
+    let who = w.speaker.as_deref().unwrap_or("(no speaker)");
+    let _ = writeln!(out, "“{}”  — {who}", w.text.trim());
+    let verdict = report.verdict().name().to_uppercase().replace('_', " ");
+    let flags: Vec<&str> = report.flags().names().collect();
+    let _ = write!(out, "  {verdict}  score {:.2}", report.score());
+    if !flags.is_empty() {
+        let _ = write!(out, "  [{}]", flags.join(", "));
+    }
+    let _ = writeln!(out);
+    if let Some(m) = report.best() {
+        let speaker = match m.speaker() {
+            SpeakerAt::Named(n) => n.to_string(),
+            SpeakerAt::Unknown => "unknown speaker".into(),
+            SpeakerAt::NotGiven => "speaker not given".into(),
+        };
+        let time = m.time().map(|t| format!(" at {t}")).unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "  in {} bytes {}..{} ({speaker}{time})",
+            m.source_id(),
+            m.range().start,
+            m.range().end
+        );
+        let _ = writeln!(out, "  source: “{}”", m.text().split_whitespace().collect::<Vec<_>>().join(" "));
+        for e in m.edits() {
+            let q = m.quote_text(e);
+            let s = m.source_text(e).split_whitespace().collect::<Vec<_>>().join(" ");
+            let mark = if e.change.is_cosmetic() { " " } else { "!" };
+            let _ = writeln!(out, "   {mark} {:<15} [-{s}-] {{+{q}+}}", e.change.name());
+        }
+        for other in report.matches().skip(1) {
+            let _ = writeln!(
+                out,
+                "  also in {} bytes {}..{} ({}, score {:.2})",
+                other.source_id(),
+                other.range().start,
+                other.range().end,
+                other.verdict().name(),
+                other.score()
+            );
+        }
+    }
+    let _ = writeln!(out);
+}
