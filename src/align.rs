@@ -14,7 +14,7 @@
 //! | join | 1 | two words for one: "extra-terrestrial", "do not"/"don't" |
 //! | substitute | 11 | a word changed (a little more, so a match plus a drop wins a tie) |
 //! | insert | 12 | a quote word the source does not have (more, so that more matched words win) |
-//! | delete | 10 | a source word the quote dropped |
+//! | delete | 5 | a source word the quote dropped (condensing is common) |
 //! | delete stage/editorial | 1 | "(laughter)", "\[extra\]" left out |
 //! | ellipsis skip | 0 | an ellipsis stands for any run of source words |
 //! | bracket | 0 | "[the president]" stands for up to 6 source words |
@@ -42,6 +42,12 @@ pub const SUBSTITUTE_COST: u32 = 11;
 /// will not go" is "will, [not], go", not "will" with "go" added at the end
 /// (where the source's end is free).
 pub const INSERT_COST: u32 = 12;
+/// Cost of a source word the quote dropped: half a changed word. Quotes
+/// condense ("the safety and security of the American people" printed as
+/// "America"); a condensed quote must still align with its passage rather
+/// than stop short of it. The score charges dropped words at a similar rate
+/// ([`crate::check::DROPPED_WORD_WEIGHT`]).
+pub const DELETE_COST: u32 = 5;
 /// Cost of a cosmetic move (variant, join, dropping a stage direction).
 pub const COSMETIC_COST: u32 = 1;
 
@@ -126,7 +132,7 @@ pub struct Window<'a> {
 /// let mut scratch = AlignScratch::default();
 /// let window = Window { ids: &ids, flags: &[0; 4] };
 /// let cost = align(&items, &fold, &window, &vocab, &mut scratch).unwrap();
-/// assert_eq!(cost, 10);
+/// assert_eq!(cost, 5);
 /// assert!(scratch.steps.iter().any(|s| s.op == Op::Delete && s.s == (2, 3)));
 /// ```
 pub fn align(
@@ -218,7 +224,7 @@ pub fn align(
                     let (del_cost, del_back) = if f & (flag::STAGE | flag::EDITORIAL) != 0 {
                         (COSMETIC_COST, B_DEL_COSMETIC)
                     } else {
-                        (WORD_COST, B_DEL)
+                        (DELETE_COST, B_DEL)
                     };
                     let del = cost[row + j - 1] + del_cost;
                     if del < best {
@@ -372,7 +378,7 @@ mod tests {
     #[test]
     fn dropped_not_is_a_delete() {
         let (cost, steps) = run("we will raise taxes", "we will not raise taxes");
-        assert_eq!(cost, WORD_COST);
+        assert_eq!(cost, DELETE_COST);
         assert!(steps.contains(&(Op::Delete, String::new(), "not".into())));
     }
 

@@ -13,6 +13,25 @@
 
 #![forbid(unsafe_code)]
 
+/// The commonest English function words (folded).
+const STOP_WORDS: &[&str] = &[
+    "the", "a", "an", "and", "or", "but", "of", "to", "in", "on", "at", "by", "for", "with",
+    "from", "as", "that", "this", "these", "those", "it", "its", "is", "are", "was", "were", "be",
+    "been", "i", "we", "you", "he", "she", "they", "me", "us", "him", "her", "them", "my", "our",
+    "your", "his", "their", "will", "would", "can", "could", "do", "does", "did", "have", "has",
+    "had", "so", "if", "then", "there", "here", "what", "which", "who", "not", "no", "just",
+];
+
+/// Is the folded word one of the commonest function words?
+///
+/// ```
+/// assert!(quotecheck::variants::is_stop_word("the"));
+/// assert!(!quotecheck::variants::is_stop_word("hub"));
+/// ```
+pub fn is_stop_word(key: &str) -> bool {
+    STOP_WORDS.contains(&key)
+}
+
 /// Words that negate, for the `negation` flag.
 const NEGATIONS: &[&str] = &[
     "not", "no", "never", "nothing", "none", "nobody", "neither", "nor", "nowhere", "cannot",

@@ -191,6 +191,9 @@ pub enum Change {
     StageDirection,
     /// A false start or repeated word of the speaker left out ("the — our").
     FalseStart,
+    /// A conjunction that opened the source's sentence left out ("And while
+    /// ..." quoted as "While ...").
+    Conjunction,
     /// A word changed, added or dropped.
     Word,
     /// A word changed by a letter or two (a misspelling, a tense).
@@ -226,6 +229,7 @@ impl Change {
             Change::Omission => "omission",
             Change::StageDirection => "stage_direction",
             Change::FalseStart => "false_start",
+            Change::Conjunction => "conjunction",
             Change::Word => "word",
             Change::Spelling => "spelling",
             Change::Number => "number",
@@ -235,7 +239,7 @@ impl Change {
     }
 
     /// All changes, in the order of their C ABI values.
-    pub const ALL: [Change; 16] = [
+    pub const ALL: [Change; 17] = [
         Change::Case,
         Change::Accent,
         Change::Typography,
@@ -252,7 +256,15 @@ impl Change {
         Change::Number,
         Change::Negation,
         Change::Name,
+        Change::Conjunction,
     ];
+
+    /// Does this change make a quote less than verbatim? Case and the
+    /// style of quote marks and apostrophes do not: a verbatim quote is
+    /// the same words after folding (they are still listed as edits).
+    pub fn counts(self) -> bool {
+        !matches!(self, Change::Case | Change::Typography)
+    }
 }
 
 /// One difference between a quote and its source span.
@@ -279,8 +291,11 @@ pub struct Explained {
     pub matched_words: u32,
     /// Any edit that changes the words?
     pub altered: bool,
-    /// Any cosmetic edit?
+    /// Any cosmetic edit that makes it less than verbatim?
     pub cosmetic: bool,
+    /// Source words inside the span the quote dropped (not counting stage
+    /// directions, false starts or omissions marked by an ellipsis).
+    pub dropped_words: u32,
 }
 
 /// The source side of an alignment, for [`explain`].
@@ -338,6 +353,24 @@ pub fn explain(
     if let (Some(f), Some(l)) = (first, last) {
         out.span = (src.spans[f.s.0 as usize].0, src.spans[l.s.1 as usize - 1].1);
     }
+    // "And while ..." quoted as "While ...": the conjunction before the span
+    // opened the sentence and the quote capitalised the next word.
+    if let Some(f) = first {
+        let j = f.s.0 as usize;
+        if j > 0 && f.q.0 == 0 {
+            let conj = stext(j as u32 - 1);
+            let is_conj = ["and", "but", "so", "or", "now", "well"]
+                .iter()
+                .any(|c| c.eq_ignore_ascii_case(conj));
+            if is_conj
+                && src.flags[j - 1] & flag::SENTENCE_START != 0
+                && is_capitalised(qtext(0))
+                && !is_capitalised(stext(f.s.0))
+            {
+                push(edits, EditOp::Delete, Change::Conjunction, (items[0].start, items[0].start), srange(j as u32 - 1, j as u32));
+            }
+        }
+    }
     let sentence_start_q = |i: u32| {
         i == 0 || {
             let prev_end = items[i as usize - 1].end as usize;
@@ -394,6 +427,7 @@ pub fn explain(
                 let change = if false_start {
                     Change::FalseStart
                 } else {
+                    out.dropped_words += 1;
                     word_change("", s, name_like_s(sa))
                 };
                 push(edits, EditOp::Delete, change, qrange(qa, qa), srange(sa, sb));
@@ -458,7 +492,7 @@ pub fn explain(
             _ => {}
         }
         if e.change.is_cosmetic() {
-            out.cosmetic = true;
+            out.cosmetic |= e.change.counts();
         } else {
             out.altered = true;
         }
