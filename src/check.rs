@@ -51,6 +51,11 @@ pub const MIN_FOUND_SCORE: f32 = 0.5;
 /// while the verdict still says `altered`.
 pub const DROPPED_WORD_WEIGHT: f32 = 0.3;
 
+/// How much each cosmetic difference (punctuation, accents, a dropped stage
+/// direction) lowers the score: enough that a verbatim copy of a line ranks
+/// above a cosmetic one, too little to matter for finding it.
+pub const COSMETIC_WEIGHT: f32 = 0.01;
+
 /// A word pair that occurs more often than this is a stop-gram: it does not
 /// seed on its own (its postings would flood the candidate list).
 pub const MAX_SEED_POSTINGS: usize = 4096;
@@ -329,7 +334,9 @@ impl Checker {
         let ex = explain(&self.align.steps, &self.items, quote, &side, &mut self.edits);
         // One word of a longer quote is not an anchor: chance matches of
         // a single common word must not count as found.
-        let score = ((ex.matched_words as f32 - DROPPED_WORD_WEIGHT * ex.dropped_words as f32)
+        let score = ((ex.matched_words as f32
+            - DROPPED_WORD_WEIGHT * ex.dropped_words as f32
+            - COSMETIC_WEIGHT * ex.cosmetic_edits as f32)
             / words as f32)
             .clamp(0.0, 1.0);
         if score < MIN_FOUND_SCORE || (ex.matched_words as usize) < words.min(2) || ex.span.0 >= ex.span.1 {

@@ -293,6 +293,8 @@ pub struct Explained {
     pub altered: bool,
     /// Any cosmetic edit that makes it less than verbatim?
     pub cosmetic: bool,
+    /// How many such cosmetic edits.
+    pub cosmetic_edits: u32,
     /// Source words inside the span the quote dropped (not counting stage
     /// directions, false starts or omissions marked by an ellipsis).
     pub dropped_words: u32,
@@ -493,6 +495,7 @@ pub fn explain(
         }
         if e.change.is_cosmetic() {
             out.cosmetic |= e.change.counts();
+            out.cosmetic_edits += u32::from(e.change.counts());
         } else {
             out.altered = true;
         }
@@ -517,8 +520,11 @@ fn push(edits: &mut Vec<Edit>, op: EditOp, change: Change, quote: (u32, u32), so
             && (last.change == change
                 || (!last.change.is_cosmetic() && !change.is_cosmetic() && change == Change::Word));
         if joinable && (op == EditOp::Insert || last.source.1 <= source.0) {
-            last.quote.1 = last.quote.1.max(quote.1);
-            last.source.1 = last.source.1.max(source.1);
+            if op == EditOp::Insert {
+                last.quote.1 = last.quote.1.max(quote.1);
+            } else {
+                last.source.1 = last.source.1.max(source.1);
+            }
             return;
         }
     }

@@ -1,0 +1,41 @@
+//! Shared by the integration tests: the bundled public-domain sources.
+#![allow(dead_code)]
+
+use quotecheck::{SourceDoc, Store};
+
+pub const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data");
+
+pub fn read(rel: &str) -> String {
+    std::fs::read_to_string(format!("{DATA}/{rel}")).unwrap()
+}
+
+/// The demo store: every bundled source, with the manifest's metadata.
+pub fn demo_store() -> Store {
+    let mut store = Store::new();
+    store
+        .add(
+            SourceDoc::new("ryder", read("sources/dod-2023-05-02-ryder-briefing.txt"))
+                .label("BRIGADIER GENERAL PAT RYDER", "Pat Ryder"),
+        )
+        .unwrap();
+    store
+        .add(SourceDoc::new("captions", read("sources/dod-2023-05-02-ryder-captions.srt")).speaker("Pat Ryder"))
+        .unwrap();
+    store
+        .add(
+            SourceDoc::new("briefing", read("sources/wh-2023-02-13-briefing.txt"))
+                .label("MS. JEAN-PIERRE", "Karine Jean-Pierre")
+                .label("MR. KIRBY", "John Kirby"),
+        )
+        .unwrap();
+    store
+        .add(
+            SourceDoc::new("biden", read("sources/wh-2023-02-16-remarks-biden.txt"))
+                .label("THE PRESIDENT", "Joe Biden"),
+        )
+        .unwrap();
+    store
+        .add(SourceDoc::new("gaggle", read("sources/wh-2024-02-20-gaggle-kirby.txt")).label("MR. KIRBY", "John Kirby"))
+        .unwrap();
+    store
+}
