@@ -40,7 +40,9 @@ fn main() -> ExitCode {
     let opts = match parse_args(&args) {
         Ok(o) => o,
         Err(msg) => {
-            eprintln!("quotecheck: {msg}\nusage: quotecheck [--json] [ARTICLE | --quotes QUOTES.json] SOURCES...");
+            eprintln!(
+                "quotecheck: {msg}\nusage: quotecheck [--json] [ARTICLE | --quotes QUOTES.json] SOURCES..."
+            );
             return ExitCode::from(1);
         }
     };
@@ -58,7 +60,10 @@ fn main() -> ExitCode {
             }
         }
     } else {
-        let path = opts.article.as_ref().expect("parse_args requires an article");
+        let path = opts
+            .article
+            .as_ref()
+            .expect("parse_args requires an article");
         match read_text(path) {
             Ok(text) => {
                 let wanted = extract(&text);
@@ -104,11 +109,18 @@ fn main() -> ExitCode {
         }
     }
     if opts.json {
-        println!("{}", serde_json::to_string_pretty(&json!({ "quotes": results })).expect("JSON"));
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&json!({ "quotes": results })).expect("JSON")
+        );
     } else {
         print!("{human}");
     }
-    if failed { ExitCode::from(2) } else { ExitCode::SUCCESS }
+    if failed {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
 fn parse_args(args: &[String]) -> Result<Options, String> {
@@ -152,7 +164,12 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
 
 fn read_text(path: &Path) -> Result<String, String> {
     let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
-    String::from_utf8(bytes).map_err(|e| format!("not UTF-8 (invalid byte at offset {})", e.utf8_error().valid_up_to()))
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "not UTF-8 (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        )
+    })
 }
 
 /// One entry of a `sources.json` manifest.
@@ -190,7 +207,11 @@ fn load_sources(path: &Path, store: &mut Store, failed: &mut bool) {
     };
     let mut files: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.is_file() && p.file_name().is_some_and(|n| n != "sources.json" && !n.to_string_lossy().starts_with('.')))
+        .filter(|p| {
+            p.is_file()
+                && p.file_name()
+                    .is_some_and(|n| n != "sources.json" && !n.to_string_lossy().starts_with('.'))
+        })
         .filter(|p| p.extension().is_none_or(|e| e != "json" && e != "md"))
         .collect();
     files.sort();
@@ -212,11 +233,17 @@ fn load_sources(path: &Path, store: &mut Store, failed: &mut bool) {
         }
     }
     for f in files {
-        let name = f.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = f
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         add_file(&f, manifest.remove(&name), store, failed);
     }
     for (file, _) in manifest {
-        eprintln!("quotecheck: error: {}: listed in sources.json but missing", path.join(file).display());
+        eprintln!(
+            "quotecheck: error: {}: listed in sources.json but missing",
+            path.join(file).display()
+        );
         *failed = true;
     }
 }
@@ -231,7 +258,10 @@ fn add_file(path: &Path, entry: Option<ManifestEntry>, store: &mut Store, failed
         }
     };
     let entry = entry.unwrap_or_default();
-    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let mut doc = SourceDoc::new(entry.id.unwrap_or(stem), text);
     doc.title = entry.title;
     doc.date = entry.date;
@@ -275,7 +305,8 @@ fn extract(article: &str) -> Vec<Wanted> {
         for (i, c) in para.char_indices() {
             match (open, c) {
                 (None, '“' | '"') => open = Some((i + c.len_utf8(), c)),
-                (Some((start, o)), '”' | '"') if o == '“' && c == '”' || o == '"' && c == '"' => {
+                (Some((start, o)), '”' | '"') if o == '“' && c == '”' || o == '"' && c == '"' =>
+                {
                     let text = &para[start..i];
                     if text.split_whitespace().count() >= 1 {
                         let after = &para[i + c.len_utf8()..];
@@ -301,11 +332,17 @@ fn speaker_after(after: &str) -> Option<String> {
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|w| !w.is_empty())
         .collect();
-    let said = words.iter().position(|w| matches!(*w, "said" | "says" | "added" | "told" | "noted"))?;
+    let said = words
+        .iter()
+        .position(|w| matches!(*w, "said" | "says" | "added" | "told" | "noted"))?;
     let name: Vec<&str> = if said > 0 {
         words[..said].to_vec()
     } else {
-        words[said + 1..].iter().take_while(|w| w.starts_with(char::is_uppercase)).copied().collect()
+        words[said + 1..]
+            .iter()
+            .take_while(|w| w.starts_with(char::is_uppercase))
+            .copied()
+            .collect()
     };
     let name = name.join(" ");
     (!name.is_empty() && name.starts_with(char::is_uppercase)).then_some(name)
@@ -353,7 +390,10 @@ fn report_json(report: &Report<'_>, w: &Wanted, article: Option<&str>) -> Value 
         .map(|(a, b)| &w.text[a as usize..b as usize])
         .collect();
     let char_range = w.range.zip(article).map(|((s, e), a)| {
-        (quotecheck::text::char_offset(a, s), quotecheck::text::char_offset(a, e))
+        (
+            quotecheck::text::char_offset(a, s),
+            quotecheck::text::char_offset(a, e),
+        )
     });
     json!({
         "text": w.text,
@@ -407,10 +447,18 @@ fn render(out: &mut String, report: &Report<'_>, w: &Wanted) {
             m.range().start,
             m.range().end
         );
-        let _ = writeln!(out, "  source: “{}”", m.text().split_whitespace().collect::<Vec<_>>().join(" "));
+        let _ = writeln!(
+            out,
+            "  source: “{}”",
+            m.text().split_whitespace().collect::<Vec<_>>().join(" ")
+        );
         for e in m.edits() {
             let q = m.quote_text(e);
-            let s = m.source_text(e).split_whitespace().collect::<Vec<_>>().join(" ");
+            let s = m
+                .source_text(e)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
             let mark = if e.change.is_cosmetic() { " " } else { "!" };
             let _ = writeln!(out, "   {mark} {:<15} [-{s}-] {{+{q}+}}", e.change.name());
         }

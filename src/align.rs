@@ -28,7 +28,7 @@
 
 use crate::quote::{Item, ItemKind, MAX_BRACKET_WORDS};
 use crate::store::flag;
-use crate::variants::{joins_to, same_number};
+use crate::variants::{is_number, joins_to, same_number};
 use crate::vocab::Vocab;
 
 /// Cost of one changed, added or dropped word.
@@ -94,6 +94,8 @@ pub struct AlignScratch {
     back: Vec<u8>,
     /// The steps of the last alignment, in quote order.
     pub steps: Vec<Step>,
+    /// Per quote item: does it look like a number (digits or a number word)?
+    numeric: Vec<bool>,
 }
 
 // Back-pointer codes.
@@ -153,6 +155,15 @@ pub fn align(
     scratch.cost.resize(cells, u32::MAX / 2);
     scratch.back.clear();
     scratch.back.resize(cells, B_START);
+    // Number variants are rare; deciding once per quote word which can be
+    // numbers keeps string parsing out of the inner loop.
+    scratch.numeric.clear();
+    scratch.numeric.extend(
+        items
+            .iter()
+            .map(|it| is_number(&qfold[it.fold.0 as usize..it.fold.1 as usize])),
+    );
+    let numeric = &scratch.numeric;
     let cost = &mut scratch.cost;
     let back = &mut scratch.back;
     for c in cost.iter_mut().take(w) {
@@ -186,7 +197,7 @@ pub fn align(
                     let mut best = cost[up + j];
                     let mut b = B_GAP_ENTER;
                     // On ties the bracket takes the words it stands for, so
-                        // the report can show them.
+                    // the report can show them.
                     for k in 1..=MAX_BRACKET_WORDS.min(j) {
                         if cost[up + j - k] <= best {
                             best = cost[up + j - k];
@@ -199,8 +210,8 @@ pub fn align(
             }
             ItemKind::Word => {
                 let q = qword(i - 1);
-                let prev_word = (i >= 2 && items[i - 2].kind == ItemKind::Word)
-                    .then(|| qword(i - 2));
+                let prev_word =
+                    (i >= 2 && items[i - 2].kind == ItemKind::Word).then(|| qword(i - 2));
                 // j = 0: the quote word has no source word before it.
                 cost[row] = cost[up] + INSERT_COST;
                 back[row] = B_INS;
@@ -208,7 +219,7 @@ pub fn align(
                     let sid = window.ids[j - 1];
                     let (pair_cost, pair_back) = if item.key == sid {
                         (0, B_MATCH)
-                    } else if same_number(q, sword(j - 1)) {
+                    } else if numeric[i - 1] && same_number(q, sword(j - 1)) {
                         (COSMETIC_COST, B_VARIANT)
                     } else {
                         (SUBSTITUTE_COST, B_SUB)
@@ -243,7 +254,10 @@ pub fn align(
                     }
                     if j >= 2 {
                         let (s1, s2) = (sword(j - 2), sword(j - 1));
-                        if q.len() > 1 && q.starts_with(&s1[..s1.len().min(1)]) && joins_to(s1, s2, q) {
+                        if q.len() > 1
+                            && q.starts_with(&s1[..s1.len().min(1)])
+                            && joins_to(s1, s2, q)
+                        {
                             let js = cost[up + j - 2] + COSMETIC_COST;
                             if js < best {
                                 best = js;
@@ -289,7 +303,11 @@ pub fn align(
             _ => unreachable!("row {i} > 0 always has a back pointer"),
         };
         // A skip stays on the ellipsis row but belongs to that item.
-        let q = if b == B_GAP_SKIP { (i - 1, i) } else { (i - di, i) };
+        let q = if b == B_GAP_SKIP {
+            (i - 1, i)
+        } else {
+            (i - di, i)
+        };
         let step = Step {
             op,
             q: (q.0 as u32, q.1 as u32),
@@ -315,7 +333,12 @@ pub fn align(
 /// the span). When the neighbouring source word is there, show the edit as
 /// the substitution a reader sees. The cost is unchanged.
 fn show_edge_substitutions(steps: &mut [Step], m: u32) {
-    let anchored = |s: &Step| matches!(s.op, Op::Match | Op::Variant | Op::JoinQuote | Op::JoinSource);
+    let anchored = |s: &Step| {
+        matches!(
+            s.op,
+            Op::Match | Op::Variant | Op::JoinQuote | Op::JoinSource
+        )
+    };
     if let [first, next, ..] = steps {
         if first.op == Op::Insert && first.q.1 - first.q.0 == 1 && anchored(next) && next.s.0 > 0 {
             first.op = Op::Substitute;
@@ -338,7 +361,10 @@ mod tests {
     fn run(quote: &str, source: &str) -> (u32, Vec<(Op, String, String)>) {
         let mut vocab = Vocab::default();
         let swords: Vec<String> = source.split(' ').map(str::to_string).collect();
-        let ids: Vec<u32> = swords.iter().map(|w| vocab.intern(&w.to_lowercase())).collect();
+        let ids: Vec<u32> = swords
+            .iter()
+            .map(|w| vocab.intern(&w.to_lowercase()))
+            .collect();
         let flags: Vec<u8> = swords
             .iter()
             .map(|w| if w.starts_with('(') { flag::STAGE } else { 0 })
@@ -346,21 +372,34 @@ mod tests {
         let ids: Vec<u32> = ids
             .iter()
             .zip(&swords)
-            .map(|(&id, w)| if w.starts_with('(') { vocab.intern(w.trim_matches(['(', ')'])) } else { id })
+            .map(|(&id, w)| {
+                if w.starts_with('(') {
+                    vocab.intern(w.trim_matches(['(', ')']))
+                } else {
+                    id
+                }
+            })
             .collect();
         let (mut items, mut fold) = (Vec::new(), String::new());
         parse(quote, &vocab, &mut items, &mut fold);
         let mut scratch = AlignScratch::default();
-        let window = Window { ids: &ids, flags: &flags };
+        let window = Window {
+            ids: &ids,
+            flags: &flags,
+        };
         let cost = align(&items, &fold, &window, &vocab, &mut scratch).unwrap();
         let steps = scratch
             .steps
             .iter()
             .map(|s| {
                 let q: Vec<&str> = (s.q.0..s.q.1)
-                    .map(|i| &quote[items[i as usize].start as usize..items[i as usize].end as usize])
+                    .map(|i| {
+                        &quote[items[i as usize].start as usize..items[i as usize].end as usize]
+                    })
                     .collect();
-                let src: Vec<&str> = (s.s.0..s.s.1).map(|j| swords[j as usize].as_str()).collect();
+                let src: Vec<&str> = (s.s.0..s.s.1)
+                    .map(|j| swords[j as usize].as_str())
+                    .collect();
                 (s.op, q.join(" "), src.join(" "))
             })
             .collect();
@@ -369,7 +408,10 @@ mod tests {
 
     #[test]
     fn exact_inside_longer_source_is_free() {
-        let (cost, steps) = run("will not raise taxes", "she said we will not raise taxes this year");
+        let (cost, steps) = run(
+            "will not raise taxes",
+            "she said we will not raise taxes this year",
+        );
         assert_eq!(cost, 0);
         assert!(steps.iter().all(|s| s.0 == Op::Match));
         assert_eq!(steps[0].2, "will");
@@ -384,7 +426,10 @@ mod tests {
 
     #[test]
     fn substitution_and_insertion() {
-        let (_, steps) = run("a violation of our sovereignty", "the violation of our sovereignty");
+        let (_, steps) = run(
+            "a violation of our sovereignty",
+            "the violation of our sovereignty",
+        );
         assert_eq!(steps[0], (Op::Substitute, "a".into(), "the".into()));
         let (_, steps) = run("we are very sure now", "we are sure now");
         assert!(steps.contains(&(Op::Insert, "very".into(), String::new())));
@@ -397,22 +442,38 @@ mod tests {
         assert_eq!(steps[2].0, Op::Variant);
         let (cost, steps) = run("extra-terrestrial activity", "extraterrestrial activity");
         assert_eq!(cost, COSMETIC_COST);
-        assert_eq!(steps[0], (Op::JoinQuote, "extra terrestrial".into(), "extraterrestrial".into()));
+        assert_eq!(
+            steps[0],
+            (
+                Op::JoinQuote,
+                "extra terrestrial".into(),
+                "extraterrestrial".into()
+            )
+        );
         let (cost, _) = run("we don't know", "we do not know");
         assert_eq!(cost, COSMETIC_COST);
-        let (cost, steps) = run("no indication of aliens", "no (laughter) indication of aliens");
+        let (cost, steps) = run(
+            "no indication of aliens",
+            "no (laughter) indication of aliens",
+        );
         assert_eq!(cost, COSMETIC_COST);
         assert_eq!(steps[1].0, Op::DeleteCosmetic);
     }
 
     #[test]
     fn ellipsis_and_bracket_are_free() {
-        let (cost, steps) = run("the United States … will act", "the United States through NORAD will act");
+        let (cost, steps) = run(
+            "the United States … will act",
+            "the United States through NORAD will act",
+        );
         assert_eq!(cost, 0);
         assert!(steps.contains(&(Op::Omission, "…".into(), "through NORAD".into())));
         let (cost, steps) = run("[the president] said no", "he said no");
         assert_eq!(cost, 0);
-        assert_eq!(steps[0], (Op::Bracket, "[the president]".into(), "he".into()));
+        assert_eq!(
+            steps[0],
+            (Op::Bracket, "[the president]".into(), "he".into())
+        );
         let (cost, _) = run("[W]e said no", "we said no");
         assert_eq!(cost, 0);
     }

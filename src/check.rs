@@ -19,12 +19,12 @@
 #![forbid(unsafe_code)]
 
 use crate::align::{AlignScratch, WORD_COST, Window, align};
-use crate::variants::is_stop_word;
 use crate::error::Error;
 use crate::quote::{Item, ItemKind, parse};
 use crate::source::{Source, SpeakerAt};
 use crate::speaker::same_person;
 use crate::store::Store;
+use crate::variants::is_stop_word;
 use crate::verdict::{Edit, EditOp, Flags, SourceSide, Verdict, explain};
 
 /// The longest quote accepted, in bytes. A quotation in news copy is a few
@@ -72,6 +72,10 @@ pub const MAX_CANDIDATES: usize = 8;
 /// An ellipsis may stand for at most about this many source words: fragments
 /// further apart than a few paragraphs are not one quote.
 pub const MAX_ELLIPSIS_GAP_WORDS: usize = 250;
+
+/// Candidates with fewer than 1/MIN_VOTE_SHARE of the best candidate's
+/// votes are not aligned.
+const MIN_VOTE_SHARE: u32 = 3;
 
 /// Extra source words on each side of a candidate window, so that words the
 /// quote added or dropped near its ends still fit.
@@ -178,7 +182,9 @@ impl Checker {
         let content = self
             .items
             .iter()
-            .filter(|i| i.is_word() && !is_stop_word(&self.fold[i.fold.0 as usize..i.fold.1 as usize]))
+            .filter(|i| {
+                i.is_word() && !is_stop_word(&self.fold[i.fold.0 as usize..i.fold.1 as usize])
+            })
             .count();
         if content == 0 && words < 3 {
             self.hits.clear();
@@ -187,8 +193,14 @@ impl Checker {
             self.seed(store);
             self.cluster(store);
         }
+        let best_votes = self.clusters.first().map_or(0, |c| c.votes);
         for c in 0..self.clusters.len().min(MAX_CANDIDATES) {
             let cluster = self.clusters[c];
+            // A region with a small fraction of the best region's evidence
+            // cannot outscore it; the same line elsewhere has as many votes.
+            if cluster.votes * MIN_VOTE_SHARE < best_votes {
+                break;
+            }
             self.align_candidate(store, quote, cluster, words, speaker);
         }
         self.rank();
@@ -221,7 +233,9 @@ impl Checker {
             }
             let postings = store.index.word(a.key);
             let single_word = items.len() == 1;
-            if postings.len() <= RARE_WORD_POSTINGS || (single_word && postings.len() <= MAX_SEED_POSTINGS) {
+            if postings.len() <= RARE_WORD_POSTINGS
+                || (single_word && postings.len() <= MAX_SEED_POSTINGS)
+            {
                 self.hits.extend(postings.iter().map(|&p| (p, i as u32)));
             }
         }
@@ -231,8 +245,12 @@ impl Checker {
             if let Some((i, _)) = rarest_stop {
                 let (a, b) = (items[i].key, items[i + 1].key);
                 let postings = store.index.bigram(a, b);
-                self.hits
-                    .extend(postings.iter().take(MAX_SEED_POSTINGS).map(|&p| (p, i as u32)));
+                self.hits.extend(
+                    postings
+                        .iter()
+                        .take(MAX_SEED_POSTINGS)
+                        .map(|&p| (p, i as u32)),
+                );
             }
         }
     }
@@ -242,11 +260,19 @@ impl Checker {
         self.hits.sort_unstable();
         let n = self.items.len() as u32;
         let has_ellipsis = self.items.iter().any(|i| i.kind == ItemKind::Ellipsis);
+        let ellipses = self
+            .items
+            .iter()
+            .filter(|i| i.kind == ItemKind::Ellipsis)
+            .count() as u32;
         let reach = n + if has_ellipsis {
             MAX_ELLIPSIS_GAP_WORDS as u32
         } else {
             (n / 2).max(8)
         };
+        // A cluster never grows past what one quote could cover, or common
+        // pairs would chain a whole briefing into one window.
+        let max_span = 2 * n + 16 + ellipses * MAX_ELLIPSIS_GAP_WORDS as u32;
         self.stamp.clear();
         self.stamp.resize(self.items.len() + 1, u32::MAX);
         let mut current: Option<Cluster> = None;
@@ -262,7 +288,7 @@ impl Checker {
                 }
             }
             match current.as_mut() {
-                Some(c) if pos - c.last_pos <= reach => {
+                Some(c) if pos - c.last_pos <= reach && pos - c.first_pos <= max_span => {
                     c.last_pos = pos;
                     c.last_q = q;
                 }
@@ -306,7 +332,10 @@ impl Checker {
         let range = store.words_of(c.source as usize);
         let n = self.items.len() as u32;
         let slack = WINDOW_SLACK as u32;
-        let lo = c.first_pos.saturating_sub(c.first_q + slack).max(range.start);
+        let lo = c
+            .first_pos
+            .saturating_sub(c.first_q + slack)
+            .max(range.start);
         let hi = (c.last_pos + (n - c.last_q) + slack).min(range.end);
         if lo >= hi {
             return;
@@ -316,7 +345,13 @@ impl Checker {
             ids: &store.word_ids[lo_u..hi_u],
             flags: &store.flags[lo_u..hi_u],
         };
-        let Some(cost) = align(&self.items, &self.fold, &window, &store.vocab, &mut self.align) else {
+        let Some(cost) = align(
+            &self.items,
+            &self.fold,
+            &window,
+            &store.vocab,
+            &mut self.align,
+        ) else {
             return;
         };
         // Cheap rejection before explaining: the cost bounds the score.
@@ -331,7 +366,13 @@ impl Checker {
             flags: &store.flags[lo_u..hi_u],
             structure: &source.structure,
         };
-        let ex = explain(&self.align.steps, &self.items, quote, &side, &mut self.edits);
+        let ex = explain(
+            &self.align.steps,
+            &self.items,
+            quote,
+            &side,
+            &mut self.edits,
+        );
         // One word of a longer quote is not an anchor: chance matches of
         // a single common word must not count as found.
         let score = ((ex.matched_words as f32
@@ -339,16 +380,17 @@ impl Checker {
             - COSMETIC_WEIGHT * ex.cosmetic_edits as f32)
             / words as f32)
             .clamp(0.0, 1.0);
-        if score < MIN_FOUND_SCORE || (ex.matched_words as usize) < words.min(2) || ex.span.0 >= ex.span.1 {
+        if score < MIN_FOUND_SCORE
+            || (ex.matched_words as usize) < words.min(2)
+            || ex.span.0 >= ex.span.1
+        {
             self.edits.truncate(first_edit);
             return;
         }
         // The same span found from two clusters: keep one.
-        if self
-            .matches
-            .iter()
-            .any(|m| m.source == c.source && m.span.0 < ex.span.1 && ex.span.0 < m.span.1 && m.score >= score)
-        {
+        if self.matches.iter().any(|m| {
+            m.source == c.source && m.span.0 < ex.span.1 && ex.span.0 < m.span.1 && m.score >= score
+        }) {
             self.edits.truncate(first_edit);
             return;
         }
@@ -372,7 +414,9 @@ impl Checker {
         }
         if let Some(claimed) = speaker {
             match at {
-                SpeakerAt::Named(actual) if same_person(claimed, actual) => rank += SPEAKER_PREFERENCE,
+                SpeakerAt::Named(actual) if same_person(claimed, actual) => {
+                    rank += SPEAKER_PREFERENCE
+                }
                 SpeakerAt::Named(_) => {
                     flags |= Flags::SPEAKER_MISMATCH;
                     verdict = Verdict::Misattributed;
@@ -434,7 +478,9 @@ pub struct Report<'a> {
 impl<'a> Report<'a> {
     /// The verdict: the best match's, or [`Verdict::NotFound`].
     pub fn verdict(&self) -> Verdict {
-        self.matches.first().map_or(Verdict::NotFound, |m| m.verdict)
+        self.matches
+            .first()
+            .map_or(Verdict::NotFound, |m| m.verdict)
     }
 
     /// The best match's score in 0..=1 (0 when not found).
@@ -488,12 +534,19 @@ impl<'a> Report<'a> {
         let from_edits = best.into_iter().flat_map(move |m| {
             edits[m.edits.0 as usize..m.edits.1 as usize]
                 .iter()
-                .filter(|e| e.op == EditOp::Insert || (e.op == EditOp::Replace && !e.change.is_cosmetic()))
+                .filter(|e| {
+                    e.op == EditOp::Insert || (e.op == EditOp::Replace && !e.change.is_cosmetic())
+                })
                 .map(|e| e.quote)
         });
         let all = best
             .is_none()
-            .then(|| items.iter().filter(|i| i.is_word()).map(|i| (i.start, i.end)))
+            .then(|| {
+                items
+                    .iter()
+                    .filter(|i| i.is_word())
+                    .map(|i| (i.start, i.end))
+            })
             .into_iter()
             .flatten();
         from_edits.chain(all)
@@ -588,7 +641,9 @@ mod tests {
     fn verbatim_and_range() {
         let store = store();
         let mut checker = Checker::new();
-        let r = checker.check(&store, "no indication of aliens", None).unwrap();
+        let r = checker
+            .check(&store, "no indication of aliens", None)
+            .unwrap();
         assert_eq!(r.verdict(), Verdict::Verbatim);
         let m = r.best().unwrap();
         assert_eq!(m.text(), "no indication of aliens");
@@ -600,13 +655,19 @@ mod tests {
         let store = store();
         let mut checker = Checker::new();
         let r = checker
-            .check(&store, "no indication of aliens", Some("another defense official"))
+            .check(
+                &store,
+                "no indication of aliens",
+                Some("another defense official"),
+            )
             .unwrap();
         assert_eq!(r.verdict(), Verdict::Misattributed);
         let m = r.best().unwrap();
         assert_eq!(m.text_verdict(), Verdict::Verbatim);
         assert_eq!(m.speaker(), SpeakerAt::Named("Karine Jean-Pierre"));
-        let r = checker.check(&store, "no indication of aliens", Some("Jean-Pierre")).unwrap();
+        let r = checker
+            .check(&store, "no indication of aliens", Some("Jean-Pierre"))
+            .unwrap();
         assert_eq!(r.verdict(), Verdict::Verbatim);
     }
 
@@ -614,14 +675,25 @@ mod tests {
     fn absent_and_errors() {
         let store = store();
         let mut checker = Checker::new();
-        let r = checker.check(&store, "the budget will be balanced next spring", None).unwrap();
+        let r = checker
+            .check(&store, "the budget will be balanced next spring", None)
+            .unwrap();
         assert_eq!(r.verdict(), Verdict::NotFound);
         assert_eq!(r.missing_words().count(), 7);
-        assert_eq!(checker.check(&store, " … ", None).unwrap_err(), Error::EmptyQuote);
+        assert_eq!(
+            checker.check(&store, " … ", None).unwrap_err(),
+            Error::EmptyQuote
+        );
         let long = "word ".repeat(MAX_QUOTE_WORDS + 1);
-        assert!(matches!(checker.check(&store, &long, None), Err(Error::QuoteTooLong { unit: "words", .. })));
+        assert!(matches!(
+            checker.check(&store, &long, None),
+            Err(Error::QuoteTooLong { unit: "words", .. })
+        ));
         let huge = "x".repeat(MAX_QUOTE_BYTES + 1);
-        assert!(matches!(checker.check(&store, &huge, None), Err(Error::QuoteTooLong { unit: "bytes", .. })));
+        assert!(matches!(
+            checker.check(&store, &huge, None),
+            Err(Error::QuoteTooLong { unit: "bytes", .. })
+        ));
     }
 
     #[test]
@@ -629,7 +701,11 @@ mod tests {
         let store = store();
         let mut checker = Checker::new();
         let r = checker
-            .check(&store, "were considerably lower than the Chinese balloon and far more dangerous", None)
+            .check(
+                &store,
+                "were considerably lower than the Chinese balloon and far more dangerous",
+                None,
+            )
             .unwrap();
         assert_eq!(r.verdict(), Verdict::Altered);
         assert!(r.flags().contains(Flags::PARTIAL), "{:?}", r.flags());

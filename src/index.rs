@@ -75,8 +75,16 @@ impl Index {
 
     /// Bytes of heap the postings use (approximately).
     pub fn heap_bytes(&self) -> usize {
-        let lists: usize = self.bigrams.values().map(|v| v.capacity() * 4).sum::<usize>()
-            + self.unigrams.iter().map(|v| v.capacity() * 4).sum::<usize>();
+        let lists: usize = self
+            .bigrams
+            .values()
+            .map(|v| v.capacity() * 4)
+            .sum::<usize>()
+            + self
+                .unigrams
+                .iter()
+                .map(|v| v.capacity() * 4)
+                .sum::<usize>();
         lists + self.bigrams.capacity() * (8 + 24 + 8) + self.unigrams.capacity() * 24
     }
 }

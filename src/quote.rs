@@ -236,7 +236,13 @@ mod tests {
     #[test]
     fn ellipses_in_all_spellings() {
         use ItemKind::*;
-        for q in ["a b ... c", "a b … c", "a b . . . c", "a b .... c", "a b... … c"] {
+        for q in [
+            "a b ... c",
+            "a b … c",
+            "a b . . . c",
+            "a b .... c",
+            "a b... … c",
+        ] {
             let kinds: Vec<ItemKind> = parsed(q).into_iter().map(|(k, _)| k).collect();
             assert_eq!(kinds, [Word, Word, Ellipsis, Word], "{q}");
         }
@@ -249,7 +255,17 @@ mod tests {
     fn brackets_standing_alone_and_inside_words() {
         let p = parsed("[W]e said [the president] was terrestrial[s] right");
         let texts: Vec<&str> = p.iter().map(|(_, t)| t.as_str()).collect();
-        assert_eq!(texts, ["[W]e", "said", "[the president]", "was", "terrestrial[s]", "right"]);
+        assert_eq!(
+            texts,
+            [
+                "[W]e",
+                "said",
+                "[the president]",
+                "was",
+                "terrestrial[s]",
+                "right"
+            ]
+        );
         assert_eq!(p[2].0, ItemKind::Bracket);
         let (mut items, mut fold) = (Vec::new(), String::new());
         parse("[W]e", &Vocab::default(), &mut items, &mut fold);

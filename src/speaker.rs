@@ -13,21 +13,106 @@ use unicode_normalization::char::is_combining_mark;
 
 /// Words that are titles, honorifics or roles, never part of a name.
 const TITLE_WORDS: &[&str] = &[
-    "mr", "mrs", "ms", "miss", "dr", "sen", "senator", "rep", "representative", "gov", "governor",
-    "gen", "general", "brigadier", "lt", "col", "colonel", "major", "maj", "adm", "admiral", "rear",
-    "vice", "president", "the", "chairman", "chairwoman", "chair", "secretary", "press",
-    "spokesman", "spokeswoman", "spokesperson", "ambassador", "judge", "justice", "mayor",
-    "prime", "minister", "sir", "dame", "lord", "hon", "honorable", "capt", "captain", "sgt",
-    "deputy", "coordinator", "advisor", "adviser", "director", "official", "officials", "nsc",
-    "white", "house", "pentagon", "u", "s", "us", "kremlin", "state", "department", "defense",
-    "national", "security", "council", "for", "strategic", "communications", "of", "and",
-    "another", "a", "an", "senior", "jr", "sr", "ii", "iii", "admiral's",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "sen",
+    "senator",
+    "rep",
+    "representative",
+    "gov",
+    "governor",
+    "gen",
+    "general",
+    "brigadier",
+    "lt",
+    "col",
+    "colonel",
+    "major",
+    "maj",
+    "adm",
+    "admiral",
+    "rear",
+    "vice",
+    "president",
+    "the",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "secretary",
+    "press",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "ambassador",
+    "judge",
+    "justice",
+    "mayor",
+    "prime",
+    "minister",
+    "sir",
+    "dame",
+    "lord",
+    "hon",
+    "honorable",
+    "capt",
+    "captain",
+    "sgt",
+    "deputy",
+    "coordinator",
+    "advisor",
+    "adviser",
+    "director",
+    "official",
+    "officials",
+    "nsc",
+    "white",
+    "house",
+    "pentagon",
+    "u",
+    "s",
+    "us",
+    "kremlin",
+    "state",
+    "department",
+    "defense",
+    "national",
+    "security",
+    "council",
+    "for",
+    "strategic",
+    "communications",
+    "of",
+    "and",
+    "another",
+    "a",
+    "an",
+    "senior",
+    "jr",
+    "sr",
+    "ii",
+    "iii",
+    "admiral's",
 ];
 
 /// Labels of voices nobody named.
 const UNIDENTIFIED: &[&str] = &[
-    "unidentified", "unknown", "speaker", "voice", "crosstalk", "audience", "announcer",
-    "moderator", "operator", "participant", "reporter", "question", "multiple", "off-mic",
+    "unidentified",
+    "unknown",
+    "speaker",
+    "voice",
+    "crosstalk",
+    "audience",
+    "announcer",
+    "moderator",
+    "operator",
+    "participant",
+    "reporter",
+    "question",
+    "multiple",
+    "off-mic",
 ];
 
 fn fold_eq(a: &str, b: &str) -> bool {
@@ -43,9 +128,11 @@ fn folded(s: &str) -> impl Iterator<Item = char> + '_ {
 
 /// The words of a name, without punctuation.
 pub fn name_words(name: &str) -> impl Iterator<Item = &str> {
-    name.split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')' | '*' | ':' | ';' | '"' | '“' | '”'))
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-        .filter(|w| !w.is_empty())
+    name.split(|c: char| {
+        c.is_whitespace() || matches!(c, ',' | '(' | ')' | '*' | ':' | ';' | '"' | '“' | '”')
+    })
+    .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+    .filter(|w| !w.is_empty())
 }
 
 /// Is this word a title or role (`MR.`, `President`, `spokesman`)?
@@ -103,9 +190,7 @@ pub fn is_unidentified(label: &str) -> bool {
 /// Compares two labels as written, ignoring case, spacing and a trailing
 /// colon or period.
 pub fn same_label(a: &str, b: &str) -> bool {
-    let norm = |s: &str| -> String {
-        name_words(s).collect::<Vec<_>>().join(" ").to_lowercase()
-    };
+    let norm = |s: &str| -> String { name_words(s).collect::<Vec<_>>().join(" ").to_lowercase() };
     norm(a) == norm(b)
 }
 
@@ -152,8 +237,14 @@ pub fn full_name_in(hay: &str, surname: &str) -> Option<String> {
         let at = from + p;
         from = at + lower_name.len();
         let end = at + surname.len();
-        let boundary_after = hay[end..].chars().next().is_none_or(|c| !c.is_alphanumeric());
-        let boundary_before = hay[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+        let boundary_after = hay[end..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric());
+        let boundary_before = hay[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
         // Written as a name ("Kirby"), not as a shouted label ("KIRBY:").
         let title_case = hay[at..].starts_with(char::is_uppercase)
             && hay[at..end].chars().any(char::is_lowercase);
@@ -163,7 +254,9 @@ pub fn full_name_in(hay: &str, surname: &str) -> Option<String> {
         let before = hay[..at].trim_end_matches([' ', '\u{a0}', '_', '\\']);
         let first_start = before
             .rfind(|c: char| !(c.is_alphabetic() || c == '.' || c == '-'))
-            .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+            .map_or(0, |i| {
+                i + before[i..].chars().next().map_or(1, char::len_utf8)
+            });
         let first = &before[first_start..];
         if first.is_empty()
             || !first.starts_with(char::is_uppercase)
@@ -205,9 +298,15 @@ mod tests {
     #[test]
     fn names_in_headers() {
         let title = "Press Briefing by Press Secretary Karine Jean-Pierre and National Security Council Coordinator for Strategic Communications John Kirby";
-        assert_eq!(full_name_in(title, "JEAN-PIERRE").as_deref(), Some("Karine Jean-Pierre"));
+        assert_eq!(
+            full_name_in(title, "JEAN-PIERRE").as_deref(),
+            Some("Karine Jean-Pierre")
+        );
         assert_eq!(full_name_in(title, "KIRBY").as_deref(), Some("John Kirby"));
-        assert_eq!(full_name_in("Remarks by President Biden", "BIDEN").as_deref(), Some("Biden"));
+        assert_eq!(
+            full_name_in("Remarks by President Biden", "BIDEN").as_deref(),
+            Some("Biden")
+        );
         assert_eq!(full_name_in("Kirbyville", "KIRBY"), None);
     }
 

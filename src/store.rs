@@ -235,7 +235,10 @@ mod tests {
     fn rejects_bad_ids_and_leaves_store_unchanged() {
         let mut store = Store::new();
         store.add(SourceDoc::new("a", "one two three")).unwrap();
-        assert_eq!(store.add(SourceDoc::new("", "x")), Err(Error::EmptySourceId));
+        assert_eq!(
+            store.add(SourceDoc::new("", "x")),
+            Err(Error::EmptySourceId)
+        );
         assert_eq!(
             store.add(SourceDoc::new("a", "x")),
             Err(Error::DuplicateSourceId("a".into()))
@@ -248,7 +251,9 @@ mod tests {
     fn flags_stage_directions_and_editorial_text() {
         let mut store = Store::new();
         let text = "And so — (laughter) — I think \\[extra\\]terrestrial. (A long aside that is a real parenthetical remark by him.)";
-        store.add(SourceDoc::new("a", text).kind(crate::SourceKind::Plain)).unwrap();
+        store
+            .add(SourceDoc::new("a", text).kind(crate::SourceKind::Plain))
+            .unwrap();
         let word = |w: &str| {
             let i = (0..store.word_count())
                 .find(|&i| {

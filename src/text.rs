@@ -210,7 +210,9 @@ mod tests {
 
     #[test]
     fn numbers_stay_whole() {
-        let ws: Vec<&str> = words("1,500 troops for 90 days, 3.5%").map(|(_, w)| w).collect();
+        let ws: Vec<&str> = words("1,500 troops for 90 days, 3.5%")
+            .map(|(_, w)| w)
+            .collect();
         assert_eq!(ws, ["1,500", "troops", "for", "90", "days", "3.5"]);
     }
 

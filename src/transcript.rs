@@ -390,10 +390,7 @@ impl Reader<'_> {
             Voice::Answer => self.doc.speaker.clone()?,
             Voice::Name(s, e) => {
                 let written = &self.text[s as usize..e as usize];
-                match self.person(written) {
-                    Some(name) => name,
-                    None => return None,
-                }
+                self.person(written)?
             }
         };
         let index = match self.layout.speakers.iter().position(|s| *s == name) {
@@ -505,9 +502,28 @@ fn is_clock_line(line: &str) -> bool {
 
 /// Honorifics that may precede a surname in a hearing-style label.
 const HONORIFICS: &[&str] = &[
-    "Mr.", "Mrs.", "Ms.", "Dr.", "Chairman", "Chairwoman", "Senator", "Sen.", "Representative",
-    "Rep.", "Governor", "Gov.", "General", "Gen.", "Admiral", "Adm.", "Secretary", "President",
-    "Ambassador", "Judge", "Justice", "Mayor",
+    "Mr.",
+    "Mrs.",
+    "Ms.",
+    "Dr.",
+    "Chairman",
+    "Chairwoman",
+    "Senator",
+    "Sen.",
+    "Representative",
+    "Rep.",
+    "Governor",
+    "Gov.",
+    "General",
+    "Gen.",
+    "Admiral",
+    "Adm.",
+    "Secretary",
+    "President",
+    "Ambassador",
+    "Judge",
+    "Justice",
+    "Mayor",
 ];
 
 /// Recognises a speaker label at the start of `s`; returns its length and
@@ -518,7 +534,9 @@ fn label_at(s: &str) -> Option<(usize, Voice)> {
     if let Some(inner) = s.strip_prefix("**") {
         let close = inner.find("**")?;
         let label = &inner[..close];
-        let name = label.strip_suffix(':').or_else(|| label.strip_suffix('.'))?;
+        let name = label
+            .strip_suffix(':')
+            .or_else(|| label.strip_suffix('.'))?;
         if name.is_empty() || name.len() > 80 {
             return None;
         }
@@ -569,9 +587,9 @@ fn upper_label(s: &str) -> Option<(usize, Voice)> {
         let core = &token[..core_len];
         let upper = !core.is_empty()
             && core.chars().any(char::is_uppercase)
-            && core
-                .chars()
-                .all(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '.' | '\'' | '’' | '-'));
+            && core.chars().all(|c| {
+                c.is_uppercase() || c.is_ascii_digit() || matches!(c, '.' | '\'' | '’' | '-')
+            });
         if !upper {
             break;
         }
@@ -624,9 +642,9 @@ fn upper_label(s: &str) -> Option<(usize, Voice)> {
 
 /// `Mr. NORTH:`, `Chairman INOUYE.`, `Mr. SULLIVAN. What is it`, `Governor Clinton.`
 fn honorific_label(s: &str) -> Option<(usize, Voice)> {
-    let honorific = HONORIFICS.iter().find(|h| {
-        s.starts_with(**h) && s[h.len()..].starts_with(' ')
-    })?;
+    let honorific = HONORIFICS
+        .iter()
+        .find(|h| s.starts_with(**h) && s[h.len()..].starts_with(' '))?;
     let after = &s[honorific.len() + 1..];
     let surname_len = after
         .char_indices()
@@ -665,7 +683,8 @@ fn named_label(s: &str) -> Option<(usize, Voice)> {
     // The label's colon, not one inside a time stamp ("(00:00):").
     let b = s.as_bytes();
     let colon = (0..b.len().min(161)).find(|&i| {
-        b[i] == b':' && !(i > 0 && b[i - 1].is_ascii_digit() && b.get(i + 1).is_some_and(u8::is_ascii_digit))
+        b[i] == b':'
+            && !(i > 0 && b[i - 1].is_ascii_digit() && b.get(i + 1).is_some_and(u8::is_ascii_digit))
     })?;
     if colon > 160 {
         return None;
@@ -686,8 +705,11 @@ fn named_label(s: &str) -> Option<(usize, Voice)> {
         return None;
     }
     let titled = words.iter().all(|w| {
-        w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-            && w.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '.' | '\'' | '’'))
+        w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            && w.chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '-' | '.' | '\'' | '’'))
     });
     if !titled {
         return None;
@@ -702,7 +724,10 @@ fn named_label(s: &str) -> Option<(usize, Voice)> {
     let line_rest_empty = after.trim().is_empty();
     // Without a time stamp, only a "Name Surname, title:" line counts (an
     // interview's first answer); "Note:" or "Washington:" in prose must not.
-    if !(stamp_before || stamp_after || (has_title && words.len() >= 2 && !head.contains(['.', '?', '!']))) {
+    if !(stamp_before
+        || stamp_after
+        || (has_title && words.len() >= 2 && !head.contains(['.', '?', '!'])))
+    {
         return None;
     }
     let mut len = colon + 1;
@@ -731,7 +756,9 @@ mod tests {
             .turns
             .iter()
             .map(|t| {
-                let text = doc.text[t.start as usize..t.end as usize].trim().to_string();
+                let text = doc.text[t.start as usize..t.end as usize]
+                    .trim()
+                    .to_string();
                 let who = t.speaker.map(|i| layout.speakers[i as usize].clone());
                 (text, who)
             })
@@ -741,12 +768,17 @@ mod tests {
     #[test]
     fn white_house_labels_reporters_and_fused_labels() {
         let text = "title: x\n\nQ\u{a0}\u{a0}\u{a0} Hello.\n\nMS. JEAN-PIERRE:\u{a0} Hi.\n\n(A reporter sneezes.)\n\nBless you.\n\nQ    MR. KIRBY:  So, two thoughts here.\n\nMR. KIRBY:  Yes.";
-        let doc = SourceDoc::new("wh", text).title("Press Briefing by Press Secretary Karine Jean-Pierre and NSC Coordinator John Kirby");
+        let doc = SourceDoc::new("wh", text).title(
+            "Press Briefing by Press Secretary Karine Jean-Pierre and NSC Coordinator John Kirby",
+        );
         let turns = speakers_of(&doc);
         assert_eq!(turns[0], ("Hello.".into(), Some("Reporter".into())));
         assert_eq!(turns[1].1.as_deref(), Some("Karine Jean-Pierre"));
         assert!(turns[1].0.contains("Bless you."));
-        assert_eq!(turns[2], ("So, two thoughts here.".into(), Some("John Kirby".into())));
+        assert_eq!(
+            turns[2],
+            ("So, two thoughts here.".into(), Some("John Kirby".into()))
+        );
         assert_eq!(turns[3].1.as_deref(), Some("John Kirby"));
     }
 
@@ -755,7 +787,13 @@ mod tests {
         let text = "[14:00:00]\n\nUNIDENTIFIED FEMALE: Is it policy?\n\nJOHN KIRBY, NSC COORDINATOR FOR STRATEGIC COMMUNICATIONS: I wouldn't read into this.\n\nKIRBY: No.";
         let turns = speakers_of(&SourceDoc::new("cnn", text));
         assert_eq!(turns[0].1, None);
-        assert_eq!(turns[1], ("I wouldn't read into this.".into(), Some("John Kirby".into())));
+        assert_eq!(
+            turns[1],
+            (
+                "I wouldn't read into this.".into(),
+                Some("John Kirby".into())
+            )
+        );
         assert_eq!(turns[2].1.as_deref(), Some("John Kirby"));
         let layout = read(&SourceDoc::new("cnn", text));
         assert_eq!(layout.times.len(), 1);
@@ -765,7 +803,13 @@ mod tests {
     fn rev_both_layouts() {
         let old = "Karine Jean-Pierre: (00:05)\nOkay. Today we start.\n\nSpeaker 1: (00:07)\nThank you.\n\nKarine Jean-Pierre: (01:10)\nGo ahead.";
         let turns = speakers_of(&SourceDoc::new("rev", old));
-        assert_eq!(turns[0], ("Okay. Today we start.".into(), Some("Karine Jean-Pierre".into())));
+        assert_eq!(
+            turns[0],
+            (
+                "Okay. Today we start.".into(),
+                Some("Karine Jean-Pierre".into())
+            )
+        );
         assert_eq!(turns[1].1, None);
         let new = "Don Lemon (00:00):\n\nWhat happened?\n\nJohn Kirby (00:50):\n\nWe took it down.\n\n(01:09)\n\nAnd then more.";
         let doc = SourceDoc::new("rev2", new);
@@ -805,7 +849,13 @@ mod tests {
             .iter()
             .map(|r| &restored[r.start as usize..r.end as usize])
             .collect();
-        assert_eq!(skipped, ["1\n00:00:00,209 --> 00:00:03,990", "2\n00:00:04,000 --> 00:00:06,056"]);
+        assert_eq!(
+            skipped,
+            [
+                "1\n00:00:00,209 --> 00:00:03,990",
+                "2\n00:00:04,000 --> 00:00:06,056"
+            ]
+        );
         let one_line = "1 00:00:00,209 --> 00:00:03,990 Good afternoon , everyone . 2 00:00:04,000 --> 00:00:06,056 items";
         let layout = read(&SourceDoc::new("srt1", one_line));
         let skipped: Vec<&str> = layout
@@ -813,7 +863,13 @@ mod tests {
             .iter()
             .map(|r| &one_line[r.start as usize..r.end as usize])
             .collect();
-        assert_eq!(skipped, ["1 00:00:00,209 --> 00:00:03,990", "2 00:00:04,000 --> 00:00:06,056"]);
+        assert_eq!(
+            skipped,
+            [
+                "1 00:00:00,209 --> 00:00:03,990",
+                "2 00:00:04,000 --> 00:00:06,056"
+            ]
+        );
     }
 
     #[test]
@@ -829,7 +885,10 @@ mod tests {
         let qa = "Q: How are you?\nA: Fine, thanks.\nQ: And then?\nA: Nothing.";
         let doc = SourceDoc::new("qa", qa).speaker("John Kirby");
         let turns = speakers_of(&doc);
-        assert_eq!(turns[1], ("Fine, thanks.".into(), Some("John Kirby".into())));
+        assert_eq!(
+            turns[1],
+            ("Fine, thanks.".into(), Some("John Kirby".into()))
+        );
         assert_eq!(turns[0].1.as_deref(), Some("Reporter"));
 
         let hearing = "Mr. NIELDS: Can you tell us?\n\nMr. NORTH: You just took a long leap.\nMr. SULLIVAN. What is it, counsel?\nChairman INOUYE. Proceed.";
@@ -846,8 +905,12 @@ mod tests {
     #[test]
     fn metadata_map_wins_and_same_label_differs_per_source() {
         let text = "THE PRESIDENT.  Thank you all.\n\nQ  Mr. President?\n\nTHE PRESIDENT.  Yes.";
-        let a = SourceDoc::new("a", text).label("THE PRESIDENT", "Ronald Reagan").kind(SourceKind::Transcript);
-        let b = SourceDoc::new("b", text).label("THE PRESIDENT", "Joe Biden").kind(SourceKind::Transcript);
+        let a = SourceDoc::new("a", text)
+            .label("THE PRESIDENT", "Ronald Reagan")
+            .kind(SourceKind::Transcript);
+        let b = SourceDoc::new("b", text)
+            .label("THE PRESIDENT", "Joe Biden")
+            .kind(SourceKind::Transcript);
         assert_eq!(speakers_of(&a)[0].1.as_deref(), Some("Ronald Reagan"));
         assert_eq!(speakers_of(&b)[2].1.as_deref(), Some("Joe Biden"));
     }

@@ -42,9 +42,27 @@ const NEGATIONS: &[&str] = &[
 const NEGATING_PREFIXES: &[&str] = &["un", "in", "im", "ir", "il", "non", "dis", "a"];
 
 const SMALL_NUMBERS: &[&str] = &[
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-    "nineteen", "twenty",
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
 ];
 const TENS: &[(&str, u64)] = &[
     ("thirty", 30),
@@ -60,8 +78,8 @@ const TENS: &[(&str, u64)] = &[
     ("billion", 1_000_000_000),
 ];
 const ORDINALS: &[&str] = &[
-    "zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
-    "ninth", "tenth",
+    "zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+    "tenth",
 ];
 
 /// `(contraction, first word, second word)`; the first and second word joined
@@ -122,7 +140,7 @@ pub fn number_value(key: &str) -> Option<u64> {
 
 /// Does the word stand for a number (digits or a number word)?
 pub fn is_number(key: &str) -> bool {
-    number_value(key).is_some() || key.bytes().any(|b| b.is_ascii_digit())
+    key.bytes().any(|b| b.is_ascii_digit()) || number_value(key).is_some()
 }
 
 /// Are `a` and `b` the same number written differently (`10` and `ten`)?

@@ -349,7 +349,12 @@ pub fn explain(
     };
     // The matched span: from the first to the last source word the quote's
     // words stand on (insertions at the ends do not widen it).
-    let anchored = |op: Op| !matches!(op, Op::Insert | Op::Delete | Op::DeleteCosmetic | Op::Omission);
+    let anchored = |op: Op| {
+        !matches!(
+            op,
+            Op::Insert | Op::Delete | Op::DeleteCosmetic | Op::Omission
+        )
+    };
     let first = steps.iter().find(|s| anchored(s.op) && s.s.0 < s.s.1);
     let last = steps.iter().rev().find(|s| anchored(s.op) && s.s.0 < s.s.1);
     if let (Some(f), Some(l)) = (first, last) {
@@ -369,7 +374,13 @@ pub fn explain(
                 && is_capitalised(qtext(0))
                 && !is_capitalised(stext(f.s.0))
             {
-                push(edits, EditOp::Delete, Change::Conjunction, (items[0].start, items[0].start), srange(j as u32 - 1, j as u32));
+                push(
+                    edits,
+                    EditOp::Delete,
+                    Change::Conjunction,
+                    (items[0].start, items[0].start),
+                    srange(j as u32 - 1, j as u32),
+                );
             }
         }
     }
@@ -380,7 +391,8 @@ pub fn explain(
         }
     };
     let name_like_q = |i: u32| is_capitalised(qtext(i)) && !sentence_start_q(i);
-    let name_like_s = |j: u32| is_capitalised(stext(j)) && src.flags[j as usize] & flag::SENTENCE_START == 0;
+    let name_like_s =
+        |j: u32| is_capitalised(stext(j)) && src.flags[j as usize] & flag::SENTENCE_START == 0;
 
     let mut prev_anchor: Option<&Step> = None;
     for (k, step) in steps.iter().enumerate() {
@@ -396,32 +408,66 @@ pub fn explain(
                     } else {
                         cosmetic_kind(q, s)
                     };
-                    push(edits, EditOp::Replace, change, qrange(qa, qb), srange(sa, sb));
+                    push(
+                        edits,
+                        EditOp::Replace,
+                        change,
+                        qrange(qa, qb),
+                        srange(sa, sb),
+                    );
                 }
             }
             Op::Variant => {
                 out.matched_words += 1;
-                push(edits, EditOp::Replace, Change::NumberStyle, qrange(qa, qb), srange(sa, sb));
+                push(
+                    edits,
+                    EditOp::Replace,
+                    Change::NumberStyle,
+                    qrange(qa, qb),
+                    srange(sa, sb),
+                );
             }
             Op::JoinQuote | Op::JoinSource => {
                 out.matched_words += qb - qa;
-                let joined = if step.op == Op::JoinQuote { stext(sa) } else { qtext(qa) };
+                let joined = if step.op == Op::JoinQuote {
+                    stext(sa)
+                } else {
+                    qtext(qa)
+                };
                 let change = if joined.contains(['\'', '’']) {
                     Change::Contraction
                 } else {
                     Change::Hyphenation
                 };
-                push(edits, EditOp::Replace, change, qrange(qa, qb), srange(sa, sb));
+                push(
+                    edits,
+                    EditOp::Replace,
+                    change,
+                    qrange(qa, qb),
+                    srange(sa, sb),
+                );
             }
             Op::Substitute => {
                 let (q, s) = (qtext(qa), stext(sa));
                 let change = word_change(q, s, name_like_q(qa) || name_like_s(sa));
-                push(edits, EditOp::Replace, change, qrange(qa, qb), srange(sa, sb));
+                push(
+                    edits,
+                    EditOp::Replace,
+                    change,
+                    qrange(qa, qb),
+                    srange(sa, sb),
+                );
             }
             Op::Insert => {
                 let q = qtext(qa);
                 let change = word_change(q, "", name_like_q(qa));
-                push(edits, EditOp::Insert, change, qrange(qa, qb), srange(sa, sb));
+                push(
+                    edits,
+                    EditOp::Insert,
+                    change,
+                    qrange(qa, qb),
+                    srange(sa, sb),
+                );
             }
             Op::Delete => {
                 let s = stext(sa);
@@ -432,7 +478,13 @@ pub fn explain(
                     out.dropped_words += 1;
                     word_change("", s, name_like_s(sa))
                 };
-                push(edits, EditOp::Delete, change, qrange(qa, qa), srange(sa, sb));
+                push(
+                    edits,
+                    EditOp::Delete,
+                    change,
+                    qrange(qa, qa),
+                    srange(sa, sb),
+                );
             }
             Op::DeleteCosmetic => {
                 let change = if src.flags[sa as usize] & flag::STAGE != 0 {
@@ -440,17 +492,35 @@ pub fn explain(
                 } else {
                     Change::Editorial
                 };
-                push(edits, EditOp::Delete, change, qrange(qa, qa), srange(sa, sb));
+                push(
+                    edits,
+                    EditOp::Delete,
+                    change,
+                    qrange(qa, qa),
+                    srange(sa, sb),
+                );
             }
             Op::Omission => {
                 out.flags |= Flags::ELLIPSIS;
                 if sa < sb {
-                    push(edits, EditOp::Delete, Change::Omission, qrange(qa, qb), srange(sa, sb));
+                    push(
+                        edits,
+                        EditOp::Delete,
+                        Change::Omission,
+                        qrange(qa, qb),
+                        srange(sa, sb),
+                    );
                 }
             }
             Op::Bracket => {
                 out.flags |= Flags::EDITORIAL;
-                push(edits, EditOp::Replace, Change::Editorial, qrange(qa, qb), srange(sa, sb));
+                push(
+                    edits,
+                    EditOp::Replace,
+                    Change::Editorial,
+                    qrange(qa, qb),
+                    srange(sa, sb),
+                );
             }
         }
         // Punctuation between two neighbouring words that both stand on the
@@ -541,7 +611,11 @@ fn cosmetic_kind(q: &str, s: &str) -> Change {
     let lower = |w: &str| w.chars().flat_map(char::to_lowercase).collect::<TinyWord>();
     if q.len() == s.len() && q.eq_ignore_ascii_case(s) || lower(q) == lower(s) {
         Change::Case
-    } else if q.chars().chain(s.chars()).any(|c| c.is_alphabetic() && !c.is_ascii()) {
+    } else if q
+        .chars()
+        .chain(s.chars())
+        .any(|c| c.is_alphabetic() && !c.is_ascii())
+    {
         Change::Accent
     } else {
         Change::Typography
@@ -578,13 +652,19 @@ fn word_change(q: &str, s: &str, name_like: bool) -> Change {
     let mut qk = [0u8; 32];
     let mut sk = [0u8; 32];
     let (q, s) = (lower_ascii(q, &mut qk), lower_ascii(s, &mut sk));
-    if is_negation(q) != is_negation(s) || (!q.is_empty() && !s.is_empty() && negation_prefix_pair(q, s)) {
+    if is_negation(q) != is_negation(s)
+        || (!q.is_empty() && !s.is_empty() && negation_prefix_pair(q, s))
+    {
         Change::Negation
     } else if (is_number(q) || is_number(s)) && q != s {
         Change::Number
     } else if name_like {
         Change::Name
-    } else if !q.is_empty() && !s.is_empty() && q.len().min(s.len()) >= 4 && letter_distance(q, s) <= 2 {
+    } else if !q.is_empty()
+        && !s.is_empty()
+        && q.len().min(s.len()) >= 4
+        && letter_distance(q, s) <= 2
+    {
         Change::Spelling
     } else {
         Change::Word
@@ -665,7 +745,10 @@ mod tests {
 
     #[test]
     fn word_changes() {
-        assert_eq!(word_change("identified", "unidentified", false), Change::Negation);
+        assert_eq!(
+            word_change("identified", "unidentified", false),
+            Change::Negation
+        );
         assert_eq!(word_change("can", "can’t", false), Change::Negation);
         assert_eq!(word_change("", "not", false), Change::Negation);
         assert_eq!(word_change("1,600", "1,500", false), Change::Number);

@@ -31,14 +31,35 @@ unsafe impl GlobalAlloc for Counting {
 static GLOBAL: Counting = Counting;
 
 const QUOTES: &[(&str, Option<&str>)] = &[
-    ("until CPB can address these needs through contracted support,", Some("Ryder")),
-    ("no indication of aliens or extraterrestrial activity with these recent takedowns.", Some("Another defense official")),
-    ("We are consulting with allies and partners on the challenge of identified aerial phenomena", Some("Kirby")),
-    ("In light of the Chinese balloon program and this recent incursion into our airspace, the United States and Canada … have been more closely scrutinizing that airspace,", Some("Kirby")),
-    ("And as [the president] said last night, the best way to do that", None),
+    (
+        "until CPB can address these needs through contracted support,",
+        Some("Ryder"),
+    ),
+    (
+        "no indication of aliens or extraterrestrial activity with these recent takedowns.",
+        Some("Another defense official"),
+    ),
+    (
+        "We are consulting with allies and partners on the challenge of identified aerial phenomena",
+        Some("Kirby"),
+    ),
+    (
+        "In light of the Chinese balloon program and this recent incursion into our airspace, the United States and Canada … have been more closely scrutinizing that airspace,",
+        Some("Kirby"),
+    ),
+    (
+        "And as [the president] said last night, the best way to do that",
+        None,
+    ),
     ("hub", Some("Kirby")),
-    ("We do not plan to raise the debt ceiling before the election in November", None),
-    ("A violation of our sovereignty is unacceptable,", Some("Biden")),
+    (
+        "We do not plan to raise the debt ceiling before the election in November",
+        None,
+    ),
+    (
+        "A violation of our sovereignty is unacceptable,",
+        Some("Biden"),
+    ),
     ("Über café naïve", None),
 ];
 
@@ -58,7 +79,13 @@ fn checks_allocate_nothing_after_warm_up() {
             let report = checker.check(&store, q, *s).unwrap();
             let best = report.best();
             let edits = best.map_or(0, |m| m.edits().len());
-            let _ = (report.verdict(), report.score(), report.flags(), edits, report.missing_words().count());
+            let _ = (
+                report.verdict(),
+                report.score(),
+                report.flags(),
+                edits,
+                report.missing_words().count(),
+            );
             if let Some(m) = best {
                 let _ = (m.text(), m.speaker(), m.time(), m.source_id());
             }
@@ -68,6 +95,11 @@ fn checks_allocate_nothing_after_warm_up() {
     for (q, s) in QUOTES {
         verdicts.push(checker.check(&store, q, *s).unwrap().verdict());
     }
-    assert_eq!(after - before, 0, "allocations during {} checks", 10 * QUOTES.len());
+    assert_eq!(
+        after - before,
+        0,
+        "allocations during {} checks",
+        10 * QUOTES.len()
+    );
     assert_eq!(verdicts.len(), QUOTES.len());
 }

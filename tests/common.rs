@@ -19,7 +19,13 @@ pub fn demo_store() -> Store {
         )
         .unwrap();
     store
-        .add(SourceDoc::new("captions", read("sources/dod-2023-05-02-ryder-captions.srt")).speaker("Pat Ryder"))
+        .add(
+            SourceDoc::new(
+                "captions",
+                read("sources/dod-2023-05-02-ryder-captions.srt"),
+            )
+            .speaker("Pat Ryder"),
+        )
         .unwrap();
     store
         .add(
@@ -35,7 +41,10 @@ pub fn demo_store() -> Store {
         )
         .unwrap();
     store
-        .add(SourceDoc::new("gaggle", read("sources/wh-2024-02-20-gaggle-kirby.txt")).label("MR. KIRBY", "John Kirby"))
+        .add(
+            SourceDoc::new("gaggle", read("sources/wh-2024-02-20-gaggle-kirby.txt"))
+                .label("MR. KIRBY", "John Kirby"),
+        )
         .unwrap();
     store
 }

@@ -1,0 +1,132 @@
+//! The command line, run as a user would (cargo test builds the example).
+
+use std::process::Command;
+
+fn cli() -> Command {
+    let exe = env!("CARGO_MANIFEST_DIR").to_string() + "/target/debug/examples/quotecheck";
+    let exe = std::env::var("QUOTECHECK_CLI").unwrap_or(exe);
+    Command::new(exe)
+}
+
+fn built() -> bool {
+    Command::new(env!("CARGO"))
+        .args(["build", "--example", "quotecheck"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+#[test]
+fn demo_runs_and_prints_verdicts() {
+    assert!(built());
+    let out = cli().arg("--json").output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let quotes = v["quotes"].as_array().unwrap();
+    assert_eq!(quotes.len(), 4);
+    let article = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/data/article-dodnews-2023-05-02.txt"
+    ))
+    .unwrap();
+    for q in quotes {
+        for field in [
+            "text",
+            "speaker",
+            "start",
+            "end",
+            "verdict",
+            "score",
+            "source",
+            "source_start",
+            "source_end",
+            "matched_text",
+            "source_speaker",
+            "flags",
+            "edits",
+        ] {
+            assert!(q.get(field).is_some(), "missing {field} in {q}");
+        }
+        let (s, e) = (
+            q["start"].as_u64().unwrap() as usize,
+            q["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(&article[s..e], q["text"].as_str().unwrap());
+    }
+    let verdicts: Vec<&str> = quotes
+        .iter()
+        .map(|q| q["verdict"].as_str().unwrap())
+        .collect();
+    assert_eq!(verdicts, ["verbatim", "verbatim", "minor", "not_found"]);
+    assert_eq!(quotes[0]["source_speaker"], "Pat Ryder");
+    let human = cli().output().unwrap();
+    let text = String::from_utf8(human.stdout).unwrap();
+    assert!(
+        text.contains("VERBATIM") && text.contains("NOT FOUND"),
+        "{text}"
+    );
+}
+
+#[test]
+fn quotes_mode_keeps_order_and_reports_misattribution() {
+    assert!(built());
+    let dir = std::env::temp_dir().join(format!("qc-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let qfile = dir.join("q.json");
+    std::fs::write(
+        &qfile,
+        r#"[{"text": "no indication of aliens or extraterrestrial activity with these recent takedowns.", "speaker": "another defense official"},
+            {"text": "no apologies for taking down that balloon", "speaker": null}]"#,
+    )
+    .unwrap();
+    let sources = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/sources");
+    let out = cli()
+        .args(["--json", "--quotes"])
+        .arg(&qfile)
+        .arg(sources)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let q = &v["quotes"];
+    assert_eq!(q[0]["verdict"], "misattributed");
+    assert_eq!(q[0]["source_speaker"], "Karine Jean-Pierre");
+    assert!(q[0]["start"].is_null());
+    assert_eq!(q[1]["source"], "wh-2023-02-16-remarks-biden");
+}
+
+#[test]
+fn bad_files_are_one_line_errors_and_others_still_checked() {
+    assert!(built());
+    let dir = std::env::temp_dir().join(format!("qc-cli-bad-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("bad.txt"), b"caf\xe9 latin-1").unwrap();
+    std::fs::write(dir.join("good.txt"), "We will not raise taxes this year.").unwrap();
+    let article = dir.join("article.txt");
+    std::fs::write(
+        &article,
+        "The mayor said she “will not raise taxes this year.”",
+    )
+    .unwrap();
+    let out = cli()
+        .arg("--json")
+        .arg(&article)
+        .arg(dir.join("good.txt"))
+        .arg(dir.join("bad.txt"))
+        .arg(dir.join("missing.txt"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.lines().count(), 2, "{err}");
+    assert!(
+        err.contains("bad.txt") && err.contains("not UTF-8") && err.contains("missing.txt"),
+        "{err}"
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["quotes"][0]["verdict"], "verbatim");
+}
