@@ -244,7 +244,8 @@ pub fn align(
                     }
                     if let Some(p) = prev_word {
                         let s = sword(j - 1);
-                        if s.len() > 1 && s.starts_with(&p[..p.len().min(1)]) && joins_to(p, q, s) {
+                        if s.len() > 1 && s.chars().next() == p.chars().next() && joins_to(p, q, s)
+                        {
                             let jq = cost[(i - 2) * w + j - 1] + COSMETIC_COST;
                             if jq < best {
                                 best = jq;
@@ -255,7 +256,7 @@ pub fn align(
                     if j >= 2 {
                         let (s1, s2) = (sword(j - 2), sword(j - 1));
                         if q.len() > 1
-                            && q.starts_with(&s1[..s1.len().min(1)])
+                            && q.chars().next() == s1.chars().next()
                             && joins_to(s1, s2, q)
                         {
                             let js = cost[up + j - 2] + COSMETIC_COST;

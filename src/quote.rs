@@ -199,6 +199,15 @@ fn push_words(
             }
             break;
         }
+        // Widening left must not reach into the word before.
+        let prev_end = items.last().map_or(0, |i| i.end as usize);
+        start = start.max(prev_end.max(from));
+        while !quote.is_char_boundary(start) {
+            start += 1;
+        }
+        if start >= end {
+            continue;
+        }
         joined_until = end;
         let fold_start = fold.len();
         if editorial {

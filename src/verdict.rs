@@ -539,6 +539,8 @@ pub fn explain(
                         .iter()
                         .any(|r| r.start < sgap.1 && r.end > sgap.0);
                     if !crosses_layout
+                        && qgap.0 <= qgap.1
+                        && sgap.0 <= sgap.1
                         && gaps_differ(
                             &quote[qgap.0 as usize..qgap.1 as usize],
                             &src.text[sgap.0 as usize..sgap.1 as usize],

@@ -115,3 +115,91 @@ fn verbatim_runs_are_found_where_they_are() {
     }
     assert!(checked > 1500, "only {checked} runs checked");
 }
+
+/// Arbitrary text (random bytes decoded lossily, random runs of labels,
+/// cue timings, brackets and quote marks) never makes adding or checking
+/// panic, and every reported range lies on char boundaries inside its text.
+#[test]
+fn arbitrary_input_never_panics() {
+    const PIECES: &[&str] = &[
+        "MR. KIRBY:",
+        "Q ",
+        ">>",
+        "\n",
+        "\n\n",
+        "(Laughter.)",
+        "[",
+        "]",
+        "<s>",
+        "</s>",
+        "…",
+        "...",
+        " ",
+        "é",
+        "—",
+        "“",
+        "”",
+        "’",
+        "00:00:01,000 --> 00:00:02,000",
+        "1\n",
+        "Mr. NORTH.",
+        "**X:**",
+        "(00:12)",
+        "we",
+        "will",
+        "not",
+        "go",
+        "A:",
+        "<v Ann>",
+        "---\n",
+        "7:15 pm",
+        "\u{a0}",
+        "don't",
+        "10",
+        "ten",
+        "Governor Clinton.",
+    ];
+    let mut rng = Rng(0xDEAD_BEEF_1234_5678);
+    for round in 0..400 {
+        let mut text = String::new();
+        if round % 2 == 0 {
+            let bytes: Vec<u8> = (0..rng.below(300)).map(|_| rng.next() as u8).collect();
+            text.push_str(&String::from_utf8_lossy(&bytes));
+        }
+        for _ in 0..rng.below(60) {
+            text.push_str(PIECES[rng.below(PIECES.len())]);
+        }
+        let mut store = quotecheck::Store::new();
+        store
+            .add(quotecheck::SourceDoc::new("s", text.clone()))
+            .unwrap();
+        let mut checker = Checker::new();
+        for _ in 0..5 {
+            let a = rng.below(text.len() + 1);
+            let b = rng.below(text.len() + 1);
+            let (a, b) = (a.min(b), a.max(b));
+            if !text.is_char_boundary(a) || !text.is_char_boundary(b) {
+                continue;
+            }
+            if let Ok(report) = checker.check(&store, &text[a..b], Some("Kirby")) {
+                for m in report.matches() {
+                    let r = m.range();
+                    assert!(
+                        text.is_char_boundary(r.start)
+                            && text.is_char_boundary(r.end)
+                            && r.end <= text.len()
+                    );
+                    for e in m.edits() {
+                        let _ = (m.quote_text(e), m.source_text(e));
+                    }
+                }
+                for (s, e) in report.missing_words() {
+                    assert!(
+                        text[a..b].is_char_boundary(s as usize)
+                            && text[a..b].is_char_boundary(e as usize)
+                    );
+                }
+            }
+        }
+    }
+}
