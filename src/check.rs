@@ -259,13 +259,12 @@ impl Checker {
         self.clusters.clear();
         self.hits.sort_unstable();
         let n = self.items.len() as u32;
-        let has_ellipsis = self.items.iter().any(|i| i.kind == ItemKind::Ellipsis);
         let ellipses = self
             .items
             .iter()
             .filter(|i| i.kind == ItemKind::Ellipsis)
             .count() as u32;
-        let reach = n + if has_ellipsis {
+        let reach = n + if ellipses > 0 {
             MAX_ELLIPSIS_GAP_WORDS as u32
         } else {
             (n / 2).max(8)

@@ -398,34 +398,24 @@ pub fn explain(
     for (k, step) in steps.iter().enumerate() {
         let (qa, qb) = step.q;
         let (sa, sb) = step.s;
-        match step.op {
+        // Every step's edit spans the step's own ranges (a drop's quote range
+        // is empty, at the place of the drop).
+        let edit = match step.op {
             Op::Match => {
                 out.matched_words += 1;
                 let (q, s) = (qtext(qa), stext(sa));
-                if q != s {
+                (q != s).then(|| {
                     let change = if items[qa as usize].editorial {
                         Change::Editorial
                     } else {
                         cosmetic_kind(q, s)
                     };
-                    push(
-                        edits,
-                        EditOp::Replace,
-                        change,
-                        qrange(qa, qb),
-                        srange(sa, sb),
-                    );
-                }
+                    (EditOp::Replace, change)
+                })
             }
             Op::Variant => {
                 out.matched_words += 1;
-                push(
-                    edits,
-                    EditOp::Replace,
-                    Change::NumberStyle,
-                    qrange(qa, qb),
-                    srange(sa, sb),
-                );
+                Some((EditOp::Replace, Change::NumberStyle))
             }
             Op::JoinQuote | Op::JoinSource => {
                 out.matched_words += qb - qa;
@@ -439,36 +429,14 @@ pub fn explain(
                 } else {
                     Change::Hyphenation
                 };
-                push(
-                    edits,
-                    EditOp::Replace,
-                    change,
-                    qrange(qa, qb),
-                    srange(sa, sb),
-                );
+                Some((EditOp::Replace, change))
             }
             Op::Substitute => {
                 let (q, s) = (qtext(qa), stext(sa));
                 let change = word_change(q, s, name_like_q(qa) || name_like_s(sa));
-                push(
-                    edits,
-                    EditOp::Replace,
-                    change,
-                    qrange(qa, qb),
-                    srange(sa, sb),
-                );
+                Some((EditOp::Replace, change))
             }
-            Op::Insert => {
-                let q = qtext(qa);
-                let change = word_change(q, "", name_like_q(qa));
-                push(
-                    edits,
-                    EditOp::Insert,
-                    change,
-                    qrange(qa, qb),
-                    srange(sa, sb),
-                );
-            }
+            Op::Insert => Some((EditOp::Insert, word_change(qtext(qa), "", name_like_q(qa)))),
             Op::Delete => {
                 let s = stext(sa);
                 let false_start = is_false_start(steps, k, src) && !is_negation_or_number(s);
@@ -478,13 +446,7 @@ pub fn explain(
                     out.dropped_words += 1;
                     word_change("", s, name_like_s(sa))
                 };
-                push(
-                    edits,
-                    EditOp::Delete,
-                    change,
-                    qrange(qa, qa),
-                    srange(sa, sb),
-                );
+                Some((EditOp::Delete, change))
             }
             Op::DeleteCosmetic => {
                 let change = if src.flags[sa as usize] & flag::STAGE != 0 {
@@ -492,36 +454,19 @@ pub fn explain(
                 } else {
                     Change::Editorial
                 };
-                push(
-                    edits,
-                    EditOp::Delete,
-                    change,
-                    qrange(qa, qa),
-                    srange(sa, sb),
-                );
+                Some((EditOp::Delete, change))
             }
             Op::Omission => {
                 out.flags |= Flags::ELLIPSIS;
-                if sa < sb {
-                    push(
-                        edits,
-                        EditOp::Delete,
-                        Change::Omission,
-                        qrange(qa, qb),
-                        srange(sa, sb),
-                    );
-                }
+                (sa < sb).then_some((EditOp::Delete, Change::Omission))
             }
             Op::Bracket => {
                 out.flags |= Flags::EDITORIAL;
-                push(
-                    edits,
-                    EditOp::Replace,
-                    Change::Editorial,
-                    qrange(qa, qb),
-                    srange(sa, sb),
-                );
+                Some((EditOp::Replace, Change::Editorial))
             }
+        };
+        if let Some((op, change)) = edit {
+            push(edits, op, change, qrange(qa, qb), srange(sa, sb));
         }
         // Punctuation between two neighbouring words that both stand on the
         // source, with nothing between them on either side.
