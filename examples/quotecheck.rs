@@ -13,6 +13,7 @@
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -108,13 +109,21 @@ fn main() -> ExitCode {
             }
         }
     }
-    if opts.json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&json!({ "quotes": results })).expect("JSON")
-        );
+    let out = if opts.json {
+        serde_json::to_string_pretty(&json!({ "quotes": results })).expect("JSON") + "\n"
     } else {
-        print!("{human}");
+        human
+    };
+    // A closed pipe (`| head`) is the reader's choice, not an error.
+    let mut stdout = std::io::stdout().lock();
+    if let Err(e) = stdout
+        .write_all(out.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("quotecheck: error: writing output: {e}");
+            return ExitCode::from(2);
+        }
     }
     if failed {
         ExitCode::from(2)

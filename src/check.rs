@@ -81,6 +81,10 @@ const MIN_VOTE_SHARE: u32 = 3;
 /// quote added or dropped near its ends still fit.
 const WINDOW_SLACK: usize = 8;
 
+/// How many times a window is searched again beside a span that another
+/// speaker said, for the named speaker saying the same words nearby.
+const MAX_SPEAKER_RETRIES: usize = 2;
+
 /// When two spans of equal quality differ only in who spoke them, the one
 /// spoken by the person the caller named is reported first: a line repeated
 /// by a reporter is still the official's line.
@@ -336,28 +340,68 @@ impl Checker {
             .saturating_sub(c.first_q + slack)
             .max(range.start);
         let hi = (c.last_pos + (n - c.last_q) + slack).min(range.end);
+        // The same words can be said twice in one exchange, by two people.
+        // When the span found is not the named speaker's, look again on
+        // either side of it within the window (a bounded number of times).
+        let mut windows = [(0u32, 0u32); 1 + 2 * MAX_SPEAKER_RETRIES];
+        windows[0] = (lo, hi);
+        let mut pending = 1;
+        let mut tried = 0;
+        while pending > 0 {
+            pending -= 1;
+            let (lo, hi) = windows[pending];
+            tried += 1;
+            let Some(found) = self.align_window(store, quote, c.source, lo, hi, words, speaker)
+            else {
+                continue;
+            };
+            if !found.speaker_mismatch || tried > MAX_SPEAKER_RETRIES {
+                continue;
+            }
+            for side in [(found.words.1, hi), (lo, found.words.0)] {
+                if side.1 > side.0
+                    && (side.1 - side.0) as usize >= words.min(2)
+                    && pending < windows.len()
+                {
+                    windows[pending] = side;
+                    pending += 1;
+                }
+            }
+        }
+    }
+
+    /// Aligns the quote against source words `lo..hi` and records the match.
+    #[allow(clippy::too_many_arguments)]
+    fn align_window(
+        &mut self,
+        store: &Store,
+        quote: &str,
+        c_source: u32,
+        lo: u32,
+        hi: u32,
+        words: usize,
+        speaker: Option<&str>,
+    ) -> Option<WindowMatch> {
         if lo >= hi {
-            return;
+            return None;
         }
         let (lo_u, hi_u) = (lo as usize, hi as usize);
         let window = Window {
             ids: &store.word_ids[lo_u..hi_u],
             flags: &store.flags[lo_u..hi_u],
         };
-        let Some(cost) = align(
+        let cost = align(
             &self.items,
             &self.fold,
             &window,
             &store.vocab,
             &mut self.align,
-        ) else {
-            return;
-        };
+        )?;
         // Cheap rejection before explaining: the cost bounds the score.
         if cost as f32 > WORD_COST as f32 * words as f32 * 2.0 {
-            return;
+            return None;
         }
-        let source = store.source(c.source as usize);
+        let source = store.source(c_source as usize);
         let first_edit = self.edits.len();
         let side = SourceSide {
             text: source.text(),
@@ -384,14 +428,20 @@ impl Checker {
             || ex.span.0 >= ex.span.1
         {
             self.edits.truncate(first_edit);
-            return;
+            return None;
         }
+        // Word positions of the span, for a second look beside it.
+        let spans = &store.spans[lo_u..hi_u];
+        let words_span = (
+            lo + spans.partition_point(|w| w.1 <= ex.span.0) as u32,
+            lo + spans.partition_point(|w| w.0 < ex.span.1) as u32,
+        );
         // The same span found from two clusters: keep one.
         if self.matches.iter().any(|m| {
-            m.source == c.source && m.span.0 < ex.span.1 && ex.span.0 < m.span.1 && m.score >= score
+            m.source == c_source && m.span.0 < ex.span.1 && ex.span.0 < m.span.1 && m.score >= score
         }) {
             self.edits.truncate(first_edit);
-            return;
+            return None;
         }
         let text_verdict = if ex.altered {
             Verdict::Altered
@@ -423,8 +473,9 @@ impl Checker {
                 SpeakerAt::Unknown | SpeakerAt::NotGiven => flags |= Flags::SPEAKER_UNKNOWN,
             }
         }
+        let speaker_mismatch = flags.contains(Flags::SPEAKER_MISMATCH);
         self.matches.push(MatchData {
-            source: c.source,
+            source: c_source,
             span: ex.span,
             score,
             rank,
@@ -433,6 +484,10 @@ impl Checker {
             flags,
             edits: (first_edit as u32, self.edits.len() as u32),
         });
+        Some(WindowMatch {
+            words: words_span,
+            speaker_mismatch,
+        })
     }
 
     fn rank(&mut self) {
@@ -460,6 +515,12 @@ impl Checker {
                 .then(a.span.0.cmp(&b.span.0))
         });
     }
+}
+
+/// Where `Checker::align_window` found the quote, in word positions.
+struct WindowMatch {
+    words: (u32, u32),
+    speaker_mismatch: bool,
 }
 
 /// The result of one check: the verdict and every span found, best first.

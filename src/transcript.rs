@@ -204,14 +204,48 @@ impl Reader<'_> {
             {
                 let from = struck_from.take().unwrap_or(lt);
                 self.layout.editorial.push(from as u32..lt as u32);
-            } else if let Some(voice) = inner.strip_prefix("v ") {
-                let start = lt + 3 + (voice.len() - voice.trim_start().len());
+            } else if inner == "strong" || inner == "b" {
+                // `<strong>Mr. NORTH</strong>: ...`: a label set in bold.
+                if let Some(label) = self.bold_label(gt + 1, inner) {
+                    self.labels.push(label);
+                }
+            } else if let Some(voice) = voice_tag(inner) {
+                let start = gt - voice.len() + (voice.len() - voice.trim_start().len());
                 self.labels.push(Label {
                     range: (lt as u32, (gt + 1) as u32),
                     voice: Voice::Name(start as u32, (start + voice.trim().len()) as u32),
                 });
             }
         }
+    }
+
+    /// A speaker label wrapped in a bold tag that opens at `lt` and whose
+    /// content starts at `from`: the name, the closing tag, then `:` or `.`.
+    fn bold_label(&self, from: usize, tag: &str) -> Option<Label> {
+        let rest = &self.text[from..];
+        let close = rest.get(..rest.len().min(90))?.find("</")?;
+        let name = &rest[..close];
+        let after_tag = &rest[close..];
+        let tag_end = after_tag.find('>')? + 1;
+        if after_tag[2..tag_end - 1] != *tag {
+            return None;
+        }
+        let punct = after_tag[tag_end..].chars().next()?;
+        if !matches!(punct, ':' | '.') || name.contains(['<', '\n']) {
+            return None;
+        }
+        let written = format!("{name}{punct}");
+        let (len, voice) = label_at(&written)?;
+        if len != written.len() {
+            return None;
+        }
+        let lt = from - tag.len() - 2;
+        let mut end = from + close + tag_end + 1;
+        end += self.text[end..].len() - self.text[end..].trim_start_matches(is_space).len();
+        Some(Label {
+            range: (lt as u32, end as u32),
+            voice: shift(voice, from as u32),
+        })
     }
 
     /// SRT/WebVTT cue timings (`00:00:04,000 --> 00:00:06,056` plus cue
@@ -255,18 +289,36 @@ impl Reader<'_> {
             // only when the timing is on a line of its own.
             let line_start = bytes[..ts_start].iter().rposition(|&b| b == b'\n');
             let own_line = line_start.map_or(0, |p| p + 1) == ts_start;
+            self.time(ts_start, end);
             if own_line {
-                end = bytes[end..]
+                let settings_end = bytes[end..]
                     .iter()
                     .position(|&b| b == b'\n')
                     .map_or(bytes.len(), |p| end + p);
+                self.structure(end, settings_end);
+                // A WebVTT cue identifier: the line right before the timing,
+                // after a blank line ("intro-question").
+                if start == ts_start {
+                    if let Some(id) = cue_identifier(self.text, ts_start) {
+                        start = id;
+                    }
+                }
             }
-            self.time(ts_start, end);
             self.structure(start, ts_start);
         }
         if self.text.starts_with("WEBVTT") {
             let end = self.text.find("\n\n").unwrap_or(self.text.len());
             self.structure(0, end);
+            // NOTE, STYLE and REGION blocks run to the next blank line.
+            for block in ["\n\nNOTE", "\n\nSTYLE", "\n\nREGION"] {
+                for at in memmem::find_iter(bytes, block.as_bytes()) {
+                    let from = at + 2;
+                    let to = self.text[from..]
+                        .find("\n\n")
+                        .map_or(self.text.len(), |p| from + p);
+                    self.structure(from, to);
+                }
+            }
         }
     }
 
@@ -345,11 +397,16 @@ impl Reader<'_> {
             return;
         }
         // Up to two labels at the line start (`Q    MR. KIRBY:` happens).
-        for _ in 0..2 {
+        for fused in [false, true] {
             let rest = &self.text[at..end];
             let Some((len, voice)) = label_at(rest) else {
                 break;
             };
+            // A second label needs its colon: in "Chairman INOUYE: Mr.
+            // Nields." the chairman is calling on counsel, not handing over.
+            if fused && !rest[..len].trim_end().ends_with([':', '*']) {
+                break;
+            }
             let voice = shift(voice, at as u32);
             let mut label_end = at + len;
             let after = &self.text[label_end..end];
@@ -363,7 +420,11 @@ impl Reader<'_> {
     }
 
     fn build_turns(&mut self) {
-        let labels = std::mem::take(&mut self.labels);
+        let mut labels = std::mem::take(&mut self.labels);
+        // Labels come from markup and from lines: put them in text order,
+        // and keep one of two that overlap.
+        labels.sort_by_key(|l| l.range.0);
+        labels.dedup_by(|later, earlier| later.range.0 < earlier.range.1);
         let mut turns = Vec::with_capacity(labels.len());
         for (i, label) in labels.iter().enumerate() {
             self.structure(label.range.0 as usize, label.range.1 as usize);
@@ -461,6 +522,27 @@ impl Reader<'_> {
         }
         None
     }
+}
+
+/// The name in a WebVTT voice tag: `v Name` or `v.class Name`.
+fn voice_tag(inner: &str) -> Option<&str> {
+    let rest = inner.strip_prefix('v')?;
+    let rest = match rest.strip_prefix('.') {
+        Some(classes) => &classes[classes.find(' ')?..],
+        None => rest,
+    };
+    rest.starts_with(' ').then_some(rest)
+}
+
+/// The start of a WebVTT cue identifier line that ends right before the
+/// timing line at `timing`, if that line follows a blank line.
+fn cue_identifier(text: &str, timing: usize) -> Option<usize> {
+    let before = text[..timing].strip_suffix('\n')?;
+    let before = before.strip_suffix('\r').unwrap_or(before);
+    let line_start = before.rfind('\n').map_or(0, |p| p + 1);
+    let line = &before[line_start..];
+    let blank_before = line_start == 0 || text[..line_start].ends_with("\n\n");
+    (blank_before && !line.trim().is_empty() && !line.contains("-->")).then_some(line_start)
 }
 
 fn shift(voice: Voice, by: u32) -> Voice {
@@ -662,9 +744,18 @@ fn honorific_label(s: &str) -> Option<(usize, Voice)> {
     }
     match punct {
         ':' if title_case => Some((name_len + 1, Voice::Name(0, name_len as u32))),
-        // A period after a title-case name is a label only at the line end
-        // ("Governor Clinton." alone) or before an all-caps surname.
-        '.' if all_caps || (title_case && tail.trim().is_empty()) => {
+        // A period after a title-case name is a label at the line end
+        // ("Governor Clinton." alone) or before a capitalised sentence on
+        // the same line ("Governor Clinton. Thank you."), the American
+        // Presidency Project's debate style.
+        '.' if all_caps
+            || (title_case
+                && tail
+                    .trim_start_matches(is_space)
+                    .chars()
+                    .next()
+                    .is_none_or(|c| c.is_uppercase() || c == '\n')) =>
+        {
             Some((name_len + 1, Voice::Name(0, name_len as u32)))
         }
         _ => None,
@@ -878,6 +969,48 @@ mod tests {
         let turns = speakers_of(&SourceDoc::new("vtt", text));
         assert_eq!(turns[0].1.as_deref(), Some("Kimberley Strassel"));
         assert_eq!(turns.last().unwrap().1.as_deref(), Some("Paul Gigot"));
+    }
+
+    #[test]
+    fn webvtt_voice_classes_settings_and_identifiers() {
+        let text = "WEBVTT\n\nNOTE written by hand\n\nq1\n00:00:01.000 --> 00:00:02.000 align:start\n<v.loud Paul Gigot>Thanks.</v>";
+        let doc = SourceDoc::new("vtt", text);
+        let layout = read(&doc);
+        assert_eq!(layout.speakers, ["Paul Gigot"]);
+        let time = layout.times[0].text;
+        assert_eq!(
+            &text[time.0 as usize..time.1 as usize],
+            "00:00:01.000 --> 00:00:02.000"
+        );
+        // Everything but "Thanks." is structure.
+        let words: String = (0..text.len())
+            .filter(|&i| !layout.structure.iter().any(|r| r.contains(&(i as u32))))
+            .map(|i| text.as_bytes()[i] as char)
+            .collect();
+        assert_eq!(words.trim(), "Thanks.");
+    }
+
+    #[test]
+    fn bold_html_labels() {
+        let text = "<p><strong>Mr. NIELDS</strong>: Can you tell us?<br/><br/><strong>Mr. NORTH</strong>: I did.</p>";
+        let turns = speakers_of(&SourceDoc::new("h", text));
+        assert_eq!(turns.len(), 2);
+        assert_eq!(turns[1].1.as_deref(), Some("North"));
+        // Bold words that are not a label stay text.
+        let prose = "<p>He said <strong>never</strong>: not once.</p>";
+        assert!(!read(&SourceDoc::new("p", prose)).is_transcript);
+    }
+
+    #[test]
+    fn a_second_label_on_a_line_needs_a_colon() {
+        let text =
+            "Chairman INOUYE: Mr. Nields.\n\nMr. NIELDS: Colonel North, you left something out.";
+        let turns = speakers_of(&SourceDoc::new("h", text));
+        assert_eq!(turns.len(), 2);
+        assert_eq!(turns[0].1.as_deref(), Some("Inouye"));
+        let debate = "Governor Grant. Thank you.\n\nMS. LOPEZ. The governor has no plan.";
+        let turns = speakers_of(&SourceDoc::new("d", debate));
+        assert_eq!(turns[0].1.as_deref(), Some("Grant"));
     }
 
     #[test]

@@ -130,3 +130,47 @@ fn bad_files_are_one_line_errors_and_others_still_checked() {
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["quotes"][0]["verdict"], "verbatim");
 }
+
+#[test]
+fn transcript_sources_show_speaker_and_time_stamp() {
+    assert!(built());
+    let dir = std::env::temp_dir().join(format!("qc-cli-times-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let quotes = dir.join("quotes.json");
+    std::fs::write(
+        &quotes,
+        r#"[{"text": "Fares will not go up this year.", "speaker": "Maria Lopez"},
+            {"text": "The levy raises 42 million dollars a year.", "speaker": "Lopez"}]"#,
+    )
+    .unwrap();
+    let source = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/own/rev-older-layout.txt"
+    );
+    let out = cli()
+        .arg("--quotes")
+        .arg(&quotes)
+        .arg(source)
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("(Maria Lopez at (01:20))"), "{text}");
+    assert!(text.contains("MISATTRIBUTED"), "{text}");
+    assert!(text.contains("(Daniel Okafor at (00:31))"), "{text}");
+
+    let out = cli()
+        .args(["--json", "--quotes"])
+        .arg(&quotes)
+        .arg(source)
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let q = &v["quotes"];
+    assert_eq!(q[0]["source_time"], "(01:20)");
+    assert_eq!(q[0]["source_speaker"], "Maria Lopez");
+    assert_eq!(q[0]["verdict"], "verbatim");
+    assert_eq!(q[1]["source_time"], "(00:31)");
+    assert_eq!(q[1]["source_speaker"], "Daniel Okafor");
+    assert_eq!(q[1]["verdict"], "misattributed");
+    let _ = std::fs::remove_dir_all(&dir);
+}
