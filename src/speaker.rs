@@ -214,6 +214,12 @@ pub fn display_name(label: &str) -> String {
             out.push(' ');
         }
         let shouted = !w.chars().any(char::is_lowercase);
+        // News organisations interview people too (`VOA:`); their initials
+        // stay initials.
+        if shouted && OUTLETS.iter().any(|o| o.eq_ignore_ascii_case(w)) {
+            out.push_str(w);
+            continue;
+        }
         let mut start = true;
         for c in w.chars() {
             if start {
@@ -228,6 +234,11 @@ pub fn display_name(label: &str) -> String {
     }
     out
 }
+
+/// Initials of news organisations that appear as interviewers' labels.
+const OUTLETS: &[&str] = &[
+    "VOA", "AP", "AFP", "BBC", "CNN", "NPR", "PBS", "ABC", "CBS", "NBC", "MSNBC", "CNBC", "RFE/RL",
+];
 
 /// Finds "Firstname Surname" in `hay` for a surname given in any case:
 /// `full_name_in("... Coordinator John Kirby", "KIRBY")` is `"John Kirby"`.
@@ -298,6 +309,8 @@ mod tests {
         assert_eq!(display_name("JOHN KIRBY"), "John Kirby");
         assert_eq!(display_name("O'BRIEN"), "O'Brien");
         assert_eq!(display_name("Karine Jean-Pierre"), "Karine Jean-Pierre");
+        assert_eq!(display_name("VOA"), "VOA");
+        assert_eq!(display_name("GORE"), "Gore");
     }
 
     #[test]

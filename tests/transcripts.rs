@@ -361,6 +361,7 @@ fn voa_interview_is_public_domain_and_edited() {
         Some("Kirby"),
     );
     assert_eq!(f.verdict, Verdict::Misattributed, "{f:?}");
+    assert_eq!(f.speaker.as_deref(), Some("VOA"));
 }
 
 #[test]
