@@ -4,7 +4,11 @@
 //! quotecheck                                  check the bundled demo article
 //! quotecheck [--json] ARTICLE SOURCES...      extract ARTICLE's quotes and check each
 //! quotecheck [--json] --quotes Q.json SOURCES...   check a list [{"text", "speaker"}]
+//! quotecheck [--json] --extract ARTICLE       list the article's quotes and speakers
+//! quotecheck --predict-jsonl IN OUT           extraction on paragraph JSON Lines
+//!                                             (the shape of shared/data/polnear)
 //! ```
+//! `--no-single-quotes` stops single marks from opening a top-level quote.
 //! SOURCES are files or folders; a folder may hold a `sources.json` manifest
 //! (`[{"id", "file", "title", "date", "speaker", "speakers"}]`). A source's id
 //! is its manifest id or its file stem. Exit status: 0 when everything was
@@ -17,6 +21,7 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use quotecheck::extract::{Extractor, QuoteKind};
 use quotecheck::{Checker, Report, SourceDoc, SpeakerAt, Store};
 use serde_json::{Value, json};
 
@@ -24,6 +29,9 @@ const DEMO_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data");
 
 struct Options {
     json: bool,
+    extract: Option<PathBuf>,
+    predict: Option<(PathBuf, PathBuf)>,
+    single_quotes: bool,
     quotes: Option<PathBuf>,
     article: Option<PathBuf>,
     sources: Vec<PathBuf>,
@@ -47,6 +55,13 @@ fn main() -> ExitCode {
             return ExitCode::from(1);
         }
     };
+    let extractor = Extractor::new().single_quotes(opts.single_quotes);
+    if let Some(path) = &opts.extract {
+        return extract_only(path, extractor, opts.json);
+    }
+    if let Some((input, output)) = &opts.predict {
+        return predict_jsonl(input, output, extractor);
+    }
     let mut failed = false;
     let mut store = Store::new();
     for path in &opts.sources {
@@ -67,7 +82,7 @@ fn main() -> ExitCode {
             .expect("parse_args requires an article");
         match read_text(path) {
             Ok(text) => {
-                let wanted = extract(&text);
+                let wanted = extract(&text, extractor);
                 (Some(text), wanted)
             }
             Err(e) => {
@@ -114,16 +129,9 @@ fn main() -> ExitCode {
     } else {
         human
     };
-    // A closed pipe (`| head`) is the reader's choice, not an error.
-    let mut stdout = std::io::stdout().lock();
-    if let Err(e) = stdout
-        .write_all(out.as_bytes())
-        .and_then(|()| stdout.flush())
-    {
-        if e.kind() != std::io::ErrorKind::BrokenPipe {
-            eprintln!("quotecheck: error: writing output: {e}");
-            return ExitCode::from(2);
-        }
+    let code = write_out(&out);
+    if code != ExitCode::SUCCESS {
+        return code;
     }
     if failed {
         ExitCode::from(2)
@@ -135,6 +143,9 @@ fn main() -> ExitCode {
 fn parse_args(args: &[String]) -> Result<Options, String> {
     let mut opts = Options {
         json: false,
+        extract: None,
+        predict: None,
+        single_quotes: true,
         quotes: None,
         article: None,
         sources: Vec::new(),
@@ -147,10 +158,25 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
             "--quotes" => {
                 opts.quotes = Some(it.next().ok_or("--quotes needs a file")?.into());
             }
+            "--extract" => {
+                opts.extract = Some(it.next().ok_or("--extract needs an article")?.into());
+            }
+            "--predict-jsonl" => {
+                let input = it.next().ok_or("--predict-jsonl needs IN and OUT")?;
+                let output = it.next().ok_or("--predict-jsonl needs IN and OUT")?;
+                opts.predict = Some((input.into(), output.into()));
+            }
+            "--no-single-quotes" => opts.single_quotes = false,
             "-h" | "--help" => return Err("check quotations against their sources".into()),
             s if s.starts_with("--") => return Err(format!("unknown option {s}")),
             s => positional.push(PathBuf::from(s)),
         }
+    }
+    if opts.extract.is_some() || opts.predict.is_some() {
+        if !positional.is_empty() {
+            return Err("--extract and --predict-jsonl take no sources".into());
+        }
+        return Ok(opts);
     }
     if positional.is_empty() && opts.quotes.is_none() {
         // The demo: the bundled article against the bundled sources.
@@ -303,58 +329,197 @@ fn read_quotes(path: &Path) -> Result<Vec<Wanted>, String> {
         .collect())
 }
 
-/// Placeholder extraction until the extraction module lands: text between
-/// matching double quotation marks within a paragraph, and "X said" /
-/// "said X" right after the closing mark for the speaker.
-fn extract(article: &str) -> Vec<Wanted> {
-    let mut out = Vec::new();
-    let mut offset = 0;
-    for para in article.split_inclusive('\n') {
-        let mut open: Option<(usize, char)> = None;
-        for (i, c) in para.char_indices() {
-            match (open, c) {
-                (None, '“' | '"') => open = Some((i + c.len_utf8(), c)),
-                (Some((start, o)), '”' | '"') if o == '“' && c == '”' || o == '"' && c == '"' =>
-                {
-                    let text = &para[start..i];
-                    if text.split_whitespace().count() >= 1 {
-                        let after = &para[i + c.len_utf8()..];
-                        out.push(Wanted {
-                            text: text.to_string(),
-                            speaker: speaker_after(after),
-                            range: Some((offset + start, offset + i)),
-                        });
-                    }
-                    open = None;
-                }
-                _ => {}
-            }
-        }
-        offset += para.len();
-    }
-    out
+/// The article's speech quotes, each with the speaker extraction found.
+fn extract(article: &str, mut extractor: Extractor) -> Vec<Wanted> {
+    let found = extractor.extract(article);
+    found
+        .quotes()
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Speech && q.nested_in.is_none())
+        .map(|q| Wanted {
+            text: found.text_of(q).to_string(),
+            speaker: found.speaker_name(q).map(str::to_string),
+            range: Some((q.text.0 as usize, q.text.1 as usize)),
+        })
+        .collect()
 }
 
-fn speaker_after(after: &str) -> Option<String> {
-    let sentence = after.split(['.', '“', '"']).next().unwrap_or("");
-    let words: Vec<&str> = sentence
-        .split(|c: char| c.is_whitespace() || c == ',')
-        .filter(|w| !w.is_empty())
-        .collect();
-    let said = words
-        .iter()
-        .position(|w| matches!(*w, "said" | "says" | "added" | "told" | "noted"))?;
-    let name: Vec<&str> = if said > 0 {
-        words[..said].to_vec()
-    } else {
-        words[said + 1..]
-            .iter()
-            .take_while(|w| w.starts_with(char::is_uppercase))
-            .copied()
-            .collect()
+/// `--extract ARTICLE`: the quotes alone.
+fn extract_only(path: &Path, mut extractor: Extractor, as_json: bool) -> ExitCode {
+    let article = match read_text(path) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("quotecheck: error: {}: {e}", path.display());
+            return ExitCode::from(2);
+        }
     };
-    let name = name.join(" ");
-    (!name.is_empty() && name.starts_with(char::is_uppercase)).then_some(name)
+    let found = extractor.extract(&article);
+    let mut out = String::new();
+    if as_json {
+        let quotes: Vec<Value> = found
+            .quotes()
+            .iter()
+            .map(|q| {
+                json!({
+                    "text": found.text_of(q),
+                    "start": q.text.0,
+                    "end": q.text.1,
+                    "char_start": char_offset(&article, q.text.0 as usize),
+                    "char_end": char_offset(&article, q.text.1 as usize),
+                    "kind": q.kind.name(),
+                    "paragraph": q.paragraph,
+                    "nested_in": q.nested_in,
+                    "continued": q.continued,
+                    "open_end": q.open_end,
+                    "speaker": found.speaker_name(q),
+                    "speaker_mention": found.speaker_mention(q),
+                    "speaker_start": q.speaker_mention.map(|m| m.0),
+                    "speaker_end": q.speaker_mention.map(|m| m.1),
+                    "rule": q.rule.name(),
+                })
+            })
+            .collect();
+        let unmatched: Vec<Value> = found
+            .unmatched_marks()
+            .iter()
+            .map(|m| json!({"start": m.0, "end": m.1}))
+            .collect();
+        out = serde_json::to_string_pretty(
+            &json!({ "quotes": quotes, "unmatched_marks": unmatched }),
+        )
+        .expect("JSON")
+            + "\n";
+    } else {
+        for q in found.quotes() {
+            let indent = if q.nested_in.is_some() { "    " } else { "" };
+            let _ = writeln!(
+                out,
+                "{indent}{} bytes {}..{} ¶{}  “{}”",
+                q.kind.name(),
+                q.text.0,
+                q.text.1,
+                q.paragraph,
+                found.text_of(q)
+            );
+            if let Some(name) = found.speaker_name(q) {
+                let _ = writeln!(
+                    out,
+                    "{indent}    — {name}  (“{}”, {})",
+                    found.speaker_mention(q).unwrap_or(""),
+                    q.rule.name()
+                );
+            }
+        }
+        for m in found.unmatched_marks() {
+            let _ = writeln!(out, "unmatched mark at bytes {}..{}", m.0, m.1);
+        }
+    }
+    write_out(&out)
+}
+
+/// `--predict-jsonl IN OUT`: paragraphs grouped by `doc_id` into documents,
+/// extracted as wholes, written back per paragraph with code-point offsets.
+fn predict_jsonl(input: &Path, output: &Path, mut extractor: Extractor) -> ExitCode {
+    let text = match read_text(input) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("quotecheck: error: {}: {e}", input.display());
+            return ExitCode::from(2);
+        }
+    };
+    let mut records: Vec<(String, String, String)> = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let v: Value = match serde_json::from_str(line) {
+            Ok(v) => v,
+            Err(e) => {
+                eprintln!("quotecheck: error: {}:{}: {e}", input.display(), n + 1);
+                return ExitCode::from(2);
+            }
+        };
+        let field = |k: &str| v.get(k).and_then(Value::as_str).map(str::to_string);
+        let (Some(id), Some(para)) = (field("id"), field("text")) else {
+            eprintln!(
+                "quotecheck: error: {}:{}: needs \"id\" and \"text\"",
+                input.display(),
+                n + 1
+            );
+            return ExitCode::from(2);
+        };
+        let doc = field("doc_id").unwrap_or_else(|| id.clone());
+        records.push((id, doc, para));
+    }
+    let mut out = String::new();
+    let mut i = 0;
+    while i < records.len() {
+        let doc = &records[i].1;
+        let j = records[i..]
+            .iter()
+            .position(|r| &r.1 != doc)
+            .map_or(records.len(), |p| i + p);
+        // The document: its paragraphs joined by blank lines.
+        let mut article = String::new();
+        let mut starts = Vec::with_capacity(j - i);
+        for r in &records[i..j] {
+            if !article.is_empty() {
+                article.push_str("\n\n");
+            }
+            starts.push(article.len());
+            article.push_str(&r.2);
+        }
+        let found = extractor.extract(&article);
+        let mut per_para: Vec<Vec<Value>> = vec![Vec::new(); j - i];
+        for q in found.quotes() {
+            if q.kind != QuoteKind::Speech || q.nested_in.is_some() {
+                continue;
+            }
+            let at = q.text.0 as usize;
+            let p = starts.partition_point(|&s| s <= at).saturating_sub(1);
+            let base = starts[p];
+            let para = &records[i + p].2;
+            let (s, e) = (at - base, q.text.1 as usize - base);
+            per_para[p].push(json!({
+                "start": char_offset(para, s),
+                "end": char_offset(para, e),
+                "text": &para[s..e],
+                "speaker": found.speaker_name(q),
+                "kind": q.kind.name(),
+                "rule": q.rule.name(),
+            }));
+        }
+        for (k, quotes) in per_para.into_iter().enumerate() {
+            let line = json!({ "id": records[i + k].0, "quotes": quotes });
+            out.push_str(&line.to_string());
+            out.push('\n');
+        }
+        i = j;
+    }
+    if let Err(e) = std::fs::write(output, out) {
+        eprintln!("quotecheck: error: {}: {e}", output.display());
+        return ExitCode::from(2);
+    }
+    ExitCode::SUCCESS
+}
+
+fn char_offset(text: &str, byte: usize) -> usize {
+    text[..byte].chars().count()
+}
+
+fn write_out(out: &str) -> ExitCode {
+    // A closed pipe (`| head`) is the reader's choice, not an error.
+    let mut stdout = std::io::stdout().lock();
+    if let Err(e) = stdout
+        .write_all(out.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("quotecheck: error: writing output: {e}");
+            return ExitCode::from(2);
+        }
+    }
+    ExitCode::SUCCESS
 }
 
 fn speaker_json(at: SpeakerAt<'_>) -> Value {

@@ -35,6 +35,7 @@
 //! | [`align`] | word-level semi-global alignment |
 //! | [`verdict`] | edits, flags and verdicts from an alignment |
 //! | [`check`] | `Checker`: seed, cluster, align, judge |
+//! | [`extract`] | quotes and their speakers in article text |
 //! | [`error`] | the one `Error` type |
 #![deny(unsafe_code)]
 #![warn(missing_docs)]
@@ -42,6 +43,7 @@
 pub mod align;
 pub mod check;
 pub mod error;
+pub mod extract;
 pub mod index;
 pub mod quote;
 pub mod source;

@@ -1,0 +1,604 @@
+//! Who said a quote: patterns over the words around it.
+//!
+//! The patterns, tried in this order (names are what [`Rule::name`] reports):
+//!
+//! | rule | shape |
+//! |---|---|
+//! | `said_x` | “…,” said Sen. John Smith. / „…“, sagte der Minister. / „…“, so X. |
+//! | `x_said` | “…,” Smith said. / “…,” the ministry told reporters. / “…,” Smith, a spokesman for Z, said. |
+//! | `according_to` | “…,” according to X. / According to X, “…” / laut X |
+//! | `x_said_before` | Smith said: “…” / Smith told Reuters that “…” / Smith said in an interview with Y that “…” |
+//! | `colon` | Smith: “…” (headlines) |
+//! | `subject` | a fragment in a sentence whose subject is a name: Smith called the plan “a disaster.” |
+//! | `split` | the second half of “…,” Smith said. “…” |
+//! | `continued` | a paragraph that continues a quote left open in the previous one |
+//!
+//! A speaker mention is a short noun phrase: titles and roles, a name, or a
+//! group ("U.S. officials"). Its *name* is the trailing run of capitalised
+//! words with titles removed ("Kremlin spokesman Dmitry Peskov" → "Dmitry
+//! Peskov"); a group keeps its words without the determiner.
+
+#![forbid(unsafe_code)]
+
+use super::cues::Cues;
+use super::tokens::{Kind, Tok, capitalised};
+
+/// How a speaker was decided.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[repr(u32)]
+pub enum Rule {
+    /// No speaker.
+    None = 0,
+    /// Cue verb, then the speaker, after the quote.
+    SaidX = 1,
+    /// The speaker, then the cue verb, after the quote.
+    XSaid = 2,
+    /// "according to X", "laut X".
+    AccordingTo = 3,
+    /// The speaker and a cue verb before the quote.
+    XSaidBefore = 4,
+    /// "X: “…”".
+    Colon = 5,
+    /// The subject of the sentence the fragment is in.
+    Subject = 6,
+    /// The other half of a quote split by its attribution.
+    Split = 7,
+    /// A paragraph continuing an open quote.
+    Continued = 8,
+    /// A pronoun mention ("he said"), resolved to an earlier speaker.
+    Pronoun = 9,
+}
+
+impl Rule {
+    /// The rule's name as the CLI and JSON print it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Rule::None => "none",
+            Rule::SaidX => "said_x",
+            Rule::XSaid => "x_said",
+            Rule::AccordingTo => "according_to",
+            Rule::XSaidBefore => "x_said_before",
+            Rule::Colon => "colon",
+            Rule::Subject => "subject",
+            Rule::Split => "split",
+            Rule::Continued => "continued",
+            Rule::Pronoun => "pronoun",
+        }
+    }
+
+    /// Every rule, in discriminant order.
+    pub const ALL: [Rule; 10] = [
+        Rule::None,
+        Rule::SaidX,
+        Rule::XSaid,
+        Rule::AccordingTo,
+        Rule::XSaidBefore,
+        Rule::Colon,
+        Rule::Subject,
+        Rule::Split,
+        Rule::Continued,
+        Rule::Pronoun,
+    ];
+}
+
+/// A speaker mention found by a pattern.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Mention {
+    /// Byte range of the whole noun phrase.
+    pub phrase: (u32, u32),
+    /// Byte range of the name part (see the module docs).
+    pub name: (u32, u32),
+    /// What the phrase is.
+    pub what: What,
+    pub rule: Rule,
+}
+
+/// What a mention names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum What {
+    /// A person's name (one or more capitalised words).
+    Person,
+    /// A group, an institution or a role ("U.S. officials", "the ministry").
+    Group,
+    /// A pronoun for a person ("he", "she", "er").
+    Pronoun,
+    /// A pronoun for a group ("they").
+    PluralPronoun,
+}
+
+/// Most words a speaker phrase may have.
+const MAX_PHRASE_WORDS: usize = 9;
+/// How far after a quote a cue may come ("… ,” the Republican nominee for
+/// governor of Ohio said").
+const MAX_AFTER_WORDS: usize = 12;
+
+/// Reads attribution around quotes with one language's lists.
+pub(crate) struct Reader<'a> {
+    pub text: &'a str,
+    pub cues: &'a Cues,
+}
+
+impl Reader<'_> {
+    fn word(&self, t: &Tok) -> &str {
+        t.text(self.text)
+    }
+
+    fn is_cue(&self, t: &Tok) -> bool {
+        t.kind == Kind::Word && Cues::has(self.cues.verbs, self.word(t))
+    }
+
+    /// Does a source phrase ("according to") start at `toks[i]`? Its length.
+    fn source_phrase(&self, toks: &[Tok], i: usize) -> Option<usize> {
+        'phrases: for phrase in self.cues.sources {
+            if i + phrase.len() > toks.len() {
+                continue;
+            }
+            for (k, w) in phrase.iter().enumerate() {
+                let t = &toks[i + k];
+                if t.kind != Kind::Word || !self.word(t).eq_ignore_ascii_case(w) {
+                    continue 'phrases;
+                }
+            }
+            return Some(phrase.len());
+        }
+        None
+    }
+
+    pub(crate) fn is_role(&self, t: &Tok) -> bool {
+        is_role_word(self.cues, self.word(t))
+    }
+
+    fn is_determiner(&self, t: &Tok) -> bool {
+        Cues::has(self.cues.determiners, self.word(t))
+    }
+
+    pub(crate) fn is_function(&self, t: &Tok) -> bool {
+        Cues::has(self.cues.function_words, self.word(t))
+    }
+
+    pub(crate) fn is_namelike(&self, t: &Tok) -> bool {
+        t.kind == Kind::Word && capitalised(self.word(t)) && !self.is_function(t)
+            || t.kind == Kind::Word && is_particle(self.word(t))
+    }
+
+    fn pronoun(&self, t: &Tok) -> Option<What> {
+        if t.kind != Kind::Word {
+            return None;
+        }
+        let w = self.word(t);
+        if Cues::has(self.cues.plural_pronouns, w)
+            && w.chars()
+                .next()
+                .is_some_and(|c| c.is_lowercase() || w.len() > 1)
+        {
+            // German `sie` is both; a lower-case `sie` after a cue is
+            // usually "she", which the person list covers first.
+            if Cues::has(self.cues.pronouns, w) {
+                return Some(What::Pronoun);
+            }
+            return Some(What::PluralPronoun);
+        }
+        Cues::has(self.cues.pronouns, w).then_some(What::Pronoun)
+    }
+
+    /// The speaker phrase that ends just before `toks[end]`, read backwards.
+    fn phrase_before(&self, toks: &[Tok], end: usize, rule: Rule) -> Option<Mention> {
+        let mut end = end;
+        // "Smith also said", "Smith has said".
+        while end > 0
+            && Cues::has(self.cues.adverbs, self.word(&toks[end - 1]))
+            && toks[end - 1].kind == Kind::Word
+        {
+            end -= 1;
+        }
+        if end == 0 {
+            return None;
+        }
+        let last = &toks[end - 1];
+        // "Smith, a spokesman for the ministry, said": skip the appositive.
+        if last.kind == Kind::Comma {
+            let open = toks[..end - 1]
+                .iter()
+                .rposition(|t| t.kind == Kind::Comma)
+                .filter(|&c| end - 1 - c <= MAX_PHRASE_WORDS + 2)?;
+            return self.phrase_before(toks, open, rule);
+        }
+        if let Some(what) = self.pronoun(last) {
+            return Some(Mention {
+                phrase: (last.start, last.end),
+                name: (last.start, last.end),
+                what,
+                rule,
+            });
+        }
+        let mut start = end;
+        while start > 0 && end - start < MAX_PHRASE_WORDS {
+            let t = &toks[start - 1];
+            if t.kind == Kind::Dash && self.word(t) == ")" {
+                // "(R-Texas)" after a name.
+                let open = toks[..start - 1]
+                    .iter()
+                    .rposition(|t| self.word(t) == "(")?;
+                start = open;
+                continue;
+            }
+            if t.kind != Kind::Word {
+                break;
+            }
+            if self.is_namelike(t) || self.is_role(t) {
+                start -= 1;
+                continue;
+            }
+            if self.is_determiner(t) {
+                // A genitive inside the phrase: "der Sprecher der Regierung".
+                let genitive = matches!(self.word(t), "der" | "des")
+                    && start >= 2
+                    && (self.is_role(&toks[start - 2]) || self.is_namelike(&toks[start - 2]));
+                start -= 1;
+                if genitive {
+                    continue;
+                }
+                break;
+            }
+            // "spokesman for the ministry", "leader of the party"
+            let w = self.word(t);
+            if matches!(w, "of" | "for" | "at" | "des" | "der" | "von")
+                && start - 1 > 0
+                && (self.is_role(&toks[start - 2]) || self.is_namelike(&toks[start - 2]))
+                && start < end
+            {
+                start -= 1;
+                continue;
+            }
+            break;
+        }
+        // Trim prepositions and determiners left dangling at the end.
+        self.mention(toks, start, end, rule)
+    }
+
+    /// The speaker phrase that starts at `toks[start]`, read forwards.
+    fn phrase_after(&self, toks: &[Tok], start: usize, rule: Rule) -> Option<Mention> {
+        let first = toks.get(start)?;
+        if let Some(what) = self.pronoun(first) {
+            return Some(Mention {
+                phrase: (first.start, first.end),
+                name: (first.start, first.end),
+                what,
+                rule,
+            });
+        }
+        let mut end = start;
+        while end < toks.len() && end - start < MAX_PHRASE_WORDS {
+            let t = &toks[end];
+            if t.kind != Kind::Word {
+                break;
+            }
+            let w = self.word(t);
+            if end > start && Cues::has(self.cues.stops, w) && !capitalised(w) {
+                // "leader of the party", "spokesman for the ministry"
+                if matches!(w, "of" | "for" | "des" | "der") && end + 1 < toks.len() {
+                    end += 1;
+                    continue;
+                }
+                break;
+            }
+            if self.is_namelike(t) || self.is_role(t) || self.is_determiner(t) && end == start {
+                end += 1;
+                continue;
+            }
+            if end > start && matches!(w, "the" | "der" | "die" | "das" | "des") {
+                end += 1;
+                continue;
+            }
+            break;
+        }
+        // Drop a trailing "of"/"the" a stop left behind.
+        while end > start && {
+            let w = self.word(&toks[end - 1]);
+            matches!(w, "of" | "for" | "the" | "der" | "die" | "das" | "des")
+        } {
+            end -= 1;
+        }
+        self.mention(toks, start, end, rule)
+    }
+
+    /// A mention from `toks[start..end]`, if those words name someone.
+    fn mention(&self, toks: &[Tok], start: usize, end: usize, rule: Rule) -> Option<Mention> {
+        if start >= end {
+            return None;
+        }
+        let phrase = (toks[start].start, toks[end - 1].end);
+        // The trailing run of capitalised, non-title words is the name.
+        let mut name_start = end;
+        while name_start > start {
+            let t = &toks[name_start - 1];
+            if self.is_namelike(t) && !self.is_role(t) {
+                name_start -= 1;
+            } else {
+                break;
+            }
+        }
+        if name_start < end && !is_particle(self.word(&toks[name_start])) {
+            return Some(Mention {
+                phrase,
+                name: (toks[name_start].start, toks[end - 1].end),
+                what: What::Person,
+                rule,
+            });
+        }
+        // A group or a role: needs a noun we know, or a capitalised word.
+        let mut g = start;
+        while g < end && self.is_determiner(&toks[g]) {
+            g += 1;
+        }
+        if g == end {
+            return None;
+        }
+        let has_noun = toks[g..end]
+            .iter()
+            .any(|t| self.is_role(t) || self.is_namelike(t));
+        has_noun.then_some(Mention {
+            phrase,
+            name: (toks[g].start, toks[end - 1].end),
+            what: What::Group,
+            rule,
+        })
+    }
+
+    /// The attribution in the words after a quote, up to the sentence end.
+    pub(crate) fn after(&self, toks: &[Tok]) -> Option<Mention> {
+        let mut i = 0;
+        while i < toks.len() && matches!(toks[i].kind, Kind::Comma | Kind::Dash | Kind::Mark) {
+            i += 1;
+        }
+        let first = i;
+        let mut words = 0;
+        while i < toks.len() && words < MAX_AFTER_WORDS {
+            let t = &toks[i];
+            if matches!(t.kind, Kind::End | Kind::Mark | Kind::Colon) {
+                break;
+            }
+            if let Some(len) = self.source_phrase(toks, i) {
+                return self.phrase_after(toks, i + len, Rule::AccordingTo);
+            }
+            if self.is_cue(t) {
+                if i == first {
+                    return self.phrase_after(toks, i + 1, Rule::SaidX);
+                }
+                // "…,” Smith said." — or "…,” said Smith" after an adverb.
+                if let Some(m) = self.phrase_before(&toks[first..], i - first, Rule::XSaid) {
+                    if m.phrase.0 == toks[first].start
+                        || toks[first..i].iter().all(|t| t.kind == Kind::Word)
+                    {
+                        return Some(m);
+                    }
+                }
+                return None;
+            }
+            if t.kind == Kind::Word {
+                words += 1;
+            }
+            i += 1;
+        }
+        None
+    }
+
+    /// The attribution in the words before a quote, back to the sentence
+    /// start: the cue nearest the quote decides.
+    pub(crate) fn before(&self, toks: &[Tok]) -> Option<Mention> {
+        let n = toks.len();
+        // "Smith: “…”"
+        if n >= 2 && toks[n - 1].kind == Kind::Colon {
+            if let Some(c) = (0..n - 1).rev().find(|&i| self.is_cue(&toks[i])) {
+                if let Some(m) = self.phrase_before(toks, c, Rule::XSaidBefore) {
+                    return Some(m);
+                }
+            }
+            if let Some(m) = self.phrase_before(toks, n - 1, Rule::Colon) {
+                if m.phrase.0 == toks[0].start || toks[..n - 1].len() <= MAX_PHRASE_WORDS {
+                    return Some(m);
+                }
+            }
+        }
+        for i in (0..n).rev() {
+            if let Some(len) = self.source_phrase(toks, i) {
+                if let Some(m) = self.phrase_after(toks, i + len, Rule::AccordingTo) {
+                    return Some(m);
+                }
+            }
+            if self.is_cue(&toks[i]) {
+                if let Some(m) = self.phrase_before(toks, i, Rule::XSaidBefore) {
+                    return Some(m);
+                }
+                // "said Smith: “…”", "sagte der Minister: „…“"
+                if let Some(m) = self.phrase_after(toks, i + 1, Rule::XSaidBefore) {
+                    let next = toks.get(i + 1).map(|t| t.kind);
+                    if next == Some(Kind::Word) {
+                        return Some(m);
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    /// The subject of the sentence `toks` (the words before a fragment), when
+    /// it starts with a name, a group or a pronoun followed by a verb.
+    pub(crate) fn subject(&self, toks: &[Tok]) -> Option<Mention> {
+        let start = toks.iter().position(|t| t.kind == Kind::Word)?;
+        let m = self.phrase_after(toks, start, Rule::Subject)?;
+        // The phrase must be followed by a lower-case word (its verb).
+        let after = toks.iter().position(|t| t.start >= m.phrase.1)?;
+        let t = &toks[after];
+        let verb = t.kind == Kind::Word && !capitalised(self.word(t)) || t.kind == Kind::Comma;
+        verb.then_some(m)
+    }
+
+    /// A word right before the quote that makes it a name or a term.
+    pub(crate) fn is_naming(&self, toks: &[Tok]) -> bool {
+        toks.iter()
+            .rev()
+            .take(3)
+            .filter(|t| t.kind == Kind::Word)
+            .any(|t| Cues::has(self.cues.naming, self.word(t)))
+            || toks.iter().rev().take(2).any(|t| {
+                let w = self.word(t);
+                w.eq_ignore_ascii_case("as") || w.eq_ignore_ascii_case("called")
+            }) && !toks
+                .iter()
+                .any(|t| self.is_cue(t) && !self.word(t).eq_ignore_ascii_case("called"))
+    }
+
+    /// Is there a cue verb or source phrase anywhere in `toks`?
+    pub(crate) fn has_cue(&self, toks: &[Tok]) -> bool {
+        (0..toks.len()).any(|i| self.is_cue(&toks[i]) || self.source_phrase(toks, i).is_some())
+    }
+}
+
+/// A role word, or a compound ending in one ("Innenminister",
+/// "Regierungssprecher").
+pub(crate) fn is_role_word(cues: &Cues, word: &str) -> bool {
+    if Cues::has(cues.roles, word) {
+        return true;
+    }
+    let lower = word.to_lowercase();
+    cues.roles
+        .iter()
+        .any(|r| r.len() >= 6 && lower.len() > r.len() + 2 && lower.ends_with(r))
+}
+
+/// Lower-case name particles: "de", "van", "bin", "al-".
+fn is_particle(w: &str) -> bool {
+    matches!(
+        w,
+        "de" | "da"
+            | "van"
+            | "von"
+            | "bin"
+            | "al"
+            | "la"
+            | "le"
+            | "del"
+            | "di"
+            | "du"
+            | "ibn"
+            | "dos"
+    ) || w.starts_with("al-")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::cues::{ENGLISH, GERMAN};
+    use crate::extract::tokens::tokenize;
+
+    fn toks(text: &str) -> Vec<Tok> {
+        let mut v = Vec::new();
+        tokenize(text, 0, text.len(), &mut v);
+        v
+    }
+
+    fn after(text: &str) -> Option<(String, String, &'static str)> {
+        let r = Reader {
+            text,
+            cues: &ENGLISH,
+        };
+        r.after(&toks(text)).map(|m| show(text, m))
+    }
+
+    fn before(text: &str) -> Option<(String, String, &'static str)> {
+        let r = Reader {
+            text,
+            cues: &ENGLISH,
+        };
+        r.before(&toks(text)).map(|m| show(text, m))
+    }
+
+    fn show(text: &str, m: Mention) -> (String, String, &'static str) {
+        (
+            text[m.phrase.0 as usize..m.phrase.1 as usize].to_string(),
+            text[m.name.0 as usize..m.name.1 as usize].to_string(),
+            m.rule.name(),
+        )
+    }
+
+    fn t(a: &str, b: &str, r: &'static str) -> Option<(String, String, &'static str)> {
+        Some((a.to_string(), b.to_string(), r))
+    }
+
+    #[test]
+    fn after_the_quote() {
+        assert_eq!(after(", Smith said."), t("Smith", "Smith", "x_said"));
+        assert_eq!(
+            after(", said Sen. John Smith, a Republican."),
+            t("Sen. John Smith", "John Smith", "said_x")
+        );
+        assert_eq!(
+            after(", Kremlin spokesman Dmitry Peskov told reporters."),
+            t("Kremlin spokesman Dmitry Peskov", "Dmitry Peskov", "x_said")
+        );
+        assert_eq!(after(" he added."), t("he", "he", "x_said"));
+        assert_eq!(
+            after(", U.S. officials said on Monday."),
+            t("U.S. officials", "U.S. officials", "x_said")
+        );
+        assert_eq!(
+            after(", according to the ministry."),
+            t("the ministry", "ministry", "according_to")
+        );
+        assert_eq!(
+            after(", Smith, a representative of the union, told Reuters."),
+            t("Smith", "Smith", "x_said")
+        );
+        assert_eq!(after(", Smith also said."), t("Smith", "Smith", "x_said"));
+        assert_eq!(after(" and then the rain came."), None);
+    }
+
+    #[test]
+    fn before_the_quote() {
+        assert_eq!(
+            before("President Barack Obama said:"),
+            t("President Barack Obama", "Barack Obama", "x_said_before")
+        );
+        assert_eq!(
+            before("Smith told reporters that"),
+            t("Smith", "Smith", "x_said_before")
+        );
+        assert_eq!(
+            before("Smith said in an interview with CNN that"),
+            t("Smith", "Smith", "x_said_before")
+        );
+        assert_eq!(
+            before("According to the mayor,"),
+            t("the mayor", "mayor", "according_to")
+        );
+        assert_eq!(before("Trump:"), t("Trump", "Trump", "colon"));
+    }
+
+    #[test]
+    fn german_cues() {
+        let text = ", sagte der Sprecher des Ministeriums.";
+        let r = Reader {
+            text,
+            cues: &GERMAN,
+        };
+        let m = r.after(&toks(text)).unwrap();
+        assert_eq!(m.rule, Rule::SaidX);
+        assert_eq!(show(text, m).0, "der Sprecher des Ministeriums");
+        let text = ", so Merkel.";
+        let r = Reader {
+            text,
+            cues: &GERMAN,
+        };
+        assert_eq!(show(text, r.after(&toks(text)).unwrap()).1, "Merkel");
+        let text = "Laut Innenminister Thomas de Maizière";
+        let r = Reader {
+            text,
+            cues: &GERMAN,
+        };
+        assert_eq!(
+            show(text, r.before(&toks(text)).unwrap()).1,
+            "Thomas de Maizière"
+        );
+    }
+}

@@ -1,0 +1,655 @@
+//! Quote extraction and speaker attribution from news copy, without a model.
+//!
+//! [`Extractor::extract`] reads an article (paragraphs separated by line
+//! breaks) and returns every quoted span with byte ranges, its paragraph,
+//! whether it is `speech` or `other` (a title, a name, a scare quote), and for
+//! speech the speaker: the mention that decided it, the canonical name it
+//! resolves to, and the [`Rule`] that matched.
+//!
+//! ```
+//! use quotecheck::extract::{Extractor, QuoteKind};
+//! let article = "Kremlin spokesman Dmitry Peskov dismissed the report.\n\
+//!                “This is nonsense,” Peskov told reporters. The so-called “plan” was dropped.";
+//! let mut ex = Extractor::new();
+//! let found = ex.extract(article);
+//! let q = &found.quotes()[0];
+//! assert_eq!(&article[q.text.0 as usize..q.text.1 as usize], "This is nonsense,");
+//! assert_eq!(found.speaker_name(q), Some("Dmitry Peskov"));
+//! assert_eq!(found.quotes()[1].kind, QuoteKind::Other);
+//! ```
+//!
+//! How it works, one paragraph at a time:
+//! 1. [`marks`] pairs quotation marks (with nesting, apostrophes, strays and
+//!    the multi-paragraph convention);
+//! 2. for each top-level quote, [`attribute`] reads the words after it (to
+//!    the sentence end) and before it (back to the sentence start) for a cue
+//!    verb and a speaker phrase; the cue lists are per language in [`cues`];
+//! 3. speech or other: a naming word before the quote ("so-called",
+//!    "dubbed", "Plattform") makes it `other`; a speaker, a cue in the
+//!    sentence, or sentence-like content (closing punctuation or six words)
+//!    makes it `speech`;
+//! 4. names resolve: a pronoun to the last speaker of its kind, a surname to
+//!    the first full name with that surname earlier in the article.
+//!
+//! Costs: the paragraph scan touches each byte once looking for the first
+//! byte of a mark; attribution tokenizes only the sentences around quotes.
+//! Everything is kept in the extractor's buffers, which are reused, so
+//! extraction allocates nothing once they have grown.
+
+#![forbid(unsafe_code)]
+
+pub mod attribute;
+pub mod cues;
+mod marks;
+mod tokens;
+
+pub use attribute::Rule;
+use attribute::{Mention, Reader, What};
+use cues::Cues;
+use marks::{Found, Glyph, Pair, glyph_at, pair_paragraph};
+use tokens::{Kind, Tok, tokenize};
+
+/// Is a quoted span reported speech, or something else in quote marks?
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[repr(u32)]
+pub enum QuoteKind {
+    /// Someone is reported as having said or written it.
+    Speech = 0,
+    /// A title, a name, a term or a scare quote.
+    Other = 1,
+}
+
+impl QuoteKind {
+    /// `"speech"` or `"other"`.
+    pub fn name(self) -> &'static str {
+        match self {
+            QuoteKind::Speech => "speech",
+            QuoteKind::Other => "other",
+        }
+    }
+}
+
+/// The language whose cue lists attribution uses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Language {
+    /// Chosen per article from its commonest function words.
+    #[default]
+    Auto,
+    /// English.
+    English,
+    /// German.
+    German,
+}
+
+/// One quoted span of an article.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Quote {
+    /// Byte range of the text inside the marks.
+    pub text: (u32, u32),
+    /// Byte range of the opening mark.
+    pub open_mark: (u32, u32),
+    /// Byte range of the closing mark (empty at the paragraph's end when the
+    /// quote continues into the next paragraph).
+    pub close_mark: (u32, u32),
+    /// Index of the paragraph (0-based, counting non-empty lines).
+    pub paragraph: u32,
+    /// Speech or other.
+    pub kind: QuoteKind,
+    /// Index of the quote this one is nested in.
+    pub nested_in: Option<u32>,
+    /// This piece continues the previous paragraph's open quote.
+    pub continued: bool,
+    /// No closing mark: the quote goes on in the next paragraph.
+    pub open_end: bool,
+    /// Byte range of the speaker mention that decided the attribution.
+    pub speaker_mention: Option<(u32, u32)>,
+    /// Byte range of the speaker's canonical name (the first full mention of
+    /// the person, or the group's words), possibly in an earlier paragraph.
+    pub speaker: Option<(u32, u32)>,
+    /// The pattern that decided the speaker.
+    pub rule: Rule,
+}
+
+/// The result of one extraction, borrowed from the [`Extractor`].
+#[derive(Debug, Clone, Copy)]
+pub struct Extraction<'a> {
+    text: &'a str,
+    quotes: &'a [Quote],
+    strays: &'a [(u32, u32)],
+}
+
+impl<'a> Extraction<'a> {
+    /// Every quote, in the order their opening marks appear.
+    pub fn quotes(&self) -> &'a [Quote] {
+        self.quotes
+    }
+
+    /// Byte ranges of quote marks that pair with nothing.
+    pub fn unmatched_marks(&self) -> &'a [(u32, u32)] {
+        self.strays
+    }
+
+    /// The text inside a quote's marks.
+    pub fn text_of(&self, q: &Quote) -> &'a str {
+        &self.text[q.text.0 as usize..q.text.1 as usize]
+    }
+
+    /// The speaker's canonical name.
+    pub fn speaker_name(&self, q: &Quote) -> Option<&'a str> {
+        q.speaker.map(|(s, e)| &self.text[s as usize..e as usize])
+    }
+
+    /// The speaker mention as written.
+    pub fn speaker_mention(&self, q: &Quote) -> Option<&'a str> {
+        q.speaker_mention
+            .map(|(s, e)| &self.text[s as usize..e as usize])
+    }
+}
+
+/// Finds quotes and their speakers; owns all scratch space.
+#[derive(Debug, Default)]
+pub struct Extractor {
+    language: Language,
+    singles_top_level: bool,
+    quotes: Vec<Quote>,
+    pairs: Vec<Pair>,
+    strays: Vec<(u32, u32)>,
+    paragraphs: Vec<(u32, u32)>,
+    toks: Vec<Tok>,
+    /// Speakers so far: (name range, is a person).
+    speakers: Vec<((u32, u32), What)>,
+}
+
+/// Largest article extracted (bytes); offsets are `u32`.
+pub const MAX_ARTICLE_BYTES: usize = u32::MAX as usize / 2;
+
+impl Extractor {
+    /// An extractor for any language, reporting top-level single quotes.
+    pub fn new() -> Self {
+        Extractor {
+            singles_top_level: true,
+            ..Extractor::default()
+        }
+    }
+
+    /// Uses one language's cue lists instead of guessing.
+    ///
+    /// ```
+    /// use quotecheck::extract::{Extractor, Language};
+    /// let mut ex = Extractor::new().language(Language::German);
+    /// let found = ex.extract("„Wir schaffen das“, sagte Merkel.");
+    /// assert_eq!(found.speaker_name(&found.quotes()[0]), Some("Merkel"));
+    /// ```
+    pub fn language(mut self, language: Language) -> Self {
+        self.language = language;
+        self
+    }
+
+    /// Whether single marks (‘…’, '…') may open a top-level quote. On by
+    /// default; US style uses them only inside double quotes and in
+    /// headlines, so a corpus following that style may turn them off.
+    ///
+    /// ```
+    /// let mut ex = quotecheck::extract::Extractor::new().single_quotes(false);
+    /// assert!(ex.extract("Trump: ‘Mocking’ critics").quotes().is_empty());
+    /// ```
+    pub fn single_quotes(mut self, top_level: bool) -> Self {
+        self.singles_top_level = top_level;
+        self
+    }
+
+    /// Extracts every quote of `article`. Articles longer than
+    /// [`MAX_ARTICLE_BYTES`] are read up to that length.
+    pub fn extract<'a>(&'a mut self, article: &'a str) -> Extraction<'a> {
+        let mut end = article.len().min(MAX_ARTICLE_BYTES);
+        while !article.is_char_boundary(end) {
+            end -= 1;
+        }
+        let text = &article[..end];
+        self.quotes.clear();
+        self.strays.clear();
+        self.speakers.clear();
+        self.split_paragraphs(text);
+        let cues = match self.language {
+            Language::English => &cues::ENGLISH,
+            Language::German => &cues::GERMAN,
+            Language::Auto => detect(text),
+        };
+        let mut continued = false;
+        for p in 0..self.paragraphs.len() {
+            let (start, end) = self.paragraphs[p];
+            let next_opens = self
+                .paragraphs
+                .get(p + 1)
+                .and_then(|&(s, e)| opening_glyph(text, s as usize, e as usize));
+            self.pairs.clear();
+            pair_paragraph(
+                text,
+                start as usize,
+                end as usize,
+                continued,
+                next_opens,
+                self.singles_top_level,
+                &mut Found {
+                    pairs: &mut self.pairs,
+                    strays: &mut self.strays,
+                },
+            );
+            continued = self.pairs.iter().any(|q| q.outer.is_none() && q.open_end);
+            self.attribute_paragraph(text, cues, p as u32, start as usize, end as usize);
+        }
+        Extraction {
+            text,
+            quotes: &self.quotes,
+            strays: &self.strays,
+        }
+    }
+
+    fn split_paragraphs(&mut self, text: &str) {
+        self.paragraphs.clear();
+        let mut start = 0;
+        for nl in memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len())) {
+            let line = &text[start..nl];
+            let trimmed = line.trim_end_matches(['\r', ' ', '\t']);
+            let lead = line.len() - line.trim_start().len();
+            if !trimmed.trim().is_empty() {
+                self.paragraphs
+                    .push(((start + lead) as u32, (start + trimmed.len()) as u32));
+            }
+            start = nl + 1;
+        }
+    }
+
+    fn attribute_paragraph(
+        &mut self,
+        text: &str,
+        cues: &Cues,
+        paragraph: u32,
+        start: usize,
+        end: usize,
+    ) {
+        let reader = Reader { text, cues };
+        let base = self.quotes.len() as u32;
+        let mut prev_top: Option<usize> = None;
+        for i in 0..self.pairs.len() {
+            let pair = self.pairs[i];
+            let mut q = Quote {
+                text: trim_inner(text, pair.open.1, pair.close.0),
+                open_mark: pair.open,
+                close_mark: pair.close,
+                paragraph,
+                kind: QuoteKind::Other,
+                nested_in: pair.outer.map(|o| base + o),
+                continued: pair.continued,
+                open_end: pair.open_end,
+                speaker_mention: None,
+                speaker: None,
+                rule: Rule::None,
+            };
+            if pair.outer.is_some() {
+                // A quote inside a quote: the speaker quotes someone; only
+                // its kind is judged.
+                q.kind = if sentence_like(text, q.text) {
+                    QuoteKind::Speech
+                } else {
+                    QuoteKind::Other
+                };
+                self.quotes.push(q);
+                continue;
+            }
+            // The sentence around the quote, bounded by neighbouring quotes.
+            let next_open = self.pairs[i + 1..]
+                .iter()
+                .find(|p| p.outer.is_none())
+                .map_or(end, |p| p.open.0 as usize);
+            let prev_close = prev_top.map_or(start, |j| self.pairs[j].close.1 as usize);
+            let after_end = sentence_end(text, pair.close.1 as usize, next_open);
+            let before_start = sentence_start(text, prev_close, pair.open.0 as usize);
+
+            tokenize(text, before_start, pair.open.0 as usize, &mut self.toks);
+            let naming = reader.is_naming(&self.toks);
+            let before = reader.before(&self.toks);
+            let cue_before = reader.has_cue(&self.toks);
+            let subject = reader.subject(&self.toks);
+            let words_before = self.toks.iter().filter(|t| t.kind == Kind::Word).count();
+            tokenize(text, pair.close.1 as usize, after_end, &mut self.toks);
+            let after = reader.after(&self.toks);
+
+            let inner = &text[q.text.0 as usize..q.text.1 as usize];
+            let ends_clause = inner.ends_with([',', '?', '!', '—', '-'])
+                || inner.ends_with("...")
+                || inner.ends_with('…');
+            let mention = match (after, before) {
+                (Some(a), Some(b)) => Some(if ends_clause || a.rule == Rule::SaidX {
+                    a
+                } else {
+                    b
+                }),
+                (a, b) => a.or(b),
+            };
+            let mut mention = mention;
+            if mention.is_none() && !naming {
+                // The second half of a split quote, or a continued paragraph.
+                if let Some(j) = prev_top {
+                    let prev = &self.quotes[base as usize + j];
+                    if prev.speaker.is_some()
+                        && between_is_attribution(text, prev.close_mark.1, q.open_mark.0)
+                    {
+                        q.speaker = prev.speaker;
+                        q.speaker_mention = prev.speaker_mention;
+                        q.rule = Rule::Split;
+                    }
+                } else if pair.continued {
+                    if let Some(prev) = self.quotes[..base as usize]
+                        .iter()
+                        .rev()
+                        .find(|p| p.nested_in.is_none())
+                    {
+                        q.speaker = prev.speaker;
+                        q.speaker_mention = prev.speaker_mention;
+                        q.rule = Rule::Continued;
+                    }
+                }
+                // A fragment inside a sentence belongs to its subject.
+                let mid_sentence = words_before >= 2;
+                if q.rule == Rule::None
+                    && (cue_before || mid_sentence || !sentence_like(text, q.text))
+                {
+                    mention = subject;
+                }
+            }
+            if let Some(m) = mention {
+                self.resolve(text, &reader, m, &mut q);
+            }
+            let sentence = sentence_like(text, q.text);
+            q.kind = if naming && q.rule != Rule::Split {
+                QuoteKind::Other
+            } else if q.speaker_mention.is_some() && q.rule != Rule::Subject
+                || sentence
+                || cue_before && q.rule == Rule::Subject
+            {
+                QuoteKind::Speech
+            } else {
+                QuoteKind::Other
+            };
+            if q.kind == QuoteKind::Other {
+                q.speaker = None;
+                q.speaker_mention = None;
+                q.rule = Rule::None;
+            }
+            if let Some(name) = q.speaker {
+                let what = if q.rule == Rule::Pronoun {
+                    What::Person
+                } else {
+                    mention.map_or(What::Person, |m| m.what)
+                };
+                self.speakers.push((name, what));
+            }
+            self.quotes.push(q);
+            prev_top = Some(i);
+        }
+    }
+
+    /// Fills the quote's speaker from a mention: pronouns to the last
+    /// speaker of their kind, surnames to the first full name.
+    fn resolve(&mut self, text: &str, reader: &Reader<'_>, m: Mention, q: &mut Quote) {
+        q.speaker_mention = Some(m.phrase);
+        q.rule = m.rule;
+        match m.what {
+            What::Pronoun | What::PluralPronoun => {
+                let want_group = m.what == What::PluralPronoun;
+                let found = self
+                    .speakers
+                    .iter()
+                    .rev()
+                    .find(|(_, w)| (*w == What::Group) == want_group || want_group)
+                    .map(|(r, _)| *r)
+                    .or_else(|| {
+                        // Nobody quoted yet: the last person named before.
+                        (!want_group)
+                            .then(|| last_person_before(text, reader, m.phrase.0, &mut self.toks))
+                            .flatten()
+                    });
+                q.speaker = found;
+                if found.is_some() {
+                    q.rule = Rule::Pronoun;
+                }
+            }
+            What::Group => q.speaker = Some(m.name),
+            What::Person => {
+                q.speaker = Some(full_name(
+                    text,
+                    reader,
+                    m.name,
+                    &self.speakers,
+                    &mut self.toks,
+                ));
+            }
+        }
+    }
+}
+
+/// The first full mention of the person whose name (perhaps a surname
+/// alone) is at `name`: an earlier speaker ending in the same word, or the
+/// earliest "First Surname" in the text before.
+fn full_name(
+    text: &str,
+    reader: &Reader<'_>,
+    name: (u32, u32),
+    speakers: &[((u32, u32), What)],
+    scratch: &mut Vec<Tok>,
+) -> (u32, u32) {
+    let written = &text[name.0 as usize..name.1 as usize];
+    if written.contains(' ') {
+        return name;
+    }
+    let surname = written.trim_end_matches(['’', '\'', 's']).len();
+    let surname = &written[..surname.max(1).min(written.len())];
+    let surname = if written.ends_with("’s") || written.ends_with("'s") {
+        surname
+    } else {
+        written
+    };
+    for ((s, e), what) in speakers {
+        if *what == What::Person {
+            let known = &text[*s as usize..*e as usize];
+            if known.len() > surname.len()
+                && known.ends_with(surname)
+                && known[..known.len() - surname.len()].ends_with(' ')
+            {
+                return (*s, *e);
+            }
+        }
+    }
+    // The earliest "First Surname" before this mention.
+    let before = &text[..name.0 as usize];
+    for at in memchr::memmem::find_iter(before.as_bytes(), surname.as_bytes()) {
+        let end = at + surname.len();
+        if text[end..].starts_with(|c: char| c.is_alphanumeric()) {
+            continue;
+        }
+        let from = before[..at].len().saturating_sub(40);
+        let mut from = from;
+        while !text.is_char_boundary(from) {
+            from -= 1;
+        }
+        tokenize(text, from, at, scratch);
+        let mut first = scratch.len();
+        while first > 0 && {
+            let t = &scratch[first - 1];
+            t.kind == Kind::Word
+                && tokens::capitalised(t.text(text))
+                && !Cues::has(reader.cues.roles, t.text(text))
+                && !Cues::has(reader.cues.function_words, t.text(text))
+                && scratch.len() - first < 3
+        } {
+            first -= 1;
+        }
+        if first < scratch.len() && scratch[scratch.len() - 1].end as usize + 1 == at {
+            return (scratch[first].start, end as u32);
+        }
+    }
+    name
+}
+
+/// How far back a pronoun looks for a named person when nobody has been
+/// quoted yet.
+const PRONOUN_LOOKBACK_BYTES: usize = 1200;
+
+/// The last "First Last" name (two or more capitalised words that are not
+/// titles) before byte `at`, within [`PRONOUN_LOOKBACK_BYTES`].
+fn last_person_before(
+    text: &str,
+    reader: &Reader<'_>,
+    at: u32,
+    scratch: &mut Vec<Tok>,
+) -> Option<(u32, u32)> {
+    let at = at as usize;
+    let mut from = at.saturating_sub(PRONOUN_LOOKBACK_BYTES);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    tokenize(text, from, at, scratch);
+    let mut end = scratch.len();
+    while end > 0 {
+        let namelike = |t: &Tok| reader.is_namelike(t) && !reader.is_role(t);
+        if !namelike(&scratch[end - 1]) {
+            end -= 1;
+            continue;
+        }
+        let mut start = end;
+        while start > 0 && namelike(&scratch[start - 1]) {
+            start -= 1;
+        }
+        // A sentence's first word is capitalised anyway: "Officials said".
+        let first_of_sentence =
+            start == 0 || matches!(scratch[start - 1].kind, Kind::End | Kind::Mark);
+        let words = end - start - usize::from(first_of_sentence && end - start > 2);
+        if words >= 2 {
+            return Some((scratch[end - words].start, scratch[end - 1].end));
+        }
+        end = start;
+    }
+    None
+}
+
+/// The glyph that opens paragraph `text[start..end]`, if it opens with one.
+fn opening_glyph(text: &str, start: usize, end: usize) -> Option<Glyph> {
+    if start >= end {
+        return None;
+    }
+    glyph_at(text, start).map(|(g, _)| g)
+}
+
+/// Trims spaces inside the marks (`« text »`).
+fn trim_inner(text: &str, start: u32, end: u32) -> (u32, u32) {
+    if start >= end {
+        return (start, start.max(end));
+    }
+    let s = &text[start as usize..end as usize];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    if lead + trail >= s.len() {
+        return (start, start);
+    }
+    (start + lead as u32, end - trail as u32)
+}
+
+/// Does the quoted text read as a sentence (or a clause of one) rather than
+/// a name: closing punctuation, or six words or more?
+fn sentence_like(text: &str, range: (u32, u32)) -> bool {
+    let s = text[range.0 as usize..range.1 as usize].trim_end();
+    let words = s.split_whitespace().count();
+    words >= 6 || words >= 2 && s.ends_with(['.', '!', '?', ',', '…', ';', ':'])
+}
+
+/// Where the word that ends at `at` starts (not before `from`).
+fn word_start(text: &str, from: usize, at: usize) -> usize {
+    text[from..at]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(from, |(p, c)| from + p + c.len_utf8())
+}
+
+/// Where the sentence that continues after a quote ends (exclusive), within
+/// `from..limit`.
+fn sentence_end(text: &str, from: usize, limit: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = from;
+    while i < limit {
+        if matches!(bytes[i], b'.' | b'!' | b'?') {
+            // "Sen. Smith", "U.S. officials": a period before a capital
+            // after an abbreviation does not end it; a period then a space
+            // then a capital after a normal word does.
+            let word_start = word_start(text, from, i);
+            let word = &text[word_start..i];
+            let abbrev = word.len() <= 4 && word.chars().next().is_some_and(char::is_uppercase)
+                || word.contains('.');
+            if !(bytes[i] == b'.' && abbrev) {
+                return (i + 1).min(limit);
+            }
+        }
+        i += 1;
+    }
+    limit
+}
+
+/// Where the sentence that holds a quote starts, within `limit..to`.
+fn sentence_start(text: &str, limit: usize, to: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = to;
+    while i > limit {
+        i -= 1;
+        if matches!(bytes[i], b'.' | b'!' | b'?')
+            && bytes.get(i + 1).is_some_and(|b| b.is_ascii_whitespace())
+        {
+            let word_start = word_start(text, limit, i);
+            let word = &text[word_start..i];
+            let abbrev = word.len() <= 4 && word.chars().next().is_some_and(char::is_uppercase)
+                || word.contains('.');
+            if !abbrev {
+                return i + 1;
+            }
+        }
+    }
+    limit
+}
+
+/// Is the text between two quote pieces only an attribution ("…,” he said.
+/// “…”): short, with no sentence of its own?
+fn between_is_attribution(text: &str, from: u32, to: u32) -> bool {
+    if from >= to {
+        return true;
+    }
+    let s = &text[from as usize..to as usize];
+    s.split_whitespace().count() <= MAX_SPLIT_WORDS
+}
+
+/// Most words between the halves of a split quote.
+const MAX_SPLIT_WORDS: usize = 14;
+
+/// English or German, from the commonest function words of the first 4 KiB.
+fn detect(text: &str) -> &'static Cues {
+    let mut end = text.len().min(4096);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &text[..end];
+    let count = |words: &[&str]| -> usize {
+        words
+            .iter()
+            .map(|w| memchr::memmem::find_iter(head.as_bytes(), w.as_bytes()).count())
+            .sum()
+    };
+    let en = count(&[" the ", " and ", " of ", " said"]);
+    let de = count(&[" der ", " die ", " und ", " das ", "„"]);
+    if de > en {
+        &cues::GERMAN
+    } else {
+        &cues::ENGLISH
+    }
+}
+
+#[cfg(test)]
+mod tests;

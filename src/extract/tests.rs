@@ -1,0 +1,196 @@
+use super::*;
+
+/// (inner text, kind, speaker name, rule) of each top-level quote.
+fn top(article: &str) -> Vec<(String, &'static str, Option<String>, &'static str)> {
+    let mut ex = Extractor::new();
+    let found = ex.extract(article);
+    found
+        .quotes()
+        .iter()
+        .filter(|q| q.nested_in.is_none())
+        .map(|q| {
+            (
+                found.text_of(q).to_string(),
+                q.kind.name(),
+                found.speaker_name(q).map(str::to_string),
+                q.rule.name(),
+            )
+        })
+        .collect()
+}
+
+fn speakers(article: &str) -> Vec<Option<String>> {
+    top(article).into_iter().map(|q| q.2).collect()
+}
+
+fn s(x: &str) -> Option<String> {
+    Some(x.to_string())
+}
+
+#[test]
+fn each_attribution_pattern() {
+    for (article, want, rule) in [
+        ("“We will win,” Smith said.", "Smith", "x_said"),
+        ("“We will win,” said Smith.", "Smith", "said_x"),
+        (
+            "Smith told reporters that “we will win.”",
+            "Smith",
+            "x_said_before",
+        ),
+        (
+            "Smith, a representative of the union, told Reuters: “We will win.”",
+            "Smith",
+            "x_said_before",
+        ),
+        (
+            "“We will win,” according to Smith.",
+            "Smith",
+            "according_to",
+        ),
+        (
+            "According to Smith, “we will win.”",
+            "Smith",
+            "according_to",
+        ),
+        (
+            "Smith said in an interview with CNN that “we will win.”",
+            "Smith",
+            "x_said_before",
+        ),
+        (
+            "Kremlin spokesman Dmitry Peskov said: “We will win.”",
+            "Dmitry Peskov",
+            "x_said_before",
+        ),
+        (
+            "“We will win,” said Sen. Jane Doe (R-Ohio).",
+            "Jane Doe",
+            "said_x",
+        ),
+        ("Smith: “We will win”", "Smith", "colon"),
+        (
+            "“We will win,” U.S. officials said.",
+            "U.S. officials",
+            "x_said",
+        ),
+        (
+            "“We will win,” the ministry said in a statement.",
+            "ministry",
+            "x_said",
+        ),
+        (
+            "Smith called the plan “a disaster for the city.”",
+            "Smith",
+            "x_said_before",
+        ),
+        (
+            "Smith wants the city to be “a place for everyone.”",
+            "Smith",
+            "subject",
+        ),
+    ] {
+        let got = top(article);
+        assert_eq!(got.len(), 1, "{article}");
+        assert_eq!(got[0].1, "speech", "{article}");
+        assert_eq!(got[0].2.as_deref(), Some(want), "{article}");
+        assert_eq!(got[0].3, rule, "{article}");
+    }
+}
+
+#[test]
+fn a_split_quote_has_one_speaker() {
+    let got = top("“We will win,” Smith said. “And we will win again.”");
+    assert_eq!(got.len(), 2);
+    assert_eq!(got[1].2, s("Smith"));
+    assert_eq!(got[1].3, "split");
+}
+
+#[test]
+fn pronouns_and_surnames_resolve_to_the_full_name() {
+    let article = "Russian President Vladimir Putin spoke on Tuesday.\n\
+        “We will not stop,” he said.\n\
+        “Nobody will stop us,” Putin added.\n\
+        Officials in Kyiv disagreed. “They are lying,” they said.";
+    let got = speakers(article);
+    assert_eq!(got[0], s("Vladimir Putin"));
+    assert_eq!(got[1], s("Vladimir Putin"));
+}
+
+#[test]
+fn pronoun_points_back_to_the_last_named_speaker() {
+    let article = "“We will win,” said Mayor Ana Diaz.\n“Taxes stay,” she added.";
+    let got = top(article);
+    assert_eq!(got[1].2, s("Ana Diaz"));
+    assert_eq!(got[1].3, "pronoun");
+}
+
+#[test]
+fn scare_quotes_titles_and_names_are_other() {
+    for article in [
+        "Russia calls it a so-called “special military operation” in Ukraine.",
+        "He wrote the book “The Art of the Deal” in 1987.",
+        "The ship “Odyssey” left port.",
+        "Die Plattform „Odyssey“ wurde eingestellt.",
+    ] {
+        let got = top(article);
+        assert_eq!(got.len(), 1, "{article}");
+        assert_eq!(got[0].1, "other", "{article}");
+        assert_eq!(got[0].2, None, "{article}");
+    }
+}
+
+#[test]
+fn german_attribution() {
+    let got = top("„Wir werden das schaffen“, sagte Bundeskanzlerin Angela Merkel am Montag.");
+    assert_eq!(got[0].2, s("Angela Merkel"));
+    let got =
+        top("Der Sprecher der Regierung sagte: „Wir prüfen das.“ Die Opposition war dagegen.");
+    assert_eq!(got[0].1, "speech");
+    assert!(got[0].2.as_deref().unwrap().contains("Sprecher"), "{got:?}");
+}
+
+#[test]
+fn multi_paragraph_quotes_continue() {
+    let article =
+        "Smith said: “We will win this year.\n\n“And next year we will win again,” she added.";
+    let mut ex = Extractor::new();
+    let found = ex.extract(article);
+    let q = found.quotes();
+    assert_eq!(q.len(), 2);
+    assert!(q[0].open_end);
+    assert_eq!(found.text_of(&q[0]), "We will win this year.");
+    assert!(q[1].continued);
+    assert!(found.unmatched_marks().is_empty());
+}
+
+#[test]
+fn an_unclosed_quote_does_not_run_into_the_next_paragraph() {
+    let article = "Smith said “we will win.\n\nThe next paragraph has “a quote” of its own.";
+    let mut ex = Extractor::new();
+    let found = ex.extract(article);
+    assert_eq!(found.quotes().len(), 1);
+    assert_eq!(found.text_of(&found.quotes()[0]), "a quote");
+    assert_eq!(found.unmatched_marks().len(), 1);
+}
+
+#[test]
+fn nested_quotes_are_marked() {
+    let article = "“He told me ‘never again,’ and I believed him,” Smith said.";
+    let mut ex = Extractor::new();
+    let found = ex.extract(article);
+    let q = found.quotes();
+    assert_eq!(q.len(), 2);
+    assert_eq!(q[1].nested_in, Some(0));
+    assert_eq!(found.text_of(&q[1]), "never again,");
+    assert_eq!(found.speaker_name(&q[0]), Some("Smith"));
+}
+
+#[test]
+fn extraction_reuses_its_buffers() {
+    let mut ex = Extractor::new();
+    let article = "“We will win,” Smith said. The so-called “plan” failed.";
+    let n = ex.extract(article).quotes().len();
+    for _ in 0..3 {
+        assert_eq!(ex.extract(article).quotes().len(), n);
+    }
+}
