@@ -484,7 +484,10 @@ fn predict_jsonl(input: &Path, output: &Path, mut extractor: Extractor) -> ExitC
                 "start": char_offset(para, s),
                 "end": char_offset(para, e),
                 "text": &para[s..e],
-                "speaker": found.speaker_name(q),
+                // The dataset's speakers are mentions as written; the
+                // canonical name goes alongside.
+                "speaker": found.speaker_mention(q),
+                "speaker_name": found.speaker_name(q),
                 "kind": q.kind.name(),
                 "rule": q.rule.name(),
             }));

@@ -12,6 +12,9 @@
 //! | `subject` | a fragment in a sentence whose subject is a name: Smith called the plan “a disaster.” |
 //! | `split` | the second half of “…,” Smith said. “…” |
 //! | `continued` | a paragraph that continues a quote left open in the previous one |
+//! | `dash` | “…” ― Carla Sanchez (a signature after the quote) |
+//! | `label` | a paragraph of an interview transcript: "PENCE: … “…” …" |
+//! | `pronoun` | "he said" (any of the above with a pronoun), resolved to an earlier speaker |
 //!
 //! A speaker mention is a short noun phrase: titles and roles, a name, or a
 //! group ("U.S. officials"). Its *name* is the trailing run of capitalised
@@ -45,8 +48,12 @@ pub enum Rule {
     Split = 7,
     /// A paragraph continuing an open quote.
     Continued = 8,
-    /// A pronoun mention ("he said"), resolved to an earlier speaker.
+        /// A pronoun mention ("he said"), resolved to an earlier speaker.
     Pronoun = 9,
+    /// A dash and a name after the quote: “…” ― Carla Sanchez.
+    Dash = 10,
+    /// A paragraph opening with a speaker label: "PENCE: …".
+    Label = 11,
 }
 
 impl Rule {
@@ -62,12 +69,14 @@ impl Rule {
             Rule::Subject => "subject",
             Rule::Split => "split",
             Rule::Continued => "continued",
-            Rule::Pronoun => "pronoun",
+                        Rule::Pronoun => "pronoun",
+            Rule::Dash => "dash",
+            Rule::Label => "label",
         }
     }
 
     /// Every rule, in discriminant order.
-    pub const ALL: [Rule; 10] = [
+        pub const ALL: [Rule; 12] = [
         Rule::None,
         Rule::SaidX,
         Rule::XSaid,
@@ -77,7 +86,9 @@ impl Rule {
         Rule::Subject,
         Rule::Split,
         Rule::Continued,
-        Rule::Pronoun,
+                Rule::Pronoun,
+        Rule::Dash,
+        Rule::Label,
     ];
 }
 
@@ -214,11 +225,14 @@ impl Reader<'_> {
         let mut start = end;
         while start > 0 && end - start < MAX_PHRASE_WORDS {
             let t = &toks[start - 1];
-            if t.kind == Kind::Dash && self.word(t) == ")" {
-                // "(R-Texas)" after a name.
+                        if t.kind == Kind::Dash && self.word(t) == ")" {
+                // "(R-Texas)" after a name: part of the phrase, not the name.
                 let open = toks[..start - 1]
                     .iter()
                     .rposition(|t| self.word(t) == "(")?;
+                if start == end {
+                    end = open;
+                }
                 start = open;
                 continue;
             }
@@ -353,8 +367,27 @@ impl Reader<'_> {
         }
         let first = i;
         let mut words = 0;
+                // "…” ― Carla Sanchez." (a dash, then the name: a signature).
+        if first > 0 && toks[first - 1].kind == Kind::Dash && self.word(&toks[first - 1]) != ")" {
+            if let Some(m) = self.phrase_after(toks, first, Rule::Dash) {
+                let next = toks.iter().position(|t| t.start >= m.phrase.1);
+                if next.is_none_or(|n| matches!(toks[n].kind, Kind::End | Kind::Comma)) {
+                    return Some(m);
+                }
+            }
+        }
         while i < toks.len() && words < MAX_AFTER_WORDS {
             let t = &toks[i];
+            // "(D-Wis.)" after a name is part of it.
+            if self.word(t) == "(" {
+                match toks[i..].iter().position(|t| self.word(t) == ")") {
+                    Some(close) if close <= 8 => {
+                        i += close + 1;
+                        continue;
+                    }
+                    _ => break,
+                }
+            }
             if matches!(t.kind, Kind::End | Kind::Mark | Kind::Colon) {
                 break;
             }
@@ -436,17 +469,20 @@ impl Reader<'_> {
 
     /// A word right before the quote that makes it a name or a term.
     pub(crate) fn is_naming(&self, toks: &[Tok]) -> bool {
-        toks.iter()
+                toks.iter()
             .rev()
             .take(3)
             .filter(|t| t.kind == Kind::Word)
             .any(|t| Cues::has(self.cues.naming, self.word(t)))
-            || toks.iter().rev().take(2).any(|t| {
-                let w = self.word(t);
-                w.eq_ignore_ascii_case("as") || w.eq_ignore_ascii_case("called")
-            }) && !toks
-                .iter()
-                .any(|t| self.is_cue(t) && !self.word(t).eq_ignore_ascii_case("called"))
+    }
+
+    /// Does a possessive stand right before the quote ("MSNBC’s “…”",
+    /// "DuVernay’s documentary “…”")? Then a capitalised quote is a title.
+    pub(crate) fn after_possessive(&self, toks: &[Tok]) -> bool {
+        toks.iter().rev().take(2).any(|t| {
+            let w = self.word(t);
+            t.kind == Kind::Word && (w.ends_with("’s") || w.ends_with("'s") || w.ends_with("s’"))
+        })
     }
 
     /// Is there a cue verb or source phrase anywhere in `toks`?

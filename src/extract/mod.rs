@@ -268,8 +268,9 @@ impl Extractor {
         start: usize,
         end: usize,
     ) {
-        let reader = Reader { text, cues };
+                let reader = Reader { text, cues };
         let base = self.quotes.len() as u32;
+        let label = paragraph_label(text, start, end);
         let mut prev_top: Option<usize> = None;
         for i in 0..self.pairs.len() {
             let pair = self.pairs[i];
@@ -307,7 +308,8 @@ impl Extractor {
             let before_start = sentence_start(text, prev_close, pair.open.0 as usize);
 
             tokenize(text, before_start, pair.open.0 as usize, &mut self.toks);
-            let naming = reader.is_naming(&self.toks);
+                        let naming = reader.is_naming(&self.toks);
+            let possessive = reader.after_possessive(&self.toks);
             let before = reader.before(&self.toks);
             let cue_before = reader.has_cue(&self.toks);
             let subject = reader.subject(&self.toks);
@@ -352,21 +354,37 @@ impl Extractor {
                 }
                 // A fragment inside a sentence belongs to its subject.
                 let mid_sentence = words_before >= 2;
-                if q.rule == Rule::None
-                    && (cue_before || mid_sentence || !sentence_like(text, q.text))
-                {
+                                if q.rule == Rule::None && (cue_before || mid_sentence || !sentence_like(text, q.text)) {
                     mention = subject;
+                }
+                if q.rule == Rule::None && mention.is_none() {
+                    mention = label.map(|l| Mention {
+                        phrase: l,
+                        name: l,
+                        what: What::Person,
+                        rule: Rule::Label,
+                    });
                 }
             }
             if let Some(m) = mention {
                 self.resolve(text, &reader, m, &mut q);
             }
-            let sentence = sentence_like(text, q.text);
+                                    let title = title_like(inner);
+            let naming = naming || title && possessive;
+            let sentence = sentence_like(text, q.text) && !title;
+            // A short fragment in lower case is a piece of someone's words
+            // ("being “duped”"); a capitalised one is a title or a name
+            // ("“Morning Joe”", „Odyssey“) unless an attribution says
+            // otherwise.
+            let fragment_of_speech = text[q.text.0 as usize..q.text.1 as usize]
+                .chars()
+                .find(|c| c.is_alphanumeric())
+                .is_some_and(|c| c.is_lowercase() || c.is_numeric());
             q.kind = if naming && q.rule != Rule::Split {
                 QuoteKind::Other
-            } else if q.speaker_mention.is_some() && q.rule != Rule::Subject
+            } else if q.speaker_mention.is_some() && !matches!(q.rule, Rule::Subject | Rule::Label)
                 || sentence
-                || cue_before && q.rule == Rule::Subject
+                || fragment_of_speech
             {
                 QuoteKind::Speech
             } else {
@@ -533,6 +551,26 @@ fn last_person_before(
     None
 }
 
+/// An interview transcript's speaker label opening a paragraph: one to
+/// three upper-case words and a colon ("PENCE:", "CHRIS WALLACE:").
+fn paragraph_label(text: &str, start: usize, end: usize) -> Option<(u32, u32)> {
+        let mut head_end = end.min(start + 40);
+    while !text.is_char_boundary(head_end) {
+        head_end -= 1;
+    }
+    let head = &text[start..head_end];
+    let colon = head.find(':')?;
+    let name = &head[..colon];
+    let words = name.split_whitespace().count();
+    let upper = name.chars().filter(|c| c.is_uppercase()).count();
+    let ok = (1..=3).contains(&words)
+        && upper >= 2
+        && name
+            .chars()
+            .all(|c| c.is_uppercase() || c == ' ' || c == '.' || c == '-' || c == '\'');
+    ok.then_some((start as u32, (start + colon) as u32))
+}
+
 /// The glyph that opens paragraph `text[start..end]`, if it opens with one.
 fn opening_glyph(text: &str, start: usize, end: usize) -> Option<Glyph> {
     if start >= end {
@@ -563,6 +601,19 @@ fn sentence_like(text: &str, range: (u32, u32)) -> bool {
     words >= 6 || words >= 2 && s.ends_with(['.', '!', '?', ',', '…', ';', ':'])
 }
 
+/// Does the quoted text look like a title: a few words, every longer word
+/// capitalised ("Morning Joe", "State of the Union.")?
+fn title_like(inner: &str) -> bool {
+    let words: Vec<&str> = inner.split_whitespace().take(9).collect();
+    !words.is_empty()
+        && words.len() <= 8
+        && words
+            .iter()
+            .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 3)
+            .all(|w| w.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase))
+        && words[0].chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase)
+}
+
 /// Where the word that ends at `at` starts (not before `from`).
 fn word_start(text: &str, from: usize, at: usize) -> usize {
     text[from..at]
@@ -578,7 +629,11 @@ fn sentence_end(text: &str, from: usize, limit: usize) -> usize {
     let bytes = text.as_bytes();
     let mut i = from;
     while i < limit {
-        if matches!(bytes[i], b'.' | b'!' | b'?') {
+                // A sentence ends at `.`, `!` or `?` before a space or the end, not
+        // inside "(D-Wis.)" or "$1.5".
+        let ends = matches!(bytes[i], b'.' | b'!' | b'?')
+            && bytes.get(i + 1).is_none_or(|b| b.is_ascii_whitespace() || *b >= 0x80);
+        if ends {
             // "Sen. Smith", "U.S. officials": a period before a capital
             // after an abbreviation does not end it; a period then a space
             // then a capital after a normal word does.

@@ -103,7 +103,7 @@ pub(crate) fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
             ',' => Kind::Comma,
             ':' => Kind::Colon,
             '.' | '!' | '?' | ';' | '…' => Kind::End,
-            '—' | '–' | '(' | ')' => Kind::Dash,
+            '—' | '–' | '―' | '(' | ')' => Kind::Dash,
             '-' if bytes.get(i + 1) == Some(&b'-') => Kind::Dash,
             '"' | '\'' | '“' | '”' | '„' | '‘' | '’' | '‚' | '«' | '»' | '‹' | '›' | '「'
             | '」' | '『' | '』' => Kind::Mark,
