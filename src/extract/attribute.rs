@@ -48,7 +48,7 @@ pub enum Rule {
     Split = 7,
     /// A paragraph continuing an open quote.
     Continued = 8,
-        /// A pronoun mention ("he said"), resolved to an earlier speaker.
+    /// A pronoun mention ("he said"), resolved to an earlier speaker.
     Pronoun = 9,
     /// A dash and a name after the quote: “…” ― Carla Sanchez.
     Dash = 10,
@@ -69,14 +69,14 @@ impl Rule {
             Rule::Subject => "subject",
             Rule::Split => "split",
             Rule::Continued => "continued",
-                        Rule::Pronoun => "pronoun",
+            Rule::Pronoun => "pronoun",
             Rule::Dash => "dash",
             Rule::Label => "label",
         }
     }
 
     /// Every rule, in discriminant order.
-        pub const ALL: [Rule; 12] = [
+    pub const ALL: [Rule; 12] = [
         Rule::None,
         Rule::SaidX,
         Rule::XSaid,
@@ -86,7 +86,7 @@ impl Rule {
         Rule::Subject,
         Rule::Split,
         Rule::Continued,
-                Rule::Pronoun,
+        Rule::Pronoun,
         Rule::Dash,
         Rule::Label,
     ];
@@ -225,7 +225,7 @@ impl Reader<'_> {
         let mut start = end;
         while start > 0 && end - start < MAX_PHRASE_WORDS {
             let t = &toks[start - 1];
-                        if t.kind == Kind::Dash && self.word(t) == ")" {
+            if t.kind == Kind::Dash && self.word(t) == ")" {
                 // "(R-Texas)" after a name: part of the phrase, not the name.
                 let open = toks[..start - 1]
                     .iter()
@@ -367,7 +367,7 @@ impl Reader<'_> {
         }
         let first = i;
         let mut words = 0;
-                // "…” ― Carla Sanchez." (a dash, then the name: a signature).
+        // "…” ― Carla Sanchez." (a dash, then the name: a signature).
         if first > 0 && toks[first - 1].kind == Kind::Dash && self.word(&toks[first - 1]) != ")" {
             if let Some(m) = self.phrase_after(toks, first, Rule::Dash) {
                 let next = toks.iter().position(|t| t.start >= m.phrase.1);
@@ -440,6 +440,16 @@ impl Reader<'_> {
                 }
             }
             if self.is_cue(&toks[i]) {
+                // "…, saying “…”": a participle's speaker is the subject.
+                if self.word(&toks[i]).ends_with("ing") {
+                    if let Some(m) = self.subject(&toks[..i]) {
+                        return Some(Mention {
+                            rule: Rule::XSaidBefore,
+                            ..m
+                        });
+                    }
+                    continue;
+                }
                 if let Some(m) = self.phrase_before(toks, i, Rule::XSaidBefore) {
                     return Some(m);
                 }
@@ -458,7 +468,34 @@ impl Reader<'_> {
     /// The subject of the sentence `toks` (the words before a fragment), when
     /// it starts with a name, a group or a pronoun followed by a verb.
     pub(crate) fn subject(&self, toks: &[Tok]) -> Option<Mention> {
-        let start = toks.iter().position(|t| t.kind == Kind::Word)?;
+        let mut start = toks.iter().position(|t| t.kind == Kind::Word)?;
+        // "During a speech, Trump attacked …", "FLINT, Mich. (UPI) — Bill
+        // Clinton …": an opening phrase or a dateline is not the subject.
+        let first = self.word(&toks[start]);
+        let opener = Cues::has(self.cues.stops, first)
+            || matches!(
+                first.to_lowercase().as_str(),
+                "following" | "despite" | "amid" | "like" | "unlike" | "asked"
+            )
+            || first.len() > 2
+                && first
+                    .chars()
+                    .all(|c| c.is_uppercase() || !c.is_alphabetic());
+        if opener {
+            let after = toks[start..]
+                .iter()
+                .position(|t| matches!(t.kind, Kind::Comma | Kind::Dash) && self.word(t) != "(")?;
+            start += after;
+            while start < toks.len() && toks[start].kind != Kind::Word {
+                start += 1;
+            }
+            // A dateline runs "CITY, State, Date — ".
+            if let Some(dash) = toks[start..].iter().position(|t| self.word(t) == "—") {
+                if dash <= 6 {
+                    start += dash + 1;
+                }
+            }
+        }
         let m = self.phrase_after(toks, start, Rule::Subject)?;
         // The phrase must be followed by a lower-case word (its verb).
         let after = toks.iter().position(|t| t.start >= m.phrase.1)?;
@@ -469,7 +506,7 @@ impl Reader<'_> {
 
     /// A word right before the quote that makes it a name or a term.
     pub(crate) fn is_naming(&self, toks: &[Tok]) -> bool {
-                toks.iter()
+        toks.iter()
             .rev()
             .take(3)
             .filter(|t| t.kind == Kind::Word)

@@ -268,7 +268,7 @@ impl Extractor {
         start: usize,
         end: usize,
     ) {
-                let reader = Reader { text, cues };
+        let reader = Reader { text, cues };
         let base = self.quotes.len() as u32;
         let label = paragraph_label(text, start, end);
         let mut prev_top: Option<usize> = None;
@@ -308,7 +308,7 @@ impl Extractor {
             let before_start = sentence_start(text, prev_close, pair.open.0 as usize);
 
             tokenize(text, before_start, pair.open.0 as usize, &mut self.toks);
-                        let naming = reader.is_naming(&self.toks);
+            let naming = reader.is_naming(&self.toks);
             let possessive = reader.after_possessive(&self.toks);
             let before = reader.before(&self.toks);
             let cue_before = reader.has_cue(&self.toks);
@@ -332,20 +332,25 @@ impl Extractor {
             let mut mention = mention;
             if mention.is_none() && !naming {
                 // The second half of a split quote, or a continued paragraph.
+                // Quotes later in a paragraph without an attribution of
+                // their own are the same speaker's (news convention).
                 if let Some(j) = prev_top {
                     let prev = &self.quotes[base as usize + j];
-                    if prev.speaker.is_some()
-                        && between_is_attribution(text, prev.close_mark.1, q.open_mark.0)
-                    {
+                    if prev.speaker.is_some() {
                         q.speaker = prev.speaker;
                         q.speaker_mention = prev.speaker_mention;
                         q.rule = Rule::Split;
                     }
-                } else if pair.continued {
-                    if let Some(prev) = self.quotes[..base as usize]
+                } else if pair.continued || opens_paragraph(text, start, pair.open.0 as usize) {
+                    // A paragraph continuing an open quote, or one that
+                    // starts with a quote and names nobody: the previous
+                    // paragraph's last speaker, if it ended on a quote's.
+                    let prev = self.quotes[..base as usize]
                         .iter()
                         .rev()
-                        .find(|p| p.nested_in.is_none())
+                        .find(|p| p.nested_in.is_none() && p.kind == QuoteKind::Speech);
+                    if let Some(prev) =
+                        prev.filter(|p| p.paragraph + 1 == paragraph && p.speaker.is_some())
                     {
                         q.speaker = prev.speaker;
                         q.speaker_mention = prev.speaker_mention;
@@ -354,7 +359,9 @@ impl Extractor {
                 }
                 // A fragment inside a sentence belongs to its subject.
                 let mid_sentence = words_before >= 2;
-                                if q.rule == Rule::None && (cue_before || mid_sentence || !sentence_like(text, q.text)) {
+                if q.rule == Rule::None
+                    && (cue_before || mid_sentence || !sentence_like(text, q.text))
+                {
                     mention = subject;
                 }
                 if q.rule == Rule::None && mention.is_none() {
@@ -369,7 +376,7 @@ impl Extractor {
             if let Some(m) = mention {
                 self.resolve(text, &reader, m, &mut q);
             }
-                                    let title = title_like(inner);
+            let title = title_like(inner);
             let naming = naming || title && possessive;
             let sentence = sentence_like(text, q.text) && !title;
             // A short fragment in lower case is a piece of someone's words
@@ -554,7 +561,7 @@ fn last_person_before(
 /// An interview transcript's speaker label opening a paragraph: one to
 /// three upper-case words and a colon ("PENCE:", "CHRIS WALLACE:").
 fn paragraph_label(text: &str, start: usize, end: usize) -> Option<(u32, u32)> {
-        let mut head_end = end.min(start + 40);
+    let mut head_end = end.min(start + 40);
     while !text.is_char_boundary(head_end) {
         head_end -= 1;
     }
@@ -610,8 +617,15 @@ fn title_like(inner: &str) -> bool {
         && words
             .iter()
             .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 3)
-            .all(|w| w.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase))
-        && words[0].chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase)
+            .all(|w| {
+                w.chars()
+                    .find(|c| c.is_alphabetic())
+                    .is_some_and(char::is_uppercase)
+            })
+        && words[0]
+            .chars()
+            .find(|c| c.is_alphabetic())
+            .is_some_and(char::is_uppercase)
 }
 
 /// Where the word that ends at `at` starts (not before `from`).
@@ -629,10 +643,12 @@ fn sentence_end(text: &str, from: usize, limit: usize) -> usize {
     let bytes = text.as_bytes();
     let mut i = from;
     while i < limit {
-                // A sentence ends at `.`, `!` or `?` before a space or the end, not
+        // A sentence ends at `.`, `!` or `?` before a space or the end, not
         // inside "(D-Wis.)" or "$1.5".
         let ends = matches!(bytes[i], b'.' | b'!' | b'?')
-            && bytes.get(i + 1).is_none_or(|b| b.is_ascii_whitespace() || *b >= 0x80);
+            && bytes
+                .get(i + 1)
+                .is_none_or(|b| b.is_ascii_whitespace() || *b >= 0x80);
         if ends {
             // "Sen. Smith", "U.S. officials": a period before a capital
             // after an abbreviation does not end it; a period then a space
@@ -671,18 +687,10 @@ fn sentence_start(text: &str, limit: usize, to: usize) -> usize {
     limit
 }
 
-/// Is the text between two quote pieces only an attribution ("…,” he said.
-/// “…”): short, with no sentence of its own?
-fn between_is_attribution(text: &str, from: u32, to: u32) -> bool {
-    if from >= to {
-        return true;
-    }
-    let s = &text[from as usize..to as usize];
-    s.split_whitespace().count() <= MAX_SPLIT_WORDS
+/// Does the paragraph starting at `start` open with the mark at `open`?
+fn opens_paragraph(text: &str, start: usize, open: usize) -> bool {
+    text[start..open].trim().is_empty()
 }
-
-/// Most words between the halves of a split quote.
-const MAX_SPLIT_WORDS: usize = 14;
 
 /// English or German, from the commonest function words of the first 4 KiB.
 fn detect(text: &str) -> &'static Cues {
