@@ -21,7 +21,7 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use quotecheck::extract::{Extractor, QuoteKind};
+use quotecheck::extract::{Extractor, QuoteKind, Rule};
 use quotecheck::{Checker, Report, SourceDoc, SpeakerAt, Store};
 use serde_json::{Value, json};
 
@@ -484,9 +484,15 @@ fn predict_jsonl(input: &Path, output: &Path, mut extractor: Extractor) -> ExitC
                 "start": char_offset(para, s),
                 "end": char_offset(para, e),
                 "text": &para[s..e],
-                // The dataset's speakers are mentions as written; the
-                // canonical name goes alongside.
-                "speaker": found.speaker_mention(q),
+                // The dataset's speakers are mentions as written (a pronoun
+                // resolved); the canonical name goes alongside.
+                "speaker": if q.rule == Rule::Pronoun
+                    || found.speaker_mention(q).is_some_and(is_pronoun)
+                {
+                    found.speaker_name(q)
+                } else {
+                    found.speaker_mention(q)
+                },
                 "speaker_name": found.speaker_name(q),
                 "kind": q.kind.name(),
                 "rule": q.rule.name(),
@@ -504,6 +510,13 @@ fn predict_jsonl(input: &Path, output: &Path, mut extractor: Extractor) -> ExitC
         return ExitCode::from(2);
     }
     ExitCode::SUCCESS
+}
+
+fn is_pronoun(mention: &str) -> bool {
+    matches!(
+        mention.to_lowercase().as_str(),
+        "he" | "she" | "they" | "we" | "i" | "er" | "sie" | "wir" | "ich"
+    )
 }
 
 fn char_offset(text: &str, byte: usize) -> usize {

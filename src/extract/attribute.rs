@@ -135,7 +135,10 @@ impl Reader<'_> {
     }
 
     fn is_cue(&self, t: &Tok) -> bool {
-        t.kind == Kind::Word && Cues::has(self.cues.verbs, self.word(t))
+        // Verbs are written in lower case ("the United States" is no cue).
+        t.kind == Kind::Word
+            && !capitalised(self.word(t))
+            && Cues::has(self.cues.verbs, self.word(t))
     }
 
     /// Does a source phrase ("according to") start at `toks[i]`? Its length.

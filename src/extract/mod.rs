@@ -374,7 +374,19 @@ impl Extractor {
                 }
             }
             if let Some(m) = mention {
-                self.resolve(text, &reader, m, &mut q);
+                // "Lynch said she recalled …": a pronoun in the sentence
+                // of a named subject is that subject.
+                let subject_person = subject.filter(|s| {
+                    s.what == What::Person && s.phrase.1 <= m.phrase.0 && m.what == What::Pronoun
+                });
+                match subject_person {
+                    Some(s) => {
+                        self.resolve(text, &reader, s, &mut q);
+                        q.speaker_mention = Some(m.phrase);
+                        q.rule = Rule::Pronoun;
+                    }
+                    None => self.resolve(text, &reader, m, &mut q),
+                }
             }
             let title = title_like(inner);
             let naming = naming || title && possessive;
