@@ -402,14 +402,9 @@ impl Reader<'_> {
                     return self.phrase_after(toks, i + 1, Rule::SaidX);
                 }
                 // "…,” Smith said." — or "…,” said Smith" after an adverb.
-                if let Some(m) = self.phrase_before(&toks[first..], i - first, Rule::XSaid) {
-                    if m.phrase.0 == toks[first].start
-                        || toks[first..i].iter().all(|t| t.kind == Kind::Word)
-                    {
-                        return Some(m);
-                    }
-                }
-                return None;
+                // The clause may go on first: "… is held accountable,
+                // Warren said."
+                return self.phrase_before(&toks[first..], i - first, Rule::XSaid);
             }
             if t.kind == Kind::Word {
                 words += 1;
@@ -466,6 +461,32 @@ impl Reader<'_> {
             }
         }
         None
+    }
+
+    /// "…, Schiff said." ending the sentence before a quote: the speaker of
+    /// a quote that opens the next sentence.
+    pub(crate) fn said_at_end(&self, toks: &[Tok]) -> Option<Mention> {
+        let mut end = toks.len();
+        while end > 0 && matches!(toks[end - 1].kind, Kind::End | Kind::Mark) {
+            end -= 1;
+        }
+        // "Schiff said Tuesday."
+        let mut cue = end;
+        while cue > 0 && end - cue <= 2 && !self.is_cue(&toks[cue - 1]) {
+            cue -= 1;
+        }
+        if cue == 0 || !self.is_cue(&toks[cue - 1]) {
+            return None;
+        }
+        let cue = cue - 1;
+        if cue > 0 && toks[cue - 1].kind == Kind::Comma {
+            // ", said Smith."
+            return self.phrase_after(toks, cue + 1, Rule::SaidX);
+        }
+        let m = self.phrase_before(toks, cue, Rule::XSaid)?;
+        // Only after a comma: "…, Schiff said." (not "Schiff said he …").
+        let at = toks.iter().position(|t| t.start == m.phrase.0)?;
+        (at > 0 && toks[at - 1].kind == Kind::Comma).then_some(m)
     }
 
     /// The subject of the sentence `toks` (the words before a fragment), when

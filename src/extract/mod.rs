@@ -314,6 +314,14 @@ impl Extractor {
             let cue_before = reader.has_cue(&self.toks);
             let subject = reader.subject(&self.toks);
             let words_before = self.toks.iter().filter(|t| t.kind == Kind::Word).count();
+            // A quote opening a sentence after "…, Schiff said."
+            let said_before = if words_before == 0 && before_start > prev_close {
+                let prev_start = sentence_start(text, prev_close, before_start.saturating_sub(1));
+                tokenize(text, prev_start, before_start, &mut self.toks);
+                reader.said_at_end(&self.toks)
+            } else {
+                None
+            };
             tokenize(text, pair.close.1 as usize, after_end, &mut self.toks);
             let after = reader.after(&self.toks);
 
@@ -329,7 +337,18 @@ impl Extractor {
                 }),
                 (a, b) => a.or(b),
             };
-            let mut mention = mention;
+            let mut mention = mention.or(said_before);
+            // An interview transcript quoted whole: "“PENCE: Well, …”".
+            if mention.is_none() {
+                if let Some(l) = paragraph_label(text, q.text.0 as usize, q.text.1 as usize) {
+                    mention = Some(Mention {
+                        phrase: l,
+                        name: l,
+                        what: What::Person,
+                        rule: Rule::Label,
+                    });
+                }
+            }
             if mention.is_none() && !naming {
                 // The second half of a split quote, or a continued paragraph.
                 // Quotes later in a paragraph without an attribution of
