@@ -246,6 +246,22 @@ impl Reader<'_> {
                 start -= 1;
                 continue;
             }
+            // "the book said", "the ad’s narrator says": any noun right
+            // after a determiner or a possessive.
+            if start == end && start >= 2 {
+                let before = &toks[start - 2];
+                let w = self.word(before);
+                if before.kind == Kind::Word
+                    && (self.is_determiner(before) || w.ends_with("’s") || w.ends_with("'s"))
+                {
+                    start -= 1;
+                    continue;
+                }
+            }
+            if start < end && (self.word(t).ends_with("’s") || self.word(t).ends_with("'s")) {
+                start -= 1;
+                continue;
+            }
             if self.is_determiner(t) {
                 // A genitive inside the phrase: "der Sprecher der Regierung".
                 let genitive = matches!(self.word(t), "der" | "des")
@@ -351,9 +367,10 @@ impl Reader<'_> {
         if g == end {
             return None;
         }
-        let has_noun = toks[g..end]
-            .iter()
-            .any(|t| self.is_role(t) || self.is_namelike(t));
+        let has_noun = end - g <= 3
+            || toks[g..end]
+                .iter()
+                .any(|t| self.is_role(t) || self.is_namelike(t));
         has_noun.then_some(Mention {
             phrase,
             name: (toks[g].start, toks[end - 1].end),
@@ -402,6 +419,17 @@ impl Reader<'_> {
                     return self.phrase_after(toks, i + 1, Rule::SaidX);
                 }
                 // "…,” Smith said." — or "…,” said Smith" after an adverb.
+                // "…,” Scott Pruitt, the attorney general of Oklahoma, one
+                // of the states suing, said": the name before the first comma.
+                if toks[i - 1].kind == Kind::Comma {
+                    if let Some(comma) = toks[first..i].iter().position(|t| t.kind == Kind::Comma) {
+                        if let Some(m) = self.mention(toks, first, first + comma, Rule::XSaid) {
+                            if m.what == What::Person {
+                                return Some(m);
+                            }
+                        }
+                    }
+                }
                 // The clause may go on first: "… is held accountable,
                 // Warren said."
                 return self.phrase_before(&toks[first..], i - first, Rule::XSaid);

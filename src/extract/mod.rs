@@ -686,8 +686,7 @@ fn sentence_end(text: &str, from: usize, limit: usize) -> usize {
             // then a capital after a normal word does.
             let word_start = word_start(text, from, i);
             let word = &text[word_start..i];
-            let abbrev = word.len() <= 4 && word.chars().next().is_some_and(char::is_uppercase)
-                || word.contains('.');
+            let abbrev = tokens::is_abbreviation(word.trim_start_matches(['(', '"', '“']));
             if !(bytes[i] == b'.' && abbrev) {
                 return (i + 1).min(limit);
             }
@@ -708,8 +707,7 @@ fn sentence_start(text: &str, limit: usize, to: usize) -> usize {
         {
             let word_start = word_start(text, limit, i);
             let word = &text[word_start..i];
-            let abbrev = word.len() <= 4 && word.chars().next().is_some_and(char::is_uppercase)
-                || word.contains('.');
+            let abbrev = tokens::is_abbreviation(word.trim_start_matches(['(', '"', '“']));
             if !abbrev {
                 return i + 1;
             }

@@ -50,6 +50,12 @@ const ABBREVIATIONS: &[&str] = &[
     "bzw", "ca", "etc",
 ];
 
+/// Is `word` (without its period) an abbreviation or an initial?
+pub(crate) fn is_abbreviation(word: &str) -> bool {
+    let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+    initial || word.contains('.') || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+}
+
 /// Tokenizes `text[from..to]` into `out` (cleared first).
 pub(crate) fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
     out.clear();
@@ -80,14 +86,12 @@ pub(crate) fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
                 }
                 break;
             }
-            // An abbreviation keeps its period: `Sen.`, `U.S.`, `J.`.
+            // An abbreviation keeps its period: `Sen.`, `U.S.`, `J.`, and
+            // so does a word whose period is followed by `,` or `)`
+            // ("R-Ky.,", "(D-Wis.)").
             if j < to && bytes[j] == b'.' {
                 let word = &text[start..j];
-                let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-                if initial
-                    || word.contains('.')
-                    || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
-                {
+                if is_abbreviation(word) || matches!(bytes.get(j + 1), Some(b',' | b')')) {
                     j += 1;
                 }
             }
