@@ -121,7 +121,7 @@ pub(crate) enum What {
 const MAX_PHRASE_WORDS: usize = 9;
 /// How far after a quote a cue may come ("… ,” the Republican nominee for
 /// governor of Ohio said").
-const MAX_AFTER_WORDS: usize = 12;
+const MAX_AFTER_WORDS: usize = 22;
 
 /// Reads attribution around quotes with one language's lists.
 pub(crate) struct Reader<'a> {
@@ -132,6 +132,12 @@ pub(crate) struct Reader<'a> {
 impl Reader<'_> {
     fn word(&self, t: &Tok) -> &str {
         t.text(self.text)
+    }
+
+    /// A cue verb at `toks[i]`, not a noun after a determiner ("the
+    /// states", "his remarks").
+    fn is_cue_at(&self, toks: &[Tok], i: usize) -> bool {
+        self.is_cue(&toks[i]) && !(i > 0 && self.is_determiner(&toks[i - 1]))
     }
 
     fn is_cue(&self, t: &Tok) -> bool {
@@ -248,7 +254,7 @@ impl Reader<'_> {
             }
             // "the book said", "the ad’s narrator says": any noun right
             // after a determiner or a possessive.
-            if start == end && start >= 2 {
+            if start == end && start >= 2 && !self.word(t).ends_with("ly") {
                 let before = &toks[start - 2];
                 let w = self.word(before);
                 if before.kind == Kind::Word
@@ -303,10 +309,28 @@ impl Reader<'_> {
         let mut end = start;
         while end < toks.len() && end - start < MAX_PHRASE_WORDS {
             let t = &toks[end];
+            let w = self.word(t);
+            // "9/11 widow Terry Strada", "25-year-old"
+            let digits = |t: &Tok| {
+                t.kind == Kind::Word && self.word(t).starts_with(|c: char| c.is_ascii_digit())
+            };
+            if w == "/" && end > start || digits(t) {
+                end += 1;
+                continue;
+            }
+            // ... and the noun a number modifies ("9/11 widow").
+            if end > start
+                && digits(&toks[end - 1])
+                && t.kind == Kind::Word
+                && !capitalised(w)
+                && !Cues::has(self.cues.stops, w)
+            {
+                end += 1;
+                continue;
+            }
             if t.kind != Kind::Word {
                 break;
             }
-            let w = self.word(t);
             if end > start && Cues::has(self.cues.stops, w) && !capitalised(w) {
                 // "leader of the party", "spokesman for the ministry"
                 if matches!(w, "of" | "for" | "des" | "der") && end + 1 < toks.len() {
@@ -414,7 +438,7 @@ impl Reader<'_> {
             if let Some(len) = self.source_phrase(toks, i) {
                 return self.phrase_after(toks, i + len, Rule::AccordingTo);
             }
-            if self.is_cue(t) {
+            if self.is_cue_at(toks, i) {
                 if i == first {
                     return self.phrase_after(toks, i + 1, Rule::SaidX);
                 }
@@ -432,7 +456,9 @@ impl Reader<'_> {
                 }
                 // The clause may go on first: "… is held accountable,
                 // Warren said."
-                return self.phrase_before(&toks[first..], i - first, Rule::XSaid);
+                if let Some(m) = self.phrase_before(&toks[first..], i - first, Rule::XSaid) {
+                    return Some(m);
+                }
             }
             if t.kind == Kind::Word {
                 words += 1;
@@ -465,7 +491,7 @@ impl Reader<'_> {
                     return Some(m);
                 }
             }
-            if self.is_cue(&toks[i]) {
+            if self.is_cue_at(toks, i) {
                 // "…, saying “…”": a participle's speaker is the subject.
                 if self.word(&toks[i]).ends_with("ing") {
                     if let Some(m) = self.subject(&toks[..i]) {

@@ -338,6 +338,19 @@ impl Extractor {
                 (a, b) => a.or(b),
             };
             let mut mention = mention.or(said_before);
+            // A paragraph quoted after "The New York Times reports:".
+            if mention.is_none()
+                && prev_top.is_none()
+                && opens_paragraph(text, start, pair.open.0 as usize)
+                && paragraph > 0
+            {
+                let (ps, pe) = self.paragraphs[paragraph as usize - 1];
+                if text[ps as usize..pe as usize].ends_with(':') {
+                    let from = sentence_start(text, ps as usize, pe as usize);
+                    tokenize(text, from, pe as usize, &mut self.toks);
+                    mention = reader.before(&self.toks);
+                }
+            }
             // An interview transcript quoted whole: "“PENCE: Well, …”".
             if mention.is_none() {
                 if let Some(l) = paragraph_label(text, q.text.0 as usize, q.text.1 as usize) {
