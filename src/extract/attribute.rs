@@ -124,9 +124,12 @@ const MAX_PHRASE_WORDS: usize = 9;
 const MAX_AFTER_WORDS: usize = 22;
 
 /// Reads attribution around quotes with one language's lists.
+#[derive(Clone, Copy)]
 pub(crate) struct Reader<'a> {
     pub text: &'a str,
     pub cues: &'a Cues,
+    /// The paragraph is written in Title Case, so verbs are capitalised.
+    pub title_case: bool,
 }
 
 impl Reader<'_> {
@@ -141,9 +144,10 @@ impl Reader<'_> {
     }
 
     fn is_cue(&self, t: &Tok) -> bool {
-        // Verbs are written in lower case ("the United States" is no cue).
+        // Verbs are written in lower case ("the United States" is no cue),
+        // except in Title Case Summaries ("Clinton Said That …").
         t.kind == Kind::Word
-            && !capitalised(self.word(t))
+            && (!capitalised(self.word(t)) || self.title_case)
             && Cues::has(self.cues.verbs, self.word(t))
     }
 
@@ -254,13 +258,23 @@ impl Reader<'_> {
             }
             // "the book said", "the ad’s narrator says": any noun right
             // after a determiner or a possessive.
+            // ("the influential US daily wrote": up to three words back).
             if start == end && start >= 2 && !self.word(t).ends_with("ly") {
-                let before = &toks[start - 2];
-                let w = self.word(before);
-                if before.kind == Kind::Word
-                    && (self.is_determiner(before) || w.ends_with("’s") || w.ends_with("'s"))
-                {
-                    start -= 1;
+                let det = (2..=4.min(start)).find(|&k| {
+                    let before = &toks[start - k];
+                    let w = self.word(before);
+                    before.kind == Kind::Word
+                        && (self.is_determiner(before) || w.ends_with("’s") || w.ends_with("'s"))
+                });
+                let plain = |k: usize| {
+                    toks[start - k + 1..start].iter().all(|t| {
+                        t.kind == Kind::Word
+                            && !Cues::has(self.cues.stops, self.word(t))
+                            && !self.is_cue(t)
+                    })
+                };
+                if let Some(k) = det.filter(|&k| plain(k)) {
+                    start -= k - 1;
                     continue;
                 }
             }
@@ -653,6 +667,7 @@ mod tests {
         let r = Reader {
             text,
             cues: &ENGLISH,
+            title_case: false,
         };
         r.after(&toks(text)).map(|m| show(text, m))
     }
@@ -661,6 +676,7 @@ mod tests {
         let r = Reader {
             text,
             cues: &ENGLISH,
+            title_case: false,
         };
         r.before(&toks(text)).map(|m| show(text, m))
     }
@@ -732,6 +748,7 @@ mod tests {
         let r = Reader {
             text,
             cues: &GERMAN,
+            title_case: false,
         };
         let m = r.after(&toks(text)).unwrap();
         assert_eq!(m.rule, Rule::SaidX);
@@ -740,12 +757,14 @@ mod tests {
         let r = Reader {
             text,
             cues: &GERMAN,
+            title_case: false,
         };
         assert_eq!(show(text, r.after(&toks(text)).unwrap()).1, "Merkel");
         let text = "Laut Innenminister Thomas de Maizière";
         let r = Reader {
             text,
             cues: &GERMAN,
+            title_case: false,
         };
         assert_eq!(
             show(text, r.before(&toks(text)).unwrap()).1,

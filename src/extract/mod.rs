@@ -268,7 +268,11 @@ impl Extractor {
         start: usize,
         end: usize,
     ) {
-        let reader = Reader { text, cues };
+        let reader = Reader {
+            text,
+            cues,
+            title_case: false,
+        };
         let base = self.quotes.len() as u32;
         let label = paragraph_label(text, start, end);
         let mut prev_top: Option<usize> = None;
@@ -306,6 +310,12 @@ impl Extractor {
             let prev_close = prev_top.map_or(start, |j| self.pairs[j].close.1 as usize);
             let after_end = sentence_end(text, pair.close.1 as usize, next_open);
             let before_start = sentence_start(text, prev_close, pair.open.0 as usize);
+            // "Clinton Said That …": a sentence in Title Case capitalises
+            // its verbs too.
+            let reader = Reader {
+                title_case: title_case(&text[before_start..pair.open.0 as usize]),
+                ..reader
+            };
 
             tokenize(text, before_start, pair.open.0 as usize, &mut self.toks);
             let naming = reader.is_naming(&self.toks);
@@ -650,6 +660,23 @@ fn sentence_like(text: &str, range: (u32, u32)) -> bool {
     let s = text[range.0 as usize..range.1 as usize].trim_end();
     let words = s.split_whitespace().count();
     words >= 6 || words >= 2 && s.ends_with(['.', '!', '?', ',', '…', ';', ':'])
+}
+
+/// Is a sentence written in Title Case (three quarters of its longer words
+/// capitalised)?
+fn title_case(paragraph: &str) -> bool {
+    let (mut long, mut capital) = (0, 0);
+    for w in paragraph.split_whitespace().take(40) {
+        if w.chars().filter(|c| c.is_alphabetic()).count() > 3 {
+            long += 1;
+            capital += usize::from(
+                w.chars()
+                    .find(|c| c.is_alphabetic())
+                    .is_some_and(char::is_uppercase),
+            );
+        }
+    }
+    long >= 3 && capital * 4 >= long * 3
 }
 
 /// Does the quoted text look like a title: a few words, every longer word
