@@ -519,12 +519,24 @@ impl Reader<'_> {
                 if let Some(m) = self.phrase_before(toks, i, Rule::XSaidBefore) {
                     return Some(m);
                 }
-                // "said Smith: “…”", "sagte der Minister: „…“"
+                // "said Smith: “…”", "sagte der Minister: „…“": the phrase
+                // runs up to the quote.
                 if let Some(m) = self.phrase_after(toks, i + 1, Rule::XSaidBefore) {
-                    let next = toks.get(i + 1).map(|t| t.kind);
-                    if next == Some(Kind::Word) {
+                    let rest = toks.iter().filter(|t| t.start >= m.phrase.1);
+                    if rest
+                        .clone()
+                        .all(|t| matches!(t.kind, Kind::Colon | Kind::Comma | Kind::Dash))
+                    {
                         return Some(m);
                     }
+                }
+                // "Minyon Moore, a senior adviser, called Mr. Obama's
+                // remarks “…”": the subject before the appositive.
+                if let Some(m) = self.subject(&toks[..i]) {
+                    return Some(Mention {
+                        rule: Rule::XSaidBefore,
+                        ..m
+                    });
                 }
             }
         }
