@@ -486,6 +486,26 @@ impl Reader<'_> {
     /// start: the cue nearest the quote decides.
     pub(crate) fn before(&self, toks: &[Tok]) -> Option<Mention> {
         let n = toks.len();
+        // "In Robert's words, “…”"
+        let words: Vec<usize> = (0..n).filter(|&i| toks[i].kind == Kind::Word).collect();
+        if let [.., a, b, c] = words[..] {
+            let owner = self.word(&toks[b]);
+            if self.word(&toks[a]).eq_ignore_ascii_case("in")
+                && self.word(&toks[c]).eq_ignore_ascii_case("words")
+                && (owner.ends_with("’s") || owner.ends_with("'s"))
+            {
+                let t = toks[b];
+                let name_end = t.end - if owner.ends_with("’s") { 4 } else { 2 };
+                if capitalised(owner) {
+                    return Some(Mention {
+                        phrase: (t.start, t.end),
+                        name: (t.start, name_end),
+                        what: What::Person,
+                        rule: Rule::AccordingTo,
+                    });
+                }
+            }
+        }
         // "Smith: “…”"
         if n >= 2 && toks[n - 1].kind == Kind::Colon {
             if let Some(c) = (0..n - 1).rev().find(|&i| self.is_cue(&toks[i])) {
@@ -521,7 +541,12 @@ impl Reader<'_> {
                 }
                 // "said Smith: “…”", "sagte der Minister: „…“": the phrase
                 // runs up to the quote.
-                if let Some(m) = self.phrase_after(toks, i + 1, Rule::XSaidBefore) {
+                // (Not after a verb that takes an object: "asked CJ, “…”".)
+                let transitive = Cues::has(TRANSITIVE, self.word(&toks[i]));
+                if let Some(m) = self
+                    .phrase_after(toks, i + 1, Rule::XSaidBefore)
+                    .filter(|_| !transitive)
+                {
                     let rest = toks.iter().filter(|t| t.start >= m.phrase.1);
                     if rest
                         .clone()
@@ -643,6 +668,48 @@ pub(crate) fn is_role_word(cues: &Cues, word: &str) -> bool {
         .iter()
         .any(|r| r.len() >= 6 && lower.len() > r.len() + 2 && lower.ends_with(r))
 }
+
+/// Cue verbs whose next noun is their object, not their subject.
+const TRANSITIVE: &[&str] = &[
+    "told",
+    "tells",
+    "tell",
+    "telling",
+    "asked",
+    "asks",
+    "ask",
+    "asking",
+    "urged",
+    "urges",
+    "urging",
+    "thanked",
+    "called",
+    "calls",
+    "calling",
+    "praised",
+    "praising",
+    "criticized",
+    "criticised",
+    "blasted",
+    "slammed",
+    "mocked",
+    "accused",
+    "accuses",
+    "described",
+    "describes",
+    "describing",
+    "quoted",
+    "quoting",
+    "hailed",
+    "implored",
+    "warned",
+    "warns",
+    "fragte",
+    "bezeichnete",
+    "nannte",
+    "kritisierte",
+    "warnte",
+];
 
 /// Lower-case name particles: "de", "van", "bin", "al-".
 fn is_particle(w: &str) -> bool {

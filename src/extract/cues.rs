@@ -250,11 +250,13 @@ pub static ENGLISH: Cues = Cues {
         "motto",
         "nickname",
     ],
-    pronouns: &["he", "she", "i", "we"],
+    // "I" and "we" are the writer or the speech's own speaker, whom the
+    // text does not name: not resolved.
+    pronouns: &["he", "she"],
     plural_pronouns: &["they"],
     determiners: &[
-        "the", "a", "an", "his", "her", "their", "its", "our", "one", "two", "three", "several",
-        "some", "many", "other", "another", "both", "all", "top", "senior", "former", "then",
+        "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "one", "two", "three",
+        "several", "some", "many", "other", "another", "both", "all", "top", "senior", "former",
     ],
     roles: &[
         "spokesman",
@@ -283,6 +285,14 @@ pub static ENGLISH: Cues = Cues {
         "advisers",
         "advisors",
         "aide",
+        "agent",
+        "special",
+        "investigator",
+        "detective",
+        "sheriff",
+        "trooper",
+        "sergeant",
+        "staff",
         "aides",
         "leader",
         "leaders",
@@ -824,7 +834,7 @@ pub static GERMAN: Cues = Cues {
         "wort",
         "jahres",
     ],
-    pronouns: &["er", "sie", "ich", "wir"],
+    pronouns: &["er", "sie"],
     plural_pronouns: &["sie"],
     determiners: &[
         "der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "sein", "seine",

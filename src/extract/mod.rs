@@ -333,7 +333,16 @@ impl Extractor {
                 None
             };
             tokenize(text, pair.close.1 as usize, after_end, &mut self.toks);
-            let after = reader.after(&self.toks);
+            // "“What's the secret?” He said, “We're tougher.”": after a quote
+            // that ends its sentence, an attribution leading into another
+            // quote belongs to that one.
+            let ends_sentence = text[pair.open.1 as usize..pair.close.0 as usize]
+                .trim_end()
+                .ends_with(['.', '?', '!']);
+            let after = reader.after(&self.toks).filter(|m| {
+                let leads_on = after_end == next_open && next_open < end;
+                !(ends_sentence && leads_on && introduces_quote(&self.toks, m))
+            });
 
             let inner = &text[q.text.0 as usize..q.text.1 as usize];
             let ends_clause = inner.ends_with([',', '?', '!', '—', '-'])
@@ -415,6 +424,7 @@ impl Extractor {
                     });
                 }
             }
+            let mention_rule = mention.map_or(Rule::None, |m| m.rule);
             if let Some(m) = mention {
                 // "Lynch said she recalled …": a pronoun in the sentence
                 // of a named subject is that subject.
@@ -443,7 +453,8 @@ impl Extractor {
                 .is_some_and(|c| c.is_lowercase() || c.is_numeric());
             q.kind = if naming && q.rule != Rule::Split {
                 QuoteKind::Other
-            } else if q.speaker_mention.is_some() && !matches!(q.rule, Rule::Subject | Rule::Label)
+            } else if q.speaker_mention.is_some()
+                && !matches!(mention_rule, Rule::Subject | Rule::Label)
                 || sentence
                 || fragment_of_speech
             {
@@ -683,7 +694,14 @@ fn title_case(paragraph: &str) -> bool {
 /// capitalised ("Morning Joe", "State of the Union.")?
 fn title_like(inner: &str) -> bool {
     let words: Vec<&str> = inner.split_whitespace().take(9).collect();
-    !words.is_empty()
+    // A question or an exclamation is said, not titled.
+    let said = inner.trim_end().ends_with(['?', '!']);
+    let long = words
+        .iter()
+        .any(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 3);
+    !said
+        && long
+        && !words.is_empty()
         && words.len() <= 8
         && words
             .iter()
@@ -754,6 +772,17 @@ fn sentence_start(text: &str, limit: usize, to: usize) -> usize {
         }
     }
     limit
+}
+
+/// Do the words after the attribution `m` end in a comma or colon, right
+/// before the next quote: "He said, “…”"?
+fn introduces_quote(toks: &[Tok], m: &Mention) -> bool {
+    let rest: Vec<Kind> = toks
+        .iter()
+        .skip_while(|t| t.start < m.phrase.1)
+        .map(|t| t.kind)
+        .collect();
+    rest.len() <= 4 && matches!(rest.last(), Some(Kind::Comma | Kind::Colon))
 }
 
 /// Does the paragraph starting at `start` open with the mark at `open`?
