@@ -557,7 +557,11 @@ impl Reader<'_> {
                 }
                 // "Minyon Moore, a senior adviser, called Mr. Obama's
                 // remarks “…”": the subject before the appositive.
-                if let Some(m) = self.subject(&toks[..i]) {
+                let full_name = |m: &Mention| {
+                    m.what == What::Person
+                        && self.text[m.name.0 as usize..m.name.1 as usize].contains(' ')
+                };
+                if let Some(m) = self.subject(&toks[..i]).filter(full_name) {
                     return Some(Mention {
                         rule: Rule::XSaidBefore,
                         ..m
