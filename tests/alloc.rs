@@ -1,5 +1,5 @@
-//! After warm-up, checking a quote allocates nothing: a counting global
-//! allocator proves it.
+//! After warm-up, checking a quote and extracting an article's quotes
+//! allocate nothing: a counting global allocator proves it.
 
 mod common;
 
@@ -102,4 +102,36 @@ fn checks_allocate_nothing_after_warm_up() {
         10 * QUOTES.len()
     );
     assert_eq!(verdicts.len(), QUOTES.len());
+
+    // Extraction too, in the same test so no other test allocates meanwhile.
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/articles");
+    let mut articles: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+        .collect();
+    articles.sort();
+    let mut extractor = quotecheck::extract::Extractor::new();
+    for _ in 0..2 {
+        for a in &articles {
+            extractor.extract(a);
+        }
+    }
+    let before = ALLOCATIONS.load(Ordering::SeqCst);
+    let mut found = 0;
+    for _ in 0..10 {
+        for a in &articles {
+            let x = extractor.extract(a);
+            found += x.quotes().len();
+            for q in x.quotes() {
+                let _ = (x.text_of(q), x.speaker_name(q), x.speaker_mention(q));
+            }
+        }
+    }
+    let after = ALLOCATIONS.load(Ordering::SeqCst);
+    assert!(found > 0);
+    assert_eq!(
+        after - before,
+        0,
+        "allocations during 10 extractions of each article"
+    );
 }

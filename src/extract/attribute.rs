@@ -23,7 +23,7 @@
 
 #![forbid(unsafe_code)]
 
-use super::cues::Cues;
+use super::cues::{Cues, List};
 use super::tokens::{Kind, Tok, capitalised};
 
 /// How a speaker was decided.
@@ -148,7 +148,7 @@ impl Reader<'_> {
         // except in Title Case Summaries ("Clinton Said That …").
         t.kind == Kind::Word
             && (!capitalised(self.word(t)) || self.title_case)
-            && Cues::has(self.cues.verbs, self.word(t))
+            && self.cues.has(List::Verbs, self.word(t))
     }
 
     /// Does a source phrase ("according to") start at `toks[i]`? Its length.
@@ -169,15 +169,15 @@ impl Reader<'_> {
     }
 
     pub(crate) fn is_role(&self, t: &Tok) -> bool {
-        is_role_word(self.cues, self.word(t))
+        self.cues.is_role(self.word(t))
     }
 
     fn is_determiner(&self, t: &Tok) -> bool {
-        Cues::has(self.cues.determiners, self.word(t))
+        self.cues.has(List::Determiners, self.word(t))
     }
 
     pub(crate) fn is_function(&self, t: &Tok) -> bool {
-        Cues::has(self.cues.function_words, self.word(t))
+        self.cues.has(List::FunctionWords, self.word(t))
     }
 
     pub(crate) fn is_namelike(&self, t: &Tok) -> bool {
@@ -190,19 +190,19 @@ impl Reader<'_> {
             return None;
         }
         let w = self.word(t);
-        if Cues::has(self.cues.plural_pronouns, w)
+        if self.cues.has(List::PluralPronouns, w)
             && w.chars()
                 .next()
                 .is_some_and(|c| c.is_lowercase() || w.len() > 1)
         {
             // German `sie` is both; a lower-case `sie` after a cue is
             // usually "she", which the person list covers first.
-            if Cues::has(self.cues.pronouns, w) {
+            if self.cues.has(List::Pronouns, w) {
                 return Some(What::Pronoun);
             }
             return Some(What::PluralPronoun);
         }
-        Cues::has(self.cues.pronouns, w).then_some(What::Pronoun)
+        self.cues.has(List::Pronouns, w).then_some(What::Pronoun)
     }
 
     /// The speaker phrase that ends just before `toks[end]`, read backwards.
@@ -210,7 +210,7 @@ impl Reader<'_> {
         let mut end = end;
         // "Smith also said", "Smith has said".
         while end > 0
-            && Cues::has(self.cues.adverbs, self.word(&toks[end - 1]))
+            && self.cues.has(List::Adverbs, self.word(&toks[end - 1]))
             && toks[end - 1].kind == Kind::Word
         {
             end -= 1;
@@ -269,7 +269,7 @@ impl Reader<'_> {
                 let plain = |k: usize| {
                     toks[start - k + 1..start].iter().all(|t| {
                         t.kind == Kind::Word
-                            && !Cues::has(self.cues.stops, self.word(t))
+                            && !self.cues.has(List::Stops, self.word(t))
                             && !self.is_cue(t)
                     })
                 };
@@ -337,7 +337,7 @@ impl Reader<'_> {
                 && digits(&toks[end - 1])
                 && t.kind == Kind::Word
                 && !capitalised(w)
-                && !Cues::has(self.cues.stops, w)
+                && !self.cues.has(List::Stops, w)
             {
                 end += 1;
                 continue;
@@ -345,7 +345,7 @@ impl Reader<'_> {
             if t.kind != Kind::Word {
                 break;
             }
-            if end > start && Cues::has(self.cues.stops, w) && !capitalised(w) {
+            if end > start && self.cues.has(List::Stops, w) && !capitalised(w) {
                 // "leader of the party", "spokesman for the ministry"
                 if matches!(w, "of" | "for" | "des" | "der") && end + 1 < toks.len() {
                     end += 1;
@@ -487,8 +487,10 @@ impl Reader<'_> {
     pub(crate) fn before(&self, toks: &[Tok]) -> Option<Mention> {
         let n = toks.len();
         // "In Robert's words, “…”"
-        let words: Vec<usize> = (0..n).filter(|&i| toks[i].kind == Kind::Word).collect();
-        if let [.., a, b, c] = words[..] {
+        let mut last_words = (0..n).rev().filter(|&i| toks[i].kind == Kind::Word);
+        if let (Some(c), Some(b), Some(a)) =
+            (last_words.next(), last_words.next(), last_words.next())
+        {
             let owner = self.word(&toks[b]);
             if self.word(&toks[a]).eq_ignore_ascii_case("in")
                 && self.word(&toks[c]).eq_ignore_ascii_case("words")
@@ -542,7 +544,8 @@ impl Reader<'_> {
                 // "said Smith: “…”", "sagte der Minister: „…“": the phrase
                 // runs up to the quote.
                 // (Not after a verb that takes an object: "asked CJ, “…”".)
-                let transitive = Cues::has(TRANSITIVE, self.word(&toks[i]));
+                let verb = self.word(&toks[i]);
+                let transitive = TRANSITIVE.iter().any(|t| t.eq_ignore_ascii_case(verb));
                 if let Some(m) = self
                     .phrase_after(toks, i + 1, Rule::XSaidBefore)
                     .filter(|_| !transitive)
@@ -605,11 +608,10 @@ impl Reader<'_> {
         // "During a speech, Trump attacked …", "FLINT, Mich. (UPI) — Bill
         // Clinton …": an opening phrase or a dateline is not the subject.
         let first = self.word(&toks[start]);
-        let opener = Cues::has(self.cues.stops, first)
-            || matches!(
-                first.to_lowercase().as_str(),
-                "following" | "despite" | "amid" | "like" | "unlike" | "asked"
-            )
+        let opener = self.cues.has(List::Stops, first)
+            || ["following", "despite", "amid", "like", "unlike", "asked"]
+                .iter()
+                .any(|w| w.eq_ignore_ascii_case(first))
             || first.len() > 2
                 && first
                     .chars()
@@ -643,7 +645,7 @@ impl Reader<'_> {
             .rev()
             .take(3)
             .filter(|t| t.kind == Kind::Word)
-            .any(|t| Cues::has(self.cues.naming, self.word(t)))
+            .any(|t| self.cues.has(List::Naming, self.word(t)))
     }
 
     /// Does a possessive stand right before the quote ("MSNBC’s “…”",
@@ -659,18 +661,6 @@ impl Reader<'_> {
     pub(crate) fn has_cue(&self, toks: &[Tok]) -> bool {
         (0..toks.len()).any(|i| self.is_cue(&toks[i]) || self.source_phrase(toks, i).is_some())
     }
-}
-
-/// A role word, or a compound ending in one ("Innenminister",
-/// "Regierungssprecher").
-pub(crate) fn is_role_word(cues: &Cues, word: &str) -> bool {
-    if Cues::has(cues.roles, word) {
-        return true;
-    }
-    let lower = word.to_lowercase();
-    cues.roles
-        .iter()
-        .any(|r| r.len() >= 6 && lower.len() > r.len() + 2 && lower.ends_with(r))
 }
 
 /// Cue verbs whose next noun is their object, not their subject.

@@ -3,6 +3,9 @@
 
 #![forbid(unsafe_code)]
 
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
 /// A language's lists.
 #[derive(Debug)]
 pub struct Cues {
@@ -30,7 +33,36 @@ pub struct Cues {
     pub stops: &'static [&'static str],
     /// Common sentence words: a capitalised one is not a name.
     pub function_words: &'static [&'static str],
+    /// Whether role words end compounds ("Regierungssprecher").
+    pub compounds: bool,
+    /// The lists as hash sets, built on first use.
+    sets: OnceLock<Sets>,
 }
+
+/// Which list of a [`Cues`] to look a word up in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum List {
+    Verbs,
+    Naming,
+    Pronouns,
+    PluralPronouns,
+    Determiners,
+    Roles,
+    Adverbs,
+    Stops,
+    FunctionWords,
+}
+
+#[derive(Debug)]
+struct Sets {
+    sets: [HashSet<&'static str>; 9],
+    /// Roles long enough to end a compound.
+    long_roles: Vec<&'static str>,
+}
+
+/// Longest word (in bytes, lower-cased) any list holds; longer words are
+/// in no list.
+const MAX_WORD_BYTES: usize = 48;
 
 /// English.
 pub static ENGLISH: Cues = Cues {
@@ -593,6 +625,8 @@ pub static ENGLISH: Cues = Cues {
         "over",
         "than",
     ],
+    compounds: false,
+    sets: OnceLock::new(),
     function_words: &[
         "the",
         "a",
@@ -933,6 +967,8 @@ pub static GERMAN: Cues = Cues {
         "gestern",
         "heute",
     ],
+    compounds: true,
+    sets: OnceLock::new(),
     function_words: &[
         "der",
         "die",
@@ -981,18 +1017,66 @@ pub static GERMAN: Cues = Cues {
 };
 
 impl Cues {
-    /// Is `word` (any case) in `list`?
-    pub(crate) fn has(list: &[&str], word: &str) -> bool {
-        let w = word.trim_end_matches('.');
-        list.iter()
-            .any(|x| x.eq_ignore_ascii_case(w) || lower_eq(x, w))
+    fn sets(&self) -> &Sets {
+        self.sets.get_or_init(|| {
+            let set = |l: &'static [&'static str]| l.iter().copied().collect::<HashSet<_>>();
+            Sets {
+                sets: [
+                    set(self.verbs),
+                    set(self.naming),
+                    set(self.pronouns),
+                    set(self.plural_pronouns),
+                    set(self.determiners),
+                    set(self.roles),
+                    set(self.adverbs),
+                    set(self.stops),
+                    set(self.function_words),
+                ],
+                long_roles: self
+                    .roles
+                    .iter()
+                    .copied()
+                    .filter(|r| r.len() >= 6)
+                    .collect(),
+            }
+        })
+    }
+
+    /// Is `word` (any case, a trailing period ignored) in `list`?
+    pub(crate) fn has(&self, list: List, word: &str) -> bool {
+        let mut buf = [0u8; MAX_WORD_BYTES];
+        fold(word, &mut buf).is_some_and(|w| self.sets().sets[list as usize].contains(w))
+    }
+
+    /// A role word, or (in a compounding language) a word ending in one:
+    /// "Innenminister", "Regierungssprecher".
+    pub(crate) fn is_role(&self, word: &str) -> bool {
+        let mut buf = [0u8; MAX_WORD_BYTES];
+        let Some(w) = fold(word, &mut buf) else {
+            return false;
+        };
+        let sets = self.sets();
+        sets.sets[List::Roles as usize].contains(w)
+            || self.compounds
+                && sets
+                    .long_roles
+                    .iter()
+                    .any(|r| w.len() > r.len() + 2 && w.ends_with(r))
     }
 }
 
-/// Case-insensitive comparison that also folds non-ASCII letters.
-fn lower_eq(a: &str, b: &str) -> bool {
-    a.len() <= b.len() + 2
-        && a.chars()
-            .flat_map(char::to_lowercase)
-            .eq(b.chars().flat_map(char::to_lowercase))
+/// Lower-cases `word` (without its trailing periods) into `buf`; `None`
+/// when it does not fit, which no listed word does.
+fn fold<'b>(word: &str, buf: &'b mut [u8; MAX_WORD_BYTES]) -> Option<&'b str> {
+    let word = word.trim_end_matches('.');
+    let mut len = 0;
+    for c in word.chars().flat_map(char::to_lowercase) {
+        let n = c.len_utf8();
+        if len + n > MAX_WORD_BYTES {
+            return None;
+        }
+        c.encode_utf8(&mut buf[len..len + n]);
+        len += n;
+    }
+    std::str::from_utf8(&buf[..len]).ok()
 }

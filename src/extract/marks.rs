@@ -160,12 +160,6 @@ pub(crate) fn glyph_at(text: &str, i: usize) -> Option<(Glyph, usize)> {
     }
 }
 
-/// Could a quote mark start at this byte? (The first bytes of every glyph.)
-#[inline]
-pub(crate) fn is_mark_lead(b: u8) -> bool {
-    matches!(b, b'"' | b'\'' | b'`' | 0xC2 | 0xE2 | 0xE3)
-}
-
 /// A paired quote inside one paragraph (or a piece of a multi-paragraph one).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Pair {
@@ -220,10 +214,22 @@ pub(crate) fn pair_paragraph(
     let mut stack: [Option<Open>; MAX_DEPTH] = Default::default();
     let mut depth = 0usize;
     let mut i = start;
+    // The next candidate of the rarer lead bytes (« » ‹ › 「 」 ``), found
+    // by a second search and kept until passed.
+    let mut rare = end;
+    let mut rare_from = start;
     while i < end {
-        if !is_mark_lead(bytes[i]) {
-            i += 1;
-            continue;
+        if rare_from <= i {
+            rare = memchr::memchr3(0xC2, 0xE3, b'`', &bytes[i..end]).map_or(end, |p| i + p);
+            rare_from = rare + 1;
+        }
+        let common = memchr::memchr3(b'"', b'\'', 0xE2, &bytes[i..rare]).map_or(rare, |p| i + p);
+        if common >= end {
+            break;
+        }
+        i = common;
+        if i == rare {
+            rare_from = i;
         }
         let Some((glyph, len)) = glyph_at(text, i) else {
             i += 1;
@@ -327,8 +333,8 @@ pub(crate) fn pair_paragraph(
         }
     }
     // Left open at the paragraph's end.
-    for d in 0..depth {
-        let Some(o) = stack[d].take() else { continue };
+    for (d, open) in stack.iter_mut().enumerate().take(depth) {
+        let Some(o) = open.take() else { continue };
         let continues = d == 0
             && next_opens.is_some_and(|g| g == o.glyph || o.glyph.closed_by(g) || g.faces_open());
         if continues {

@@ -569,8 +569,8 @@ fn full_name(
             let t = &scratch[first - 1];
             t.kind == Kind::Word
                 && tokens::capitalised(t.text(text))
-                && !Cues::has(reader.cues.roles, t.text(text))
-                && !Cues::has(reader.cues.function_words, t.text(text))
+                && !reader.cues.is_role(t.text(text))
+                && !reader.cues.has(cues::List::FunctionWords, t.text(text))
                 && scratch.len() - first < 3
         } {
             first -= 1;
@@ -693,25 +693,22 @@ fn title_case(paragraph: &str) -> bool {
 /// Does the quoted text look like a title: a few words, every longer word
 /// capitalised ("Morning Joe", "State of the Union.")?
 fn title_like(inner: &str) -> bool {
-    let words: Vec<&str> = inner.split_whitespace().take(9).collect();
+    let words = || inner.split_whitespace().take(9);
     // A question or an exclamation is said, not titled.
     let said = inner.trim_end().ends_with(['?', '!']);
-    let long = words
-        .iter()
-        .any(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 3);
+    let is_long = |w: &&str| w.chars().filter(|c| c.is_alphabetic()).count() > 3;
+    let count = words().count();
+    let first = words().next().unwrap_or("");
     !said
-        && long
-        && !words.is_empty()
-        && words.len() <= 8
-        && words
-            .iter()
-            .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 3)
-            .all(|w| {
-                w.chars()
-                    .find(|c| c.is_alphabetic())
-                    .is_some_and(char::is_uppercase)
-            })
-        && words[0]
+        && words().any(|w| is_long(&w))
+        && count > 0
+        && count <= 8
+        && words().filter(is_long).all(|w| {
+            w.chars()
+                .find(|c| c.is_alphabetic())
+                .is_some_and(char::is_uppercase)
+        })
+        && first
             .chars()
             .find(|c| c.is_alphabetic())
             .is_some_and(char::is_uppercase)
@@ -777,12 +774,12 @@ fn sentence_start(text: &str, limit: usize, to: usize) -> usize {
 /// Do the words after the attribution `m` end in a comma or colon, right
 /// before the next quote: "He said, “…”"?
 fn introduces_quote(toks: &[Tok], m: &Mention) -> bool {
-    let rest: Vec<Kind> = toks
-        .iter()
-        .skip_while(|t| t.start < m.phrase.1)
-        .map(|t| t.kind)
-        .collect();
-    rest.len() <= 4 && matches!(rest.last(), Some(Kind::Comma | Kind::Colon))
+    let rest = || toks.iter().skip_while(|t| t.start < m.phrase.1);
+    rest().count() <= 4
+        && matches!(
+            rest().last().map(|t| t.kind),
+            Some(Kind::Comma | Kind::Colon)
+        )
 }
 
 /// Does the paragraph starting at `start` open with the mark at `open`?
