@@ -174,3 +174,110 @@ fn transcript_sources_show_speaker_and_time_stamp() {
     assert_eq!(q[1]["verdict"], "misattributed");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn extract_prints_the_quotes_alone() {
+    assert!(built());
+    let article = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/articles/sotu-1986-reagan-excerpt.txt"
+    );
+    let out = cli()
+        .args(["--extract", article, "--json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let text = std::fs::read_to_string(article).unwrap();
+    let quotes = v["quotes"].as_array().unwrap();
+    assert_eq!(quotes.len(), 4);
+    for q in quotes {
+        for field in [
+            "text",
+            "start",
+            "end",
+            "kind",
+            "speaker",
+            "speaker_start",
+            "speaker_end",
+            "rule",
+        ] {
+            assert!(q.get(field).is_some(), "missing {field} in {q}");
+        }
+        let (s, e) = (
+            q["start"].as_u64().unwrap() as usize,
+            q["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(&text[s..e], q["text"].as_str().unwrap());
+    }
+    assert_eq!(quotes[0]["speaker"], "Franklin Roosevelt");
+    assert_eq!(quotes[0]["rule"], "pronoun");
+    let (s, e) = (
+        quotes[0]["speaker_start"].as_u64().unwrap() as usize,
+        quotes[0]["speaker_end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&text[s..e], "he");
+    assert_eq!(quotes[1]["kind"], "other");
+    assert_eq!(quotes[1]["speaker"], serde_json::Value::Null);
+}
+
+#[test]
+fn predict_jsonl_writes_code_point_offsets_per_paragraph() {
+    assert!(built());
+    let input = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/own/predict.jsonl"
+    );
+    let dir = std::env::temp_dir().join(format!("qc-cli-predict-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let output = dir.join("pred.jsonl");
+    let status = cli()
+        .arg("--predict-jsonl")
+        .arg(input)
+        .arg(&output)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let gold: Vec<serde_json::Value> = std::fs::read_to_string(input)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let pred: Vec<serde_json::Value> = std::fs::read_to_string(&output)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(pred.len(), gold.len());
+    let mut speakers = Vec::new();
+    for (g, p) in gold.iter().zip(&pred) {
+        assert_eq!(g["id"], p["id"]);
+        let chars: Vec<char> = g["text"].as_str().unwrap().chars().collect();
+        for q in p["quotes"].as_array().unwrap() {
+            let (s, e) = (
+                q["start"].as_u64().unwrap() as usize,
+                q["end"].as_u64().unwrap() as usize,
+            );
+            let slice: String = chars[s..e].iter().collect();
+            assert_eq!(slice, q["text"].as_str().unwrap());
+            assert_eq!(q["kind"], "speech");
+            speakers.push(q["speaker"].clone());
+        }
+    }
+    // Only speech: "transit tax" and „Odyssey“ are left out. The pronoun
+    // "she" (paragraph 1) is written as the person it resolves to.
+    assert_eq!(
+        speakers,
+        [
+            serde_json::json!("council president Maria Lopez"),
+            serde_json::json!("Maria Lopez"),
+            serde_json::json!("Treasurer Daniel Okafor"),
+            serde_json::json!("die Sprecherin der Stadt"),
+        ]
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

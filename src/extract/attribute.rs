@@ -168,6 +168,17 @@ impl Reader<'_> {
         None
     }
 
+    /// A lower-case word that is no function word, stop or cue.
+    fn plain_word(&self, t: &Tok) -> bool {
+        let w = self.word(t);
+        t.kind == Kind::Word
+            && !capitalised(w)
+            && !self.cues.has(List::Stops, w)
+            && !self.cues.has(List::FunctionWords, w)
+            && !self.is_cue(t)
+            && !w.ends_with("ly")
+    }
+
     pub(crate) fn is_role(&self, t: &Tok) -> bool {
         self.cues.is_role(self.word(t))
     }
@@ -278,6 +289,15 @@ impl Reader<'_> {
                     continue;
                 }
             }
+            // "the foreign ministry": an adjective between determiner and noun.
+            if start < end
+                && start >= 2
+                && self.is_determiner(&toks[start - 2])
+                && self.plain_word(t)
+            {
+                start -= 1;
+                continue;
+            }
             if start < end && (self.word(t).ends_with("’s") || self.word(t).ends_with("'s")) {
                 start -= 1;
                 continue;
@@ -354,6 +374,11 @@ impl Reader<'_> {
                 break;
             }
             if self.is_namelike(t) || self.is_role(t) || self.is_determiner(t) && end == start {
+                end += 1;
+                continue;
+            }
+            // "The newspaper took …": a noun after the determiner.
+            if end == start + 1 && self.is_determiner(&toks[start]) && self.plain_word(t) {
                 end += 1;
                 continue;
             }

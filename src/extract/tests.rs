@@ -194,3 +194,81 @@ fn extraction_reuses_its_buffers() {
         assert_eq!(ex.extract(article).quotes().len(), n);
     }
 }
+
+#[test]
+fn signatures_labels_and_previous_sentences() {
+    // A dash and a name after the quote.
+    let got = top("“Maybe we can build a wall around him.” ― Steve Quinlan");
+    assert_eq!(
+        (got[0].2.as_deref(), got[0].3),
+        (Some("Steve Quinlan"), "dash")
+    );
+    // An interview transcript quoted inside an article.
+    let got =
+        top("PENCE: Well, look, the question really is “why was she inviting him?” That is all.");
+    assert_eq!((got[0].2.as_deref(), got[0].3), (Some("PENCE"), "label"));
+    // "…, Schiff said." before a quote that opens the next sentence.
+    let got = top("The administration may wait, Schiff said. “The other factor is time.”");
+    assert_eq!((got[0].2.as_deref(), got[0].3), (Some("Schiff"), "x_said"));
+    // A block quote after "X reports:".
+    let got = top(
+        "The New York Times reports:\n\n“Just 24 percent of the contributors gave $200 or less.”",
+    );
+    assert_eq!(got[0].2.as_deref(), Some("New York Times"));
+    // "In Robert's words"
+    let got = top("In Robert's words, “We reinvented ourselves.”");
+    assert_eq!(got[0].2.as_deref(), Some("Robert"));
+}
+
+#[test]
+fn title_case_summaries_and_participles() {
+    let got = top("Clinton Said Financial Reform “Really Has To Come From The Industry Itself.”");
+    assert_eq!(got[0].2.as_deref(), Some("Clinton"));
+    let got = top(
+        "The newspaper took note of her shortcomings, writing: “We recognize that many Americans distrust her.”",
+    );
+    assert_eq!(got[0].2.as_deref(), Some("newspaper"));
+}
+
+#[test]
+fn an_attribution_leading_into_the_next_quote_is_not_the_previous_ones() {
+    let got =
+        top("And I asked CJ, “What's the secret?” He said, “We're just tougher than they are.”");
+    assert_eq!(got[0].2, None);
+    assert_eq!(got[1].3, "x_said_before");
+}
+
+#[test]
+fn groups_and_institutions_speak() {
+    for (article, want) in [
+        (
+            "“The test was a grave threat,” U.S. officials said.",
+            "U.S. officials",
+        ),
+        (
+            "“We are opposed,” the foreign ministry said in a statement.",
+            "foreign ministry",
+        ),
+        ("“Hillary was back within days,” the book said.", "book"),
+        (
+            "Der Sprecher der Regierung sagte: „Wir prüfen das.“",
+            "Sprecher der Regierung",
+        ),
+    ] {
+        let got = top(article);
+        assert_eq!(got[0].2.as_deref(), Some(want), "{article}");
+    }
+}
+
+#[test]
+fn capitalised_words_and_nouns_after_determiners_are_no_verbs() {
+    // "the United States" is no "states"; "the states suing" neither.
+    let got = top(
+        "Secretary of State John F. Kerry said the United States would take “robust steps” now.",
+    );
+    assert_eq!(got[0].2.as_deref(), Some("John F. Kerry"));
+    let got = top(
+        "“It’s an invasion,” Scott Pruitt, the attorney general of Oklahoma, one of the states suing the EPA, said.",
+    );
+    assert_eq!(got[0].2.as_deref(), Some("Scott Pruitt"));
+}
