@@ -37,6 +37,7 @@
 //! | [`check`] | `Checker`: seed, cluster, align, judge |
 //! | [`extract`] | quotes and their speakers in article text |
 //! | [`error`] | the one `Error` type |
+//! | [`ffi`] | the C ABI (`include/quotecheck.h`), the only `unsafe` code |
 #![deny(unsafe_code)]
 #![warn(missing_docs)]
 
@@ -44,6 +45,7 @@ pub mod align;
 pub mod check;
 pub mod error;
 pub mod extract;
+pub mod ffi;
 pub mod index;
 pub mod quote;
 pub mod source;

@@ -1,0 +1,250 @@
+//! The boundary every export goes through: panics caught, NULLs and bad
+//! UTF-8 turned into statuses, handles checked, outputs written only on
+//! success.
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+use super::status::{
+    ERROR_MAGIC, QC_ERR_INVALID_HANDLE, QC_ERR_INVALID_UTF8, QC_ERR_NULL_ARG, QC_ERR_PANIC, QC_OK,
+    qc_error, qc_status,
+};
+
+/// Why a call failed: its status and a message for the `qc_error`.
+#[derive(Debug)]
+pub(crate) struct Failure {
+    pub code: qc_status,
+    pub message: String,
+}
+
+impl Failure {
+    pub(crate) fn new(code: qc_status, message: impl Into<String>) -> Self {
+        Failure {
+            code,
+            message: message.into(),
+        }
+    }
+
+    pub(crate) fn null(arg: &str) -> Self {
+        Failure::new(
+            QC_ERR_NULL_ARG,
+            format!("argument `{arg}` must not be NULL"),
+        )
+    }
+}
+
+impl From<crate::Error> for Failure {
+    fn from(e: crate::Error) -> Self {
+        Failure::new(super::status::status_of(&e), e.to_string())
+    }
+}
+
+/// Runs an export's body: a panic becomes `QC_ERR_PANIC`, a `Failure` its
+/// status; the optional error object records either (and is cleared on
+/// success).
+///
+/// Every `extern "C"` function that returns a `qc_status` is written as
+/// `ffi_boundary!(err, { ... })`.
+macro_rules! ffi_boundary {
+    ($err:expr, $body:block) => {
+        $crate::ffi::boundary::guard($err, || -> Result<(), $crate::ffi::boundary::Failure> {
+            $body
+        })
+    };
+}
+pub(crate) use ffi_boundary;
+
+pub(crate) fn guard(err: *mut qc_error, body: impl FnOnce() -> Result<(), Failure>) -> qc_status {
+    let result = catch_unwind(AssertUnwindSafe(body));
+    let outcome = match result {
+        Ok(Ok(())) => Ok(()),
+        Ok(Err(failure)) => Err(failure),
+        Err(panic) => {
+            let what = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown".to_string());
+            Err(Failure::new(
+                QC_ERR_PANIC,
+                format!("internal error (panic): {what}"),
+            ))
+        }
+    };
+    // SAFETY: `err` is NULL or a live `qc_error` owned by the caller, not
+    // used by another thread during this call (the contract); a wrong-type
+    // pointer is detected on a best-effort basis by its magic tag.
+    let err = unsafe { err.as_mut() }.filter(|e| e.magic == ERROR_MAGIC);
+    match outcome {
+        Ok(()) => {
+            if let Some(e) = err {
+                e.clear();
+            }
+            QC_OK
+        }
+        Err(failure) => {
+            if let Some(e) = err {
+                e.set(&failure);
+            }
+            failure.code
+        }
+    }
+}
+
+/// For exports that return a value instead of a status: a panic gives
+/// `fallback`.
+pub(crate) fn guard_value<T>(fallback: T, body: impl FnOnce() -> T) -> T {
+    catch_unwind(AssertUnwindSafe(body)).unwrap_or(fallback)
+}
+
+/// A caller's string: `ptr` + `len` bytes, validated as UTF-8. `NULL` with
+/// length 0 is the empty string.
+///
+/// # Safety
+/// `ptr` is NULL or points to `len` readable bytes that stay unchanged for
+/// the duration of the call.
+pub(crate) unsafe fn str_in<'a>(ptr: *const u8, len: usize, arg: &str) -> Result<&'a str, Failure> {
+    if ptr.is_null() {
+        if len == 0 {
+            return Ok("");
+        }
+        return Err(Failure::null(arg));
+    }
+    if len > isize::MAX as usize {
+        return Err(Failure::new(
+            super::status::QC_ERR_INVALID_ARG,
+            format!("argument `{arg}`: length {len} is not a valid length"),
+        ));
+    }
+    // SAFETY: the caller guarantees `len` readable bytes at `ptr`.
+    let bytes = unsafe { std::slice::from_raw_parts(ptr, len) };
+    std::str::from_utf8(bytes).map_err(|e| {
+        Failure::new(
+            QC_ERR_INVALID_UTF8,
+            format!(
+                "argument `{arg}`: invalid UTF-8 at byte {}",
+                e.valid_up_to()
+            ),
+        )
+    })
+}
+
+/// Like [`str_in`], but `NULL` means "not given".
+///
+/// # Safety
+/// As for [`str_in`].
+pub(crate) unsafe fn opt_str_in<'a>(
+    ptr: *const u8,
+    len: usize,
+    arg: &str,
+) -> Result<Option<&'a str>, Failure> {
+    if ptr.is_null() {
+        return Ok(None);
+    }
+    // SAFETY: forwarded contract.
+    unsafe { str_in(ptr, len, arg) }.map(Some)
+}
+
+/// Handles carry a magic tag checked on entry: a freed or wrong-type
+/// pointer is caught on a best-effort basis instead of corrupting memory.
+pub(crate) trait Handle {
+    const MAGIC: u64;
+    const NAME: &'static str;
+    fn magic(&self) -> u64;
+}
+
+/// A shared reference to a caller's handle.
+///
+/// # Safety
+/// `ptr` is NULL or points to a live handle of type `T` that no other
+/// thread mutates during the call.
+pub(crate) unsafe fn handle_ref<'a, T: Handle>(ptr: *const T, arg: &str) -> Result<&'a T, Failure> {
+    // SAFETY: the caller's contract.
+    let h = unsafe { ptr.as_ref() }.ok_or_else(|| Failure::null(arg))?;
+    if h.magic() != T::MAGIC {
+        return Err(Failure::new(
+            QC_ERR_INVALID_HANDLE,
+            format!("argument `{arg}` is not a live {}", T::NAME),
+        ));
+    }
+    Ok(h)
+}
+
+/// An exclusive reference to a caller's handle.
+///
+/// # Safety
+/// `ptr` is NULL or points to a live handle of type `T` that nothing else
+/// uses during the call.
+pub(crate) unsafe fn handle_mut<'a, T: Handle>(
+    ptr: *mut T,
+    arg: &str,
+) -> Result<&'a mut T, Failure> {
+    // SAFETY: the caller's contract.
+    let h = unsafe { ptr.as_mut() }.ok_or_else(|| Failure::null(arg))?;
+    if h.magic() != T::MAGIC {
+        return Err(Failure::new(
+            QC_ERR_INVALID_HANDLE,
+            format!("argument `{arg}` is not a live {}", T::NAME),
+        ));
+    }
+    Ok(h)
+}
+
+/// Writes `value` to a caller's output pointer.
+///
+/// # Safety
+/// `ptr` is NULL or points to writable memory for a `T`.
+pub(crate) unsafe fn write_out<T>(ptr: *mut T, value: T, arg: &str) -> Result<(), Failure> {
+    if ptr.is_null() {
+        return Err(Failure::null(arg));
+    }
+    // SAFETY: non-NULL and writable per the contract; `write` does not read
+    // or drop the old (possibly uninitialised) contents.
+    unsafe { ptr.write(value) };
+    Ok(())
+}
+
+/// Boxes a new handle for the caller.
+pub(crate) fn into_raw<T>(value: T) -> *mut T {
+    Box::into_raw(Box::new(value))
+}
+
+/// Frees a handle made by [`into_raw`]; NULL is a no-op, a wrong tag is
+/// ignored rather than freed.
+///
+/// # Safety
+/// `ptr` is NULL or came from [`into_raw`] for this `T` and is not used
+/// after this call.
+pub(crate) unsafe fn free_handle<T: Handle>(ptr: *mut T, clear_magic: impl FnOnce(&mut T)) {
+    if ptr.is_null() {
+        return;
+    }
+    // SAFETY: per the contract `ptr` is a live boxed `T` (checked by tag on
+    // a best-effort basis); after clearing the tag we take the box back and
+    // drop it, and the caller never uses `ptr` again.
+    unsafe {
+        if (*ptr).magic() != T::MAGIC {
+            return;
+        }
+        clear_magic(&mut *ptr);
+        drop(Box::from_raw(ptr));
+    }
+}
+
+/// Code points in `text[..byte]`: the offsets Python slices `str` by.
+pub(crate) fn char_count(text: &[u8]) -> usize {
+    // A code point starts at every byte that is not a continuation byte.
+    text.iter().filter(|&&b| (b as i8) >= -0x40).count()
+}
+
+/// A `QC_OK`-or-failure shorthand for checks inside exports.
+pub(crate) fn ensure(
+    cond: bool,
+    code: qc_status,
+    message: impl FnOnce() -> String,
+) -> Result<(), Failure> {
+    if cond {
+        Ok(())
+    } else {
+        Err(Failure::new(code, message()))
+    }
+}
