@@ -20,7 +20,10 @@ fn s(x: &qc_str) -> &str {
 fn message(err: *const qc_error) -> String {
     let p = qc_error_message(err, null_mut());
     // SAFETY: NUL-terminated.
-    unsafe { std::ffi::CStr::from_ptr(p) }.to_str().unwrap().to_string()
+    unsafe { std::ffi::CStr::from_ptr(p) }
+        .to_str()
+        .unwrap()
+        .to_string()
 }
 
 /// The demo store, built through the C ABI from the manifest's metadata.
@@ -34,23 +37,45 @@ fn demo_store() -> *mut qc_store {
         let text = common::read(&format!("sources/{}", entry["file"].as_str().unwrap()));
         let mut src = null_mut();
         assert_eq!(
-            qc_source_new(id.as_ptr(), id.len(), text.as_ptr(), text.len(), &mut src, err),
+            qc_source_new(
+                id.as_ptr(),
+                id.len(),
+                text.as_ptr(),
+                text.len(),
+                &mut src,
+                err
+            ),
             QC_OK
         );
         if let Some(sp) = entry["speaker"].as_str() {
-            assert_eq!(qc_source_set_speaker(src, sp.as_ptr(), sp.len(), err), QC_OK);
+            assert_eq!(
+                qc_source_set_speaker(src, sp.as_ptr(), sp.len(), err),
+                QC_OK
+            );
         }
         if let Some(map) = entry["speakers"].as_object() {
             for (label, person) in map {
                 let person = person.as_str().unwrap();
                 assert_eq!(
-                    qc_source_add_label(src, label.as_ptr(), label.len(), person.as_ptr(), person.len(), err),
+                    qc_source_add_label(
+                        src,
+                        label.as_ptr(),
+                        label.len(),
+                        person.as_ptr(),
+                        person.len(),
+                        err
+                    ),
                     QC_OK
                 );
             }
         }
         let mut index = usize::MAX;
-        assert_eq!(qc_store_add(store, src, &mut index, err), QC_OK, "{}", message(err));
+        assert_eq!(
+            qc_store_add(store, src, &mut index, err),
+            QC_OK,
+            "{}",
+            message(err)
+        );
         assert_eq!(index + 1, qc_store_len(store));
         qc_source_free(src);
     }
@@ -66,15 +91,38 @@ fn checks_through_the_abi_agree_with_the_rust_api() {
     let mut rust = quotecheck::Checker::new();
     let err = qc_error_new();
     for (quote, speaker) in [
-        ("Military personnel will not directly participate in law enforcement activities.", Some("Ryder")),
-        ("Military personnel will directly participate in law enforcement activities.", Some("Ryder")),
-        ("no indication of aliens or extraterrestrial activity", Some("Karine Jean-Pierre")),
+        (
+            "Military personnel will not directly participate in law enforcement activities.",
+            Some("Ryder"),
+        ),
+        (
+            "Military personnel will directly participate in law enforcement activities.",
+            Some("Ryder"),
+        ),
+        (
+            "no indication of aliens or extraterrestrial activity",
+            Some("Karine Jean-Pierre"),
+        ),
         ("We have no plans to raise taxes on the moon.", None),
     ] {
-        let mut report = qc_report { verdict: 99, flags: 0, score: 0.0, match_count: 0 };
+        let mut report = qc_report {
+            verdict: 99,
+            flags: 0,
+            score: 0.0,
+            match_count: 0,
+        };
         let (sp, sl) = speaker.map_or((null(), 0), |x: &str| (x.as_ptr(), x.len()));
         assert_eq!(
-            qc_checker_check(checker, store, quote.as_ptr(), quote.len(), sp, sl, &mut report, err),
+            qc_checker_check(
+                checker,
+                store,
+                quote.as_ptr(),
+                quote.len(),
+                sp,
+                sl,
+                &mut report,
+                err
+            ),
             QC_OK,
             "{}",
             message(err)
@@ -101,7 +149,10 @@ fn checks_through_the_abi_agree_with_the_rust_api() {
                 assert_eq!(qc_checker_edit(checker, 0, i, out.as_mut_ptr(), err), QC_OK);
                 // SAFETY: written on QC_OK.
                 let out = unsafe { out.assume_init() };
-                assert_eq!((out.quote_start, out.quote_end), (e.quote.0 as usize, e.quote.1 as usize));
+                assert_eq!(
+                    (out.quote_start, out.quote_end),
+                    (e.quote.0 as usize, e.quote.1 as usize)
+                );
                 assert_eq!(s(&out.quote_text), best.quote_text(e));
                 assert_eq!(s(&out.source_text), best.source_text(e));
             }
@@ -116,9 +167,19 @@ fn checks_through_the_abi_agree_with_the_rust_api() {
         let mut count = 0;
         let st = qc_checker_matches(checker, null_mut(), 0, &mut count, err);
         assert_eq!(count, want.match_count());
-        assert_eq!(st, if count == 0 { QC_OK } else { QC_ERR_BUFFER_TOO_SMALL });
+        assert_eq!(
+            st,
+            if count == 0 {
+                QC_OK
+            } else {
+                QC_ERR_BUFFER_TOO_SMALL
+            }
+        );
         let mut buf = Vec::<qc_match>::with_capacity(count);
-        assert_eq!(qc_checker_matches(checker, buf.as_mut_ptr(), count, &mut count, err), QC_OK);
+        assert_eq!(
+            qc_checker_matches(checker, buf.as_mut_ptr(), count, &mut count, err),
+            QC_OK
+        );
     }
     qc_error_free(err);
     qc_checker_free(checker);
@@ -132,19 +193,38 @@ fn article_checks_give_the_cli_verdicts() {
     let article = common::read("article-dodnews-2023-05-02.txt");
     let mut count = 0;
     assert_eq!(
-        qc_checker_check_article(checker, store, article.as_ptr(), article.len(), &mut count, null_mut()),
+        qc_checker_check_article(
+            checker,
+            store,
+            article.as_ptr(),
+            article.len(),
+            &mut count,
+            null_mut()
+        ),
         QC_OK
     );
     let mut checks = Vec::<qc_article_check>::with_capacity(count);
     let mut n = 0;
-    assert_eq!(qc_checker_article_checks(checker, checks.as_mut_ptr(), count, &mut n, null_mut()), QC_OK);
+    assert_eq!(
+        qc_checker_article_checks(checker, checks.as_mut_ptr(), count, &mut n, null_mut()),
+        QC_OK
+    );
     // SAFETY: `n` elements were written.
     unsafe { checks.set_len(n) };
-    let verdicts: Vec<u32> = checks.iter().filter(|c| c.checked).map(|c| c.report.verdict).collect();
+    let verdicts: Vec<u32> = checks
+        .iter()
+        .filter(|c| c.checked)
+        .map(|c| c.report.verdict)
+        .collect();
     // The CLI's demo verdicts (tests/cli.rs): verbatim, verbatim, minor, not found.
     assert_eq!(
         verdicts,
-        [QC_VERDICT_VERBATIM, QC_VERDICT_VERBATIM, QC_VERDICT_MINOR, QC_VERDICT_NOT_FOUND]
+        [
+            QC_VERDICT_VERBATIM,
+            QC_VERDICT_VERBATIM,
+            QC_VERDICT_MINOR,
+            QC_VERDICT_NOT_FOUND
+        ]
     );
     for c in &checks {
         assert_eq!(&article[c.quote.start..c.quote.end], s(&c.quote.text));
@@ -158,7 +238,10 @@ fn article_checks_give_the_cli_verdicts() {
     let index = checks.iter().position(|c| std::ptr::eq(c, third)).unwrap();
     for i in 0..third.best.edit_count {
         let mut e = std::mem::MaybeUninit::<qc_edit>::uninit();
-        assert_eq!(qc_checker_article_edit(checker, index, i, e.as_mut_ptr(), null_mut()), QC_OK);
+        assert_eq!(
+            qc_checker_article_edit(checker, index, i, e.as_mut_ptr(), null_mut()),
+            QC_OK
+        );
         // SAFETY: written on QC_OK.
         let e = unsafe { e.assume_init() };
         assert_eq!(&article[e.quote_start..e.quote_end], s(&e.quote_text));
@@ -170,9 +253,13 @@ fn article_checks_give_the_cli_verdicts() {
 #[test]
 fn extraction_through_the_abi() {
     let ex = qc_extractor_new();
-    let article = "“We will win,” said Sen. Jane Doe. The so-called “plan” failed. «Non», a-t-il dit.";
+    let article =
+        "“We will win,” said Sen. Jane Doe. The so-called “plan” failed. «Non», a-t-il dit.";
     let mut count = 0;
-    assert_eq!(qc_extractor_extract(ex, article.as_ptr(), article.len(), &mut count, null_mut()), QC_OK);
+    assert_eq!(
+        qc_extractor_extract(ex, article.as_ptr(), article.len(), &mut count, null_mut()),
+        QC_OK
+    );
     assert_eq!(count, 3);
     let mut q = std::mem::MaybeUninit::<qc_quote>::uninit();
     assert_eq!(qc_extractor_quote(ex, 0, q.as_mut_ptr(), null_mut()), QC_OK);
@@ -187,9 +274,18 @@ fn extraction_through_the_abi() {
     assert_eq!(qc_extractor_quote(ex, 1, q.as_mut_ptr(), null_mut()), QC_OK);
     // SAFETY: written on QC_OK.
     let q = unsafe { q.assume_init() };
-    assert_eq!((q.kind, q.has_speaker, q.speaker_start), (QC_QUOTE_OTHER, false, usize::MAX));
-    assert_eq!(qc_extractor_set_language(ex, 7, null_mut()), QC_ERR_INVALID_ARG);
-    assert_eq!(qc_extractor_set_language(ex, QC_LANGUAGE_GERMAN, null_mut()), QC_OK);
+    assert_eq!(
+        (q.kind, q.has_speaker, q.speaker_start),
+        (QC_QUOTE_OTHER, false, usize::MAX)
+    );
+    assert_eq!(
+        qc_extractor_set_language(ex, 7, null_mut()),
+        QC_ERR_INVALID_ARG
+    );
+    assert_eq!(
+        qc_extractor_set_language(ex, QC_LANGUAGE_GERMAN, null_mut()),
+        QC_OK
+    );
     qc_extractor_free(ex);
 }
 
@@ -199,50 +295,146 @@ fn bad_input_is_a_status_never_a_crash() {
     let store = qc_store_new();
     let checker = qc_checker_new();
     let mut src = null_mut();
-    let mut report = qc_report { verdict: 0, flags: 0, score: 0.0, match_count: 0 };
+    let mut report = qc_report {
+        verdict: 0,
+        flags: 0,
+        score: 0.0,
+        match_count: 0,
+    };
     // NULL where not allowed.
-    assert_eq!(qc_source_new(null(), 3, b"x".as_ptr(), 1, &mut src, err), QC_ERR_NULL_ARG);
+    assert_eq!(
+        qc_source_new(null(), 3, b"x".as_ptr(), 1, &mut src, err),
+        QC_ERR_NULL_ARG
+    );
     assert!(message(err).contains("`id`"), "{}", message(err));
-    assert_eq!(qc_source_new(b"a".as_ptr(), 1, b"x".as_ptr(), 1, null_mut(), err), QC_ERR_NULL_ARG);
-    assert_eq!(qc_store_add(null_mut(), src, null_mut(), err), QC_ERR_NULL_ARG);
-    assert_eq!(qc_checker_check(checker, null(), b"x".as_ptr(), 1, null(), 0, &mut report, err), QC_ERR_NULL_ARG);
+    assert_eq!(
+        qc_source_new(b"a".as_ptr(), 1, b"x".as_ptr(), 1, null_mut(), err),
+        QC_ERR_NULL_ARG
+    );
+    assert_eq!(
+        qc_store_add(null_mut(), src, null_mut(), err),
+        QC_ERR_NULL_ARG
+    );
+    assert_eq!(
+        qc_checker_check(
+            checker,
+            null(),
+            b"x".as_ptr(),
+            1,
+            null(),
+            0,
+            &mut report,
+            err
+        ),
+        QC_ERR_NULL_ARG
+    );
     // Invalid UTF-8, with the byte.
     let bad = b"ok \xff\xfe";
-    assert_eq!(qc_source_new(b"a".as_ptr(), 1, bad.as_ptr(), bad.len(), &mut src, err), QC_ERR_INVALID_UTF8);
+    assert_eq!(
+        qc_source_new(b"a".as_ptr(), 1, bad.as_ptr(), bad.len(), &mut src, err),
+        QC_ERR_INVALID_UTF8
+    );
     assert!(message(err).contains("byte 3"), "{}", message(err));
-    assert_eq!(qc_checker_check(checker, store, bad.as_ptr(), bad.len(), null(), 0, &mut report, err), QC_ERR_INVALID_UTF8);
+    assert_eq!(
+        qc_checker_check(
+            checker,
+            store,
+            bad.as_ptr(),
+            bad.len(),
+            null(),
+            0,
+            &mut report,
+            err
+        ),
+        QC_ERR_INVALID_UTF8
+    );
     // Empty id, empty and oversized quotes.
-    assert_eq!(qc_source_new(b"".as_ptr(), 0, b"x".as_ptr(), 1, &mut src, err), QC_ERR_EMPTY_ID);
-    assert_eq!(qc_checker_check(checker, store, b" .".as_ptr(), 2, null(), 0, &mut report, err), QC_ERR_EMPTY_QUOTE);
+    assert_eq!(
+        qc_source_new(b"".as_ptr(), 0, b"x".as_ptr(), 1, &mut src, err),
+        QC_ERR_EMPTY_ID
+    );
+    assert_eq!(
+        qc_checker_check(
+            checker,
+            store,
+            b" .".as_ptr(),
+            2,
+            null(),
+            0,
+            &mut report,
+            err
+        ),
+        QC_ERR_EMPTY_QUOTE
+    );
     let huge = "word ".repeat(10_000);
-    assert_eq!(qc_checker_check(checker, store, huge.as_ptr(), huge.len(), null(), 0, &mut report, err), QC_ERR_TOO_LARGE);
+    assert_eq!(
+        qc_checker_check(
+            checker,
+            store,
+            huge.as_ptr(),
+            huge.len(),
+            null(),
+            0,
+            &mut report,
+            err
+        ),
+        QC_ERR_TOO_LARGE
+    );
     // Results before any successful check.
     let mut m = std::mem::MaybeUninit::<qc_match>::uninit();
-    assert_eq!(qc_checker_match(checker, 0, m.as_mut_ptr(), err), QC_ERR_NO_RESULT);
+    assert_eq!(
+        qc_checker_match(checker, 0, m.as_mut_ptr(), err),
+        QC_ERR_NO_RESULT
+    );
     // Out-of-range enumeration values.
-    assert_eq!(qc_source_new(b"a".as_ptr(), 1, b"x".as_ptr(), 1, &mut src, err), QC_OK);
+    assert_eq!(
+        qc_source_new(b"a".as_ptr(), 1, b"x".as_ptr(), 1, &mut src, err),
+        QC_OK
+    );
     assert_eq!(qc_source_set_kind(src, 3, err), QC_ERR_INVALID_ARG);
     assert_eq!(qc_source_set_kind(src, u32::MAX, err), QC_ERR_INVALID_ARG);
     assert_eq!(qc_source_set_kind(src, QC_SOURCE_TRANSCRIPT, err), QC_OK);
     // A handle of the wrong type.
     assert_eq!(
-        qc_checker_check(store.cast(), store, b"x".as_ptr(), 1, null(), 0, &mut report, err),
+        qc_checker_check(
+            store.cast(),
+            store,
+            b"x".as_ptr(),
+            1,
+            null(),
+            0,
+            &mut report,
+            err
+        ),
         QC_ERR_INVALID_HANDLE
     );
     // Duplicate ids; the store is unchanged.
     assert_eq!(qc_store_add(store, src, null_mut(), err), QC_OK);
-    assert_eq!(qc_store_add(store, src, null_mut(), err), QC_ERR_DUPLICATE_ID);
+    assert_eq!(
+        qc_store_add(store, src, null_mut(), err),
+        QC_ERR_DUPLICATE_ID
+    );
     assert_eq!(qc_store_len(store), 1);
     // Unknown ids and indexes past the end.
     let mut index = 0;
-    assert_eq!(qc_store_find(store, b"nope".as_ptr(), 4, &mut index, err), QC_ERR_UNKNOWN_ID);
+    assert_eq!(
+        qc_store_find(store, b"nope".as_ptr(), 4, &mut index, err),
+        QC_ERR_UNKNOWN_ID
+    );
     let mut id = qc_str::default();
-    assert_eq!(qc_store_source_id(store, 5, &mut id, err), QC_ERR_OUT_OF_RANGE);
+    assert_eq!(
+        qc_store_source_id(store, 5, &mut id, err),
+        QC_ERR_OUT_OF_RANGE
+    );
     assert_eq!(qc_store_source_id(store, 0, &mut id, err), QC_OK);
     assert_eq!(s(&id), "a");
     // Status names, including one this version does not define.
     // SAFETY: static NUL-terminated strings.
-    let name = |st| unsafe { std::ffi::CStr::from_ptr(qc_status_str(st)) }.to_str().unwrap();
+    let name = |st| {
+        unsafe { std::ffi::CStr::from_ptr(qc_status_str(st)) }
+            .to_str()
+            .unwrap()
+    };
     assert_eq!(name(QC_ERR_INVALID_UTF8), "QC_ERR_INVALID_UTF8");
     assert_eq!(name(-5), "QC_ERR_UNKNOWN_STATUS");
     // Freeing NULL is a no-op everywhere.

@@ -5,13 +5,19 @@
 #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
 use super::boundary::{Failure, guard, guard_value};
-use super::status::{QC_ERR_PANIC, QC_ERR_TOO_LARGE, QC_OK, qc_error_code, qc_error_free, qc_error_message, qc_error_new};
+use super::status::{
+    QC_ERR_PANIC, QC_ERR_TOO_LARGE, QC_OK, qc_error_code, qc_error_free, qc_error_message,
+    qc_error_new,
+};
 
 fn message(err: *const super::status::qc_error) -> String {
     let mut len = 0;
     let p = qc_error_message(err, &mut len);
     // SAFETY: qc_error_message returns a NUL-terminated string of `len` bytes.
-    let s = unsafe { std::ffi::CStr::from_ptr(p) }.to_str().unwrap().to_string();
+    let s = unsafe { std::ffi::CStr::from_ptr(p) }
+        .to_str()
+        .unwrap()
+        .to_string();
     assert_eq!(s.len(), len);
     s
 }
@@ -34,11 +40,19 @@ fn a_panic_becomes_a_status_and_the_error_says_so() {
 #[test]
 fn failures_carry_their_code_and_message() {
     let err = qc_error_new();
-    let status = guard(err, || Err(Failure::new(QC_ERR_TOO_LARGE, "quote: 99999 bytes")));
+    let status = guard(err, || {
+        Err(Failure::new(QC_ERR_TOO_LARGE, "quote: 99999 bytes"))
+    });
     assert_eq!(status, QC_ERR_TOO_LARGE);
     assert_eq!(message(err), "quote: 99999 bytes");
     // No error object: the status alone.
-    assert_eq!(guard(std::ptr::null_mut(), || Err(Failure::new(QC_ERR_TOO_LARGE, "x"))), QC_ERR_TOO_LARGE);
+    assert_eq!(
+        guard(std::ptr::null_mut(), || Err(Failure::new(
+            QC_ERR_TOO_LARGE,
+            "x"
+        ))),
+        QC_ERR_TOO_LARGE
+    );
     qc_error_free(err);
     qc_error_free(std::ptr::null_mut());
 }
