@@ -267,12 +267,19 @@ fn load_sources(path: &Path, store: &mut Store, failed: &mut bool) {
             }
         }
     }
+    let listed_only = manifest_path.exists();
     for f in files {
         let name = f
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        add_file(&f, manifest.remove(&name), store, failed);
+        let entry = manifest.remove(&name);
+        // With a manifest, the folder's sources are the files it lists
+        // (other files, such as examples/c's sources.tsv, are not sources).
+        if entry.is_none() && listed_only {
+            continue;
+        }
+        add_file(&f, entry, store, failed);
     }
     for (file, _) in manifest {
         eprintln!(

@@ -1086,7 +1086,7 @@ impl Buckets {
         let Some(&first) = word.as_bytes().first() else {
             return false;
         };
-        self.0[usize::from(first)].iter().any(|w| *w == word)
+        self.0[usize::from(first)].contains(&word)
     }
 }
 
