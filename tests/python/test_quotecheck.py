@@ -1,0 +1,249 @@
+"""Tests of the ctypes wrapper (examples/python/quotecheck.py) against the
+freshly built library. Run: python3 -m unittest discover -s tests/python
+(.ci/run builds the library first and sets QUOTECHECK_LIB)."""
+
+import json
+import os
+import re
+import subprocess
+import sys
+import threading
+import unittest
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+sys.path.insert(0, str(ROOT / "examples" / "python"))
+
+import quotecheck as qc  # noqa: E402
+
+DATA = ROOT / "examples" / "data"
+
+
+def demo_store() -> qc.Store:
+    store = qc.Store()
+    for e in json.loads((DATA / "sources" / "sources.json").read_text("utf-8")):
+        store.add(
+            e["id"],
+            (DATA / "sources" / e["file"]).read_text("utf-8"),
+            speaker=e.get("speaker"),
+            labels=e.get("speakers") or {},
+        )
+    return store
+
+
+def rss_kib() -> int:
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") // 1024
+
+
+class Bindings(unittest.TestCase):
+    def test_every_header_function_is_declared(self):
+        header = (ROOT / "include" / "quotecheck.h").read_text()
+        in_header = set(re.findall(r"\b(qc_[a-z_]+)\(", header))
+        self.assertTrue(in_header)
+        self.assertEqual(in_header, set(qc._SIGNATURES))
+        lib = qc.library()
+        for name in in_header:
+            self.assertIsNotNone(getattr(lib, name).argtypes, name)
+
+    def test_versions(self):
+        self.assertEqual(qc.library().qc_abi_version(), qc.ABI_VERSION)
+        cargo = (ROOT / "Cargo.toml").read_text()
+        want = re.search(r'^version = "([^"]+)"', cargo, re.M).group(1)
+        self.assertEqual(qc.version(), want)
+
+    def test_missing_library_is_a_clear_error(self):
+        code = (
+            "import sys; sys.path.insert(0, %r)\n"
+            "import quotecheck\n"
+            "try:\n"
+            "    quotecheck.library()\n"
+            "except OSError as e:\n"
+            "    print(e)\n" % str(ROOT / "examples" / "python")
+        )
+        env = dict(os.environ, QUOTECHECK_LIB="/nonexistent/libquotecheck.so")
+        # Hide the build directories by copying the wrapper elsewhere.
+        import shutil
+        import tempfile
+
+        with tempfile.TemporaryDirectory() as tmp:
+            deep = Path(tmp) / "a" / "b"
+            deep.mkdir(parents=True)
+            shutil.copy(ROOT / "examples" / "python" / "quotecheck.py", deep)
+            out = subprocess.run(
+                [sys.executable, "-c", code.replace(str(ROOT / "examples" / "python"), str(deep))],
+                env=env,
+                capture_output=True,
+                text=True,
+            )
+        self.assertIn("shared library was not found", out.stdout)
+        self.assertIn("cargo build --release --lib", out.stdout)
+
+
+class Checking(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.store = demo_store()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.store.close()
+
+    def test_demo_gives_the_cli_verdicts(self):
+        cli = ROOT / "target" / "debug" / "examples" / "quotecheck"
+        if not cli.exists():
+            subprocess.run(["cargo", "build", "--example", "quotecheck"], cwd=ROOT, check=True)
+        out = subprocess.run([str(cli), "--json"], capture_output=True, text=True, check=True)
+        want = [q["verdict"] for q in json.loads(out.stdout)["quotes"]]
+        article = (DATA / "article-dodnews-2023-05-02.txt").read_text("utf-8")
+        with qc.Checker() as checker:
+            got = [
+                a.report.verdict.name.lower()
+                for a in checker.check_article(self.store, article)
+                if a.quote.kind == qc.QuoteKind.SPEECH and a.quote.nested_in is None
+            ]
+            for a in checker.check_article(self.store, article):
+                # Python slices by code point: the offsets are code points.
+                self.assertEqual(article[a.quote.start : a.quote.end], a.quote.text)
+        self.assertEqual(got, want)
+
+    def test_check_one_quote(self):
+        with qc.Checker() as checker:
+            r = checker.check(self.store, "Military personnel will directly participate in law enforcement activities.", "Ryder")
+            self.assertEqual(r.verdict, qc.Verdict.ALTERED)
+            self.assertIn(qc.Flag.NEGATION, r.flags)
+            best = r.best
+            self.assertEqual(best.speaker, "Pat Ryder")
+            self.assertTrue(any(e.change == qc.Change.NEGATION for e in best.edits))
+            r = checker.check(
+                self.store,
+                "Military personnel will not directly participate in law enforcement activities.",
+                "Karine Jean-Pierre",
+            )
+            self.assertEqual(r.verdict, qc.Verdict.MISATTRIBUTED)
+            self.assertIn(qc.Flag.SPEAKER_MISMATCH, r.flags)
+            self.assertEqual(r.best.speaker, "Pat Ryder")
+
+    def test_code_point_offsets_with_non_ascii_text(self):
+        text = "MAYOR DÍAZ: Señoras y señores — we will not raise taxes this year. ¡Gracias!"
+        with qc.Store() as store, qc.Checker() as checker:
+            store.add("speech", text, labels={"MAYOR DÍAZ": "Ana Díaz"})
+            r = checker.check(store, "we will not raise taxes this year", "Díaz")
+            self.assertEqual(r.verdict, qc.Verdict.VERBATIM)
+            m = r.best
+            self.assertEqual(text[m.start : m.end], m.text)
+            self.assertEqual(text.encode()[m.start_byte : m.end_byte].decode(), m.text)
+            self.assertNotEqual(m.start, m.start_byte)
+            r = checker.check(store, "Señoras y señores — we will raise taxes", "Díaz")
+            for e in r.best.edits:
+                if e.quote_text:
+                    self.assertEqual("Señoras y señores — we will raise taxes"[e.quote_start : e.quote_end], e.quote_text)
+                if e.source_text:
+                    self.assertEqual(text[e.source_start : e.source_end], e.source_text)
+
+    def test_extract(self):
+        article = "“We will win,” said Sen. Jane Doe.\n\nThe so-called “plan” failed. Er sagte: „Nein.“"
+        quotes = qc.extract(article)
+        self.assertEqual([article[q.start : q.end] for q in quotes], [q.text for q in quotes])
+        self.assertEqual(quotes[0].speaker, "Jane Doe")
+        self.assertEqual(article[quotes[0].speaker_start : quotes[0].speaker_end], "Sen. Jane Doe")
+        self.assertEqual(quotes[0].rule, "said_x")
+        self.assertEqual(quotes[1].kind, qc.QuoteKind.OTHER)
+        self.assertIsNone(quotes[1].speaker)
+
+    def test_threads_share_a_store(self):
+        quotes = [
+            ("until CPB can address these needs through contracted support,", "Ryder"),
+            ("We will go to the moon tomorrow.", None),
+        ]
+        with qc.Checker() as c:
+            want = [c.check(self.store, q, s).verdict for q, s in quotes]
+        results = []
+
+        def work():
+            with qc.Checker() as c:
+                for _ in range(30):
+                    results.append([c.check(self.store, q, s).verdict for q, s in quotes])
+
+        threads = [threading.Thread(target=work) for _ in range(4)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        self.assertEqual(len(results), 120)
+        self.assertTrue(all(r == want for r in results))
+
+
+class BadInput(unittest.TestCase):
+    def setUp(self):
+        self.store = qc.Store()
+        self.store.add("s", "MR. KIRBY: We have no indication of aliens.\n\nQ  Really?\n")
+        self.checker = qc.Checker()
+
+    def tearDown(self):
+        self.checker.close()
+        self.store.close()
+
+    def test_non_str_and_none(self):
+        for bad in (42, 3.5, ["a"], object()):
+            with self.assertRaises(TypeError):
+                self.checker.check(self.store, bad)
+            with self.assertRaises(TypeError):
+                qc.extract(bad)
+        with self.assertRaises(TypeError):
+            self.checker.check(self.store, None)
+        with self.assertRaises(TypeError):
+            self.store.add("x", None)
+        with self.assertRaises(TypeError):
+            self.checker.check("not a store", "quote")
+
+    def test_invalid_utf8_names_the_byte(self):
+        with self.assertRaises(qc.QuotecheckError) as cm:
+            self.checker.check(self.store, b"no indication \xff\xfe of aliens")
+        self.assertEqual(cm.exception.name, "QC_ERR_INVALID_UTF8")
+        self.assertIn("byte 14", cm.exception.message)
+        with self.assertRaises(qc.QuotecheckError) as cm:
+            self.checker.check(self.store, "lone \udc80 surrogate")
+        self.assertEqual(cm.exception.name, "QC_ERR_INVALID_UTF8")
+        with self.assertRaises(qc.QuotecheckError) as cm:
+            self.store.add("bad", b"\xc3\x28")
+        self.assertEqual(cm.exception.name, "QC_ERR_INVALID_UTF8")
+
+    def test_empty_too_long_duplicate_and_bad_enum(self):
+        for quote, name in (("", "QC_ERR_EMPTY_QUOTE"), (" ... ", "QC_ERR_EMPTY_QUOTE"), ("word " * 5000, "QC_ERR_TOO_LARGE")):
+            with self.assertRaises(qc.QuotecheckError) as cm:
+                self.checker.check(self.store, quote)
+            self.assertEqual(cm.exception.name, name)
+        with self.assertRaises(qc.QuotecheckError) as cm:
+            self.store.add("s", "again")
+        self.assertEqual(cm.exception.name, "QC_ERR_DUPLICATE_ID")
+        with self.assertRaises(qc.QuotecheckError) as cm:
+            self.store.add("", "text")
+        self.assertEqual(cm.exception.name, "QC_ERR_EMPTY_ID")
+        with self.assertRaises(qc.QuotecheckError) as cm:
+            self.store.add("k", "text", kind=7)
+        self.assertEqual(cm.exception.name, "QC_ERR_INVALID_ARG")
+        self.assertEqual(len(self.store), 1)
+        # The checker is still usable after errors.
+        self.assertEqual(self.checker.check(self.store, "no indication of aliens").verdict, qc.Verdict.VERBATIM)
+
+    def test_memory_is_stable_over_ten_thousand_calls(self):
+        quote = "We have no indication of aliens."
+        for _ in range(500):
+            self.checker.check(self.store, quote, "Kirby")
+        before = rss_kib()
+        errors = 0
+        for i in range(10_000):
+            # Every fifth call fails (invalid UTF-8): error paths must not
+            # leak either.
+            try:
+                self.checker.check(self.store, quote if i % 5 else b"bad \xff", "Kirby")
+            except qc.QuotecheckError:
+                errors += 1
+        self.assertEqual(errors, 2000)
+        after = rss_kib()
+        self.assertLess(after - before, 2048, f"RSS grew from {before} KiB to {after} KiB")
+
+
+if __name__ == "__main__":
+    unittest.main()
