@@ -134,4 +134,73 @@ fn checks_allocate_nothing_after_warm_up() {
         0,
         "allocations during 10 extractions of each article"
     );
+
+    // The C ABI's hot path: a check through qc_checker_check and reading
+    // its results into the caller's array.
+    use quotecheck::ffi::{checker::*, status::QC_OK, store::*};
+    let null_err = std::ptr::null_mut();
+    let store = qc_store_new();
+    for (id, file) in [
+        ("ryder", "sources/dod-2023-05-02-ryder-briefing.txt"),
+        ("briefing", "sources/wh-2023-02-13-briefing.txt"),
+    ] {
+        let text = common::read(file);
+        let mut src = std::ptr::null_mut();
+        let st = qc_source_new(
+            id.as_ptr(),
+            id.len(),
+            text.as_ptr(),
+            text.len(),
+            &mut src,
+            null_err,
+        );
+        assert_eq!(st, QC_OK);
+        assert_eq!(
+            qc_store_add(store, src, std::ptr::null_mut(), null_err),
+            QC_OK
+        );
+        qc_source_free(src);
+    }
+    let checker = qc_checker_new();
+    let run = || {
+        let mut report = qc_report {
+            verdict: 0,
+            flags: 0,
+            score: 0.0,
+            match_count: 0,
+        };
+        let mut matches = [std::mem::MaybeUninit::<qc_match>::uninit(); 8];
+        for (q, s) in QUOTES {
+            let (sp, sl) = s.map_or((std::ptr::null(), 0), |s: &str| (s.as_ptr(), s.len()));
+            let st = qc_checker_check(
+                checker,
+                store,
+                q.as_ptr(),
+                q.len(),
+                sp,
+                sl,
+                &mut report,
+                null_err,
+            );
+            assert_eq!(st, QC_OK);
+            let mut n = 0;
+            let st = qc_checker_matches(checker, matches.as_mut_ptr().cast(), 8, &mut n, null_err);
+            assert!(st == QC_OK || n > 8);
+        }
+    };
+    for _ in 0..3 {
+        run();
+    }
+    let before = ALLOCATIONS.load(Ordering::SeqCst);
+    for _ in 0..10 {
+        run();
+    }
+    let after = ALLOCATIONS.load(Ordering::SeqCst);
+    qc_checker_free(checker);
+    qc_store_free(store);
+    assert_eq!(
+        after - before,
+        0,
+        "allocations during 10 rounds of C ABI checks"
+    );
 }

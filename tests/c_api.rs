@@ -215,3 +215,25 @@ fn the_c_sources_tsv_says_what_sources_json_says() {
         assert_eq!(row.get(3).copied().unwrap_or(""), labels.join("|"));
     }
 }
+
+#[test]
+fn the_readme_c_snippet_works() {
+    let lib = static_lib();
+    let readme = std::fs::read_to_string(Path::new(DIR).join("README.md")).unwrap();
+    let start = readme.find("```c\n").unwrap() + 5;
+    let end = start + readme[start..].find("```").unwrap();
+    let src = out_dir().join("readme.c");
+    std::fs::write(&src, &readme[start..end]).unwrap();
+    let exe = out_dir().join("readme");
+    compile("cc", CFLAGS, &[src.to_str().unwrap()], &exe, Some(&lib));
+    let out = Command::new(&exe).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "verbatim\nJohn Kirby said it\n"
+    );
+}

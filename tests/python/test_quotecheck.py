@@ -46,6 +46,16 @@ class Bindings(unittest.TestCase):
         for name in in_header:
             self.assertIsNotNone(getattr(lib, name).argtypes, name)
 
+    def test_the_readme_snippet_works(self):
+        readme = (ROOT / "README.md").read_text("utf-8")
+        snippet = re.search(r"```python\n(.*?)```", readme, re.S).group(1)
+        cwd = os.getcwd()
+        try:
+            os.chdir(ROOT)
+            exec(compile(snippet, "README.md", "exec"), {})
+        finally:
+            os.chdir(cwd)
+
     def test_versions(self):
         self.assertEqual(qc.library().qc_abi_version(), qc.ABI_VERSION)
         cargo = (ROOT / "Cargo.toml").read_text()
