@@ -248,3 +248,57 @@ pub(crate) fn ensure(
         Err(Failure::new(code, message()))
     }
 }
+
+/// Copies `items` into a caller's array, or reports the size it needs.
+///
+/// # Safety
+/// `out` is NULL or has room for `capacity` elements; `count` is NULL or
+/// writable.
+pub(crate) unsafe fn copy_array<T: Copy>(
+    items: &[T],
+    out: *mut T,
+    capacity: usize,
+    count: *mut usize,
+) -> Result<(), Failure> {
+    if count.is_null() {
+        return Err(Failure::null("count"));
+    }
+    // SAFETY: `count` is non-NULL and writable.
+    unsafe { count.write(items.len()) };
+    if items.is_empty() {
+        return Ok(());
+    }
+    if capacity < items.len() || out.is_null() {
+        return Err(Failure::new(
+            super::status::QC_ERR_BUFFER_TOO_SMALL,
+            format!("{} elements needed, room for {capacity}", items.len()),
+        ));
+    }
+    // SAFETY: `out` has room for `capacity >= items.len()` elements and does
+    // not overlap our own buffer (it is the caller's).
+    unsafe { std::ptr::copy_nonoverlapping(items.as_ptr(), out, items.len()) };
+    Ok(())
+}
+
+/// Copies `items[index]` to a caller's output.
+///
+/// # Safety
+/// `out` is NULL or writable.
+pub(crate) unsafe fn copy_item<T: Copy>(
+    items: &[T],
+    index: usize,
+    what: &str,
+    out: *mut T,
+) -> Result<(), Failure> {
+    let item = items.get(index).ok_or_else(|| {
+        Failure::new(
+            super::status::QC_ERR_OUT_OF_RANGE,
+            format!(
+                "{what} index {index} is past the end ({} {what}s)",
+                items.len()
+            ),
+        )
+    })?;
+    // SAFETY: forwarded contract.
+    unsafe { write_out(out, *item, "out") }
+}

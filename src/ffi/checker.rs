@@ -2,10 +2,10 @@
 //! against a store, and keeps the results until its next call.
 
 use super::boundary::{
-    Failure, Handle, char_count, ffi_boundary, free_handle, guard_value, handle_mut, handle_ref,
-    into_raw, opt_str_in, str_in, write_out,
+    Failure, Handle, char_count, copy_array, copy_item, ffi_boundary, free_handle, guard_value,
+    handle_mut, handle_ref, into_raw, opt_str_in, str_in, write_out,
 };
-use super::extract::{copy_array, fill_quote, language_of, qc_quote};
+use super::extract::{fill_quote, language_of, qc_quote};
 use super::status::{QC_ERR_NO_RESULT, QC_ERR_OUT_OF_RANGE, QC_OK, qc_error, qc_status};
 use super::store::qc_store;
 use super::types::{
@@ -369,11 +369,30 @@ fn last_report(ch: &qc_checker) -> Result<qc_report, Failure> {
         .ok_or_else(|| Failure::new(QC_ERR_NO_RESULT, "no quote checked yet"))
 }
 
-fn out_of_range(what: &str, index: usize, len: usize) -> Failure {
-    Failure::new(
-        QC_ERR_OUT_OF_RANGE,
-        format!("{what} index {index} is past the {len} {what}es"),
-    )
+/// Edit `edit_index` of item `index`, whose edits are `edits[ranges[index]]`.
+///
+/// # Safety
+/// `out` is NULL or writable.
+unsafe fn copy_edit(
+    ranges: &[(usize, usize)],
+    edits: &[qc_edit],
+    index: usize,
+    what: &str,
+    edit_index: usize,
+    out: *mut qc_edit,
+) -> Result<(), Failure> {
+    let &(first, end) = ranges.get(index).ok_or_else(|| {
+        Failure::new(
+            QC_ERR_OUT_OF_RANGE,
+            format!(
+                "{what} index {index} is past the end ({} {what}s)",
+                ranges.len()
+            ),
+        )
+    })?;
+    let own = edits.get(first..end).unwrap_or_default();
+    // SAFETY: forwarded contract.
+    unsafe { copy_item(own, edit_index, "edit", out) }
 }
 
 /// The outcome of the last `qc_checker_check`, into `*out`.
@@ -410,12 +429,8 @@ pub extern "C" fn qc_checker_match(
         // SAFETY: a live `qc_checker`.
         let ch = unsafe { handle_ref(checker, "checker") }?;
         last_report(ch)?;
-        let m = ch
-            .matches
-            .get(index)
-            .ok_or_else(|| out_of_range("match", index, ch.matches.len()))?;
         // SAFETY: writable (the contract).
-        unsafe { write_out(out, *m, "out") }
+        unsafe { copy_item(&ch.matches, index, "match", out) }
     })
 }
 
@@ -460,17 +475,17 @@ pub extern "C" fn qc_checker_edit(
         // SAFETY: a live `qc_checker`.
         let ch = unsafe { handle_ref(checker, "checker") }?;
         last_report(ch)?;
-        let &(first, end) = ch
-            .match_edits
-            .get(match_index)
-            .ok_or_else(|| out_of_range("match", match_index, ch.matches.len()))?;
-        let e = ch
-            .edits
-            .get(first..end)
-            .and_then(|edits| edits.get(edit_index))
-            .ok_or_else(|| out_of_range("edit", edit_index, end - first))?;
         // SAFETY: writable (the contract).
-        unsafe { write_out(out, *e, "out") }
+        unsafe {
+            copy_edit(
+                &ch.match_edits,
+                &ch.edits,
+                match_index,
+                "match",
+                edit_index,
+                out,
+            )
+        }
     })
 }
 
@@ -579,12 +594,8 @@ pub extern "C" fn qc_checker_article_check(
         // SAFETY: a live `qc_checker`.
         let ch = unsafe { handle_ref(checker, "checker") }?;
         last_article(ch)?;
-        let a = ch
-            .article_checks
-            .get(index)
-            .ok_or_else(|| out_of_range("quote", index, ch.article_checks.len()))?;
         // SAFETY: writable (the contract).
-        unsafe { write_out(out, *a, "out") }
+        unsafe { copy_item(&ch.article_checks, index, "quote", out) }
     })
 }
 
@@ -624,16 +635,16 @@ pub extern "C" fn qc_checker_article_edit(
         // SAFETY: a live `qc_checker`.
         let ch = unsafe { handle_ref(checker, "checker") }?;
         last_article(ch)?;
-        let &(first, end) = ch
-            .article_edit_ranges
-            .get(quote_index)
-            .ok_or_else(|| out_of_range("quote", quote_index, ch.article_checks.len()))?;
-        let e = ch
-            .article_edits
-            .get(first..end)
-            .and_then(|edits| edits.get(edit_index))
-            .ok_or_else(|| out_of_range("edit", edit_index, end - first))?;
         // SAFETY: writable (the contract).
-        unsafe { write_out(out, *e, "out") }
+        unsafe {
+            copy_edit(
+                &ch.article_edit_ranges,
+                &ch.article_edits,
+                quote_index,
+                "quote",
+                edit_index,
+                out,
+            )
+        }
     })
 }

@@ -2,13 +2,10 @@
 //! said them.
 
 use super::boundary::{
-    Failure, Handle, char_count, ffi_boundary, free_handle, guard_value, handle_mut, handle_ref,
-    into_raw, str_in, write_out,
+    Failure, Handle, char_count, copy_array, copy_item, ffi_boundary, free_handle, guard_value,
+    handle_mut, handle_ref, into_raw, str_in, write_out,
 };
-use super::status::{
-    QC_ERR_BUFFER_TOO_SMALL, QC_ERR_INVALID_ARG, QC_ERR_NO_RESULT, QC_ERR_OUT_OF_RANGE, qc_error,
-    qc_status,
-};
+use super::status::{QC_ERR_INVALID_ARG, QC_ERR_NO_RESULT, qc_error, qc_status};
 use super::types::{qc_str, quote_kind_code};
 use crate::extract::{Extraction, Extractor, Language, Quote};
 
@@ -239,14 +236,8 @@ pub extern "C" fn qc_extractor_quote(
         if !ex.extracted {
             return Err(Failure::new(QC_ERR_NO_RESULT, "no article extracted yet"));
         }
-        let q = ex.quotes.get(index).ok_or_else(|| {
-            Failure::new(
-                QC_ERR_OUT_OF_RANGE,
-                format!("index {index} is past the {} quotes", ex.quotes.len()),
-            )
-        })?;
         // SAFETY: `out` is writable (the contract).
-        unsafe { write_out(out, *q, "out") }
+        unsafe { copy_item(&ex.quotes, index, "quote", out) }
     })
 }
 
@@ -274,35 +265,4 @@ pub extern "C" fn qc_extractor_quotes(
         // SAFETY: `out` has room for `capacity` elements (the contract).
         unsafe { copy_array(&ex.quotes, out, capacity, count) }
     })
-}
-
-/// Copies `items` into a caller's array, or reports the size it needs.
-///
-/// # Safety
-/// `out` is NULL or has room for `capacity` elements; `count` is NULL or
-/// writable.
-pub(crate) unsafe fn copy_array<T: Copy>(
-    items: &[T],
-    out: *mut T,
-    capacity: usize,
-    count: *mut usize,
-) -> Result<(), Failure> {
-    if count.is_null() {
-        return Err(Failure::null("count"));
-    }
-    // SAFETY: `count` is non-NULL and writable.
-    unsafe { count.write(items.len()) };
-    if items.is_empty() {
-        return Ok(());
-    }
-    if capacity < items.len() || out.is_null() {
-        return Err(Failure::new(
-            QC_ERR_BUFFER_TOO_SMALL,
-            format!("{} elements needed, room for {capacity}", items.len()),
-        ));
-    }
-    // SAFETY: `out` has room for `capacity >= items.len()` elements and does
-    // not overlap our own buffer (it is the caller's).
-    unsafe { std::ptr::copy_nonoverlapping(items.as_ptr(), out, items.len()) };
-    Ok(())
 }
