@@ -695,6 +695,27 @@ typedef struct qc_article_check {
  */
 #define QC_ERR_UNKNOWN_ID 13
 
+/**
+ * Reading or writing a store file failed (the message has the system's
+ * reason and the path).
+ */
+#define QC_ERR_IO 14
+
+/**
+ * The file is not a quotecheck store.
+ */
+#define QC_ERR_NOT_A_STORE 15
+
+/**
+ * The store file is damaged (truncated, altered or inconsistent).
+ */
+#define QC_ERR_CORRUPT 16
+
+/**
+ * The store file comes from a newer format version than this library.
+ */
+#define QC_ERR_VERSION 17
+
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus

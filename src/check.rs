@@ -243,6 +243,11 @@ impl Checker {
                 self.hits.extend(postings.iter().map(|&p| (p, i as u32)));
             }
         }
+        // Removed sources keep their words until the store is compacted.
+        if store.has_removed() {
+            self.hits
+                .retain(|&(p, _)| !store.is_removed(store.source_of(p)));
+        }
         // A quote made only of stop-grams ("I don't know that") still needs
         // somewhere to look: its rarest pair, as far as the cap allows.
         if self.hits.is_empty() {
@@ -255,6 +260,10 @@ impl Checker {
                         .take(MAX_SEED_POSTINGS)
                         .map(|&p| (p, i as u32)),
                 );
+                if store.has_removed() {
+                    self.hits
+                        .retain(|&(p, _)| !store.is_removed(store.source_of(p)));
+                }
             }
         }
     }

@@ -59,6 +59,28 @@ pub enum Error {
     /// No source with this id.
     #[error("no source with id {0:?}")]
     UnknownSourceId(String),
+    /// Reading or writing a store file failed.
+    #[error("{path}: {message}")]
+    Io {
+        /// The file.
+        path: String,
+        /// What the system said.
+        message: String,
+    },
+    /// The file is not a quotecheck store (wrong magic number).
+    #[error("not a quotecheck store file")]
+    NotAStore,
+    /// The store file was written by a newer version of the format.
+    #[error("store file format version {found} is newer than this library reads ({supported})")]
+    UnsupportedVersion {
+        /// The file's format version.
+        found: u32,
+        /// The newest version this library reads.
+        supported: u32,
+    },
+    /// The store file is damaged (truncated, altered, or inconsistent).
+    #[error("the store file is damaged: {0}")]
+    CorruptStore(String),
 }
 
 /// Validates byte input as UTF-8, naming `what` in the error.

@@ -30,7 +30,8 @@
 //! | [`transcript`] | speaker labels, time stamps, cues: a transcript's layout |
 //! | [`speaker`] | are two names the same person? |
 //! | [`index`] | word-pair postings |
-//! | [`store`] | `Store`: sources, words, index |
+//! | [`store`] | `Store`: sources, words, index; add, remove |
+//! | [`persist`] | the store file: save, open, validate |
 //! | [`quote`] | a quote's words, ellipses and brackets |
 //! | [`align`] | word-level semi-global alignment |
 //! | [`verdict`] | edits, flags and verdicts from an alignment |
@@ -47,6 +48,7 @@ pub mod error;
 pub mod extract;
 pub mod ffi;
 pub mod index;
+pub mod persist;
 pub mod quote;
 pub mod source;
 pub mod speaker;

@@ -151,6 +151,9 @@ pub struct Source {
     pub(crate) is_transcript: bool,
     /// This source's words in the store's arrays.
     pub(crate) words: Range<u32>,
+    /// Removed from the store: its words stay in the arrays (and are
+    /// skipped) until the store is saved or compacted.
+    pub(crate) removed: bool,
 }
 
 impl Source {

@@ -10,9 +10,11 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
+use std::path::Path;
 
 use crate::error::Error;
 use crate::index::Index;
+use crate::persist;
 use crate::source::{Source, SourceDoc};
 use crate::text::{fold_word_into, words};
 use crate::transcript::{self, Layout};
@@ -57,6 +59,8 @@ pub struct Store {
     pub(crate) flags: Vec<u8>,
     pub(crate) index: Index,
     fold_buf: String,
+    /// How many sources are marked removed.
+    removed: usize,
 }
 
 impl Store {
@@ -101,8 +105,121 @@ impl Store {
             structure: layout.structure,
             is_transcript: layout.is_transcript,
             words: first..end,
+            removed: false,
         });
         Ok(index)
+    }
+
+    /// Removes the source with this id. Its index is not reused; its words
+    /// are skipped by every check from now on and dropped from the file at
+    /// the next [`Store::save`] (or from memory by [`Store::compact`]).
+    ///
+    /// ```
+    /// use quotecheck::{Checker, SourceDoc, Store, Verdict};
+    /// let mut store = Store::new();
+    /// store.add(SourceDoc::new("a", "We will not raise taxes."))?;
+    /// store.remove("a")?;
+    /// assert_eq!(store.len(), 0);
+    /// let mut checker = Checker::new();
+    /// assert_eq!(checker.check(&store, "We will not raise taxes.", None)?.verdict(), Verdict::NotFound);
+    /// # Ok::<(), quotecheck::Error>(())
+    /// ```
+    pub fn remove(&mut self, id: &str) -> Result<(), Error> {
+        let index = self
+            .ids
+            .remove(id)
+            .ok_or_else(|| Error::UnknownSourceId(id.to_string()))?;
+        self.sources[index as usize].removed = true;
+        self.removed += 1;
+        Ok(())
+    }
+
+    /// Rebuilds the store without its removed sources (indexes change).
+    pub fn compact(&mut self) {
+        if self.removed == 0 {
+            return;
+        }
+        let mut fresh = Store::new();
+        for src in self.sources.drain(..).filter(|s| !s.removed) {
+            // Re-adding a source that was valid cannot fail.
+            let _ = fresh.add(src.doc);
+        }
+        *self = fresh;
+    }
+
+    /// Writes the store to `path` atomically (a temporary file beside it,
+    /// synced, then renamed over it): a crash never leaves a half-written
+    /// store, and the previous file stays until the new one is complete.
+    /// Removed sources are left out.
+    ///
+    /// ```
+    /// use quotecheck::{SourceDoc, Store};
+    /// let path = std::env::temp_dir().join(format!("qc-doc-{}.qcs", std::process::id()));
+    /// let mut store = Store::new();
+    /// store.add(SourceDoc::new("a", "We will not raise taxes.").speaker("Ana Diaz"))?;
+    /// store.save(&path)?;
+    /// let opened = Store::open(&path)?;
+    /// assert_eq!(opened.find("a"), Some(0));
+    /// # std::fs::remove_file(&path).ok();
+    /// # Ok::<(), quotecheck::Error>(())
+    /// ```
+    pub fn save(&self, path: impl AsRef<Path>) -> Result<(), Error> {
+        if self.removed > 0 {
+            let mut live = self.clone();
+            live.compact();
+            return live.save(path);
+        }
+        let (bigrams, words) = self.index.frozen();
+        persist::save(
+            path.as_ref(),
+            &persist::View {
+                vocab: self.vocab.words(),
+                sources: self.sources_raw(),
+                word_ids: &self.word_ids,
+                spans: &self.spans,
+                flags: &self.flags,
+                bigrams,
+                words,
+            },
+        )
+    }
+
+    /// Opens a store file written by [`Store::save`]. The file is read in
+    /// one call and checked (checksum, format version, every range and
+    /// id), so a truncated, damaged or foreign file gives
+    /// [`Error::CorruptStore`], [`Error::NotAStore`] or
+    /// [`Error::UnsupportedVersion`], never a panic. Sources can be added
+    /// to and removed from the opened store.
+    pub fn open(path: impl AsRef<Path>) -> Result<Store, Error> {
+        Store::from_parts(persist::open(path.as_ref())?)
+    }
+
+    /// A store from the bytes of a store file (what [`Store::open`] reads).
+    pub fn from_bytes(bytes: &[u8]) -> Result<Store, Error> {
+        Store::from_parts(persist::parse(bytes)?)
+    }
+
+    fn from_parts(parts: persist::Parts) -> Result<Store, Error> {
+        let mut ids = HashMap::with_capacity(parts.sources.len());
+        for (i, src) in parts.sources.iter().enumerate() {
+            if ids.insert(src.doc.id.clone(), i as u32).is_some() || src.doc.id.is_empty() {
+                return Err(Error::CorruptStore(format!(
+                    "duplicate or empty source id {:?}",
+                    src.doc.id
+                )));
+            }
+        }
+        Ok(Store {
+            sources: parts.sources,
+            ids,
+            vocab: Vocab::from_words(parts.vocab),
+            word_ids: parts.word_ids,
+            spans: parts.spans,
+            flags: parts.flags,
+            index: parts.index,
+            fold_buf: String::new(),
+            removed: 0,
+        })
     }
 
     fn tokenize(&mut self, text: &str, layout: &Layout) {
@@ -171,14 +288,14 @@ impl Store {
         }
     }
 
-    /// How many sources.
+    /// How many sources (not counting removed ones).
     pub fn len(&self) -> usize {
-        self.sources.len()
+        self.sources.len() - self.removed
     }
 
     /// Is the store empty?
     pub fn is_empty(&self) -> bool {
-        self.sources.is_empty()
+        self.len() == 0
     }
 
     /// The source at `index` (panics when out of range; see [`Store::get`]).
@@ -186,14 +303,35 @@ impl Store {
         &self.sources[index]
     }
 
-    /// The source at `index`, if any.
+    /// The source at `index`, if any (`None` once removed).
     pub fn get(&self, index: usize) -> Option<&Source> {
-        self.sources.get(index)
+        self.sources.get(index).filter(|s| !s.removed)
     }
 
-    /// All sources, in order of adding.
-    pub fn sources(&self) -> &[Source] {
+    /// All sources, in order of adding (removed ones left out).
+    pub fn sources(&self) -> impl Iterator<Item = &Source> + '_ {
+        self.sources.iter().filter(|s| !s.removed)
+    }
+
+    /// One past the largest source index in use (indexes of removed
+    /// sources are not reused until the store is compacted or reopened).
+    pub fn index_bound(&self) -> usize {
+        self.sources.len()
+    }
+
+    /// Every slot, removed sources included.
+    pub(crate) fn sources_raw(&self) -> &[Source] {
         &self.sources
+    }
+
+    /// Whether any source was removed (and not compacted away).
+    pub(crate) fn has_removed(&self) -> bool {
+        self.removed > 0
+    }
+
+    /// Whether the source at `index` was removed.
+    pub(crate) fn is_removed(&self, index: usize) -> bool {
+        self.sources.get(index).is_some_and(|s| s.removed)
     }
 
     /// The index of the source with this id.
@@ -208,7 +346,7 @@ impl Store {
 
     /// Total bytes of source text.
     pub fn text_bytes(&self) -> usize {
-        self.sources.iter().map(|s| s.doc.text.len()).sum()
+        self.sources().map(|s| s.doc.text.len()).sum()
     }
 
     /// Approximate heap bytes of the index and word arrays.

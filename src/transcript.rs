@@ -916,6 +916,7 @@ mod tests {
             structure: layout.structure.clone(),
             is_transcript: true,
             words: 0..0,
+            removed: false,
         };
         let and = new.find("And then").unwrap();
         assert_eq!(src.time_at(and), Some("(01:09)"));

@@ -40,6 +40,23 @@ impl Vocab {
         id
     }
 
+    /// A vocabulary whose ids are the positions in `words` (as a store
+    /// file lists them).
+    pub(crate) fn from_words(words: Vec<String>) -> Vocab {
+        let words: Vec<Box<str>> = words.into_iter().map(String::into_boxed_str).collect();
+        let ids = words
+            .iter()
+            .enumerate()
+            .map(|(i, w)| (w.clone(), i as u32))
+            .collect();
+        Vocab { ids, words }
+    }
+
+    /// Every word, by id.
+    pub(crate) fn words(&self) -> &[Box<str>] {
+        &self.words
+    }
+
     /// The id of `key`, or [`UNKNOWN`].
     pub fn get(&self, key: &str) -> u32 {
         self.ids.get(key).copied().unwrap_or(UNKNOWN)

@@ -40,6 +40,15 @@ pub const QC_ERR_NO_RESULT: qc_status = 11;
 pub const QC_ERR_PANIC: qc_status = 12;
 /// No source with this id.
 pub const QC_ERR_UNKNOWN_ID: qc_status = 13;
+/// Reading or writing a store file failed (the message has the system's
+/// reason and the path).
+pub const QC_ERR_IO: qc_status = 14;
+/// The file is not a quotecheck store.
+pub const QC_ERR_NOT_A_STORE: qc_status = 15;
+/// The store file is damaged (truncated, altered or inconsistent).
+pub const QC_ERR_CORRUPT: qc_status = 16;
+/// The store file comes from a newer format version than this library.
+pub const QC_ERR_VERSION: qc_status = 17;
 
 /// The static name of a status: `"QC_OK"`, `"QC_ERR_NULL_ARG"`, ... or
 /// `"QC_ERR_UNKNOWN_STATUS"` for a value this version does not define.
@@ -67,6 +76,10 @@ pub(crate) fn status_name(status: qc_status) -> &'static CStr {
         QC_ERR_NO_RESULT => c"QC_ERR_NO_RESULT",
         QC_ERR_PANIC => c"QC_ERR_PANIC",
         QC_ERR_UNKNOWN_ID => c"QC_ERR_UNKNOWN_ID",
+        QC_ERR_IO => c"QC_ERR_IO",
+        QC_ERR_NOT_A_STORE => c"QC_ERR_NOT_A_STORE",
+        QC_ERR_CORRUPT => c"QC_ERR_CORRUPT",
+        QC_ERR_VERSION => c"QC_ERR_VERSION",
         _ => c"QC_ERR_UNKNOWN_STATUS",
     }
 }
@@ -80,6 +93,10 @@ pub(crate) fn status_of(e: &Error) -> qc_status {
         Error::EmptySourceId => QC_ERR_EMPTY_ID,
         Error::InvalidUtf8 { .. } => QC_ERR_INVALID_UTF8,
         Error::UnknownSourceId(_) => QC_ERR_UNKNOWN_ID,
+        Error::Io { .. } => QC_ERR_IO,
+        Error::NotAStore => QC_ERR_NOT_A_STORE,
+        Error::CorruptStore(_) => QC_ERR_CORRUPT,
+        Error::UnsupportedVersion { .. } => QC_ERR_VERSION,
     }
 }
 

@@ -1,0 +1,743 @@
+//! The store file: a versioned binary format with a checksum.
+//!
+//! ```text
+//! offset 0   "QCSTORE\0"                      magic
+//!        8   u32 format version (1), u32 0
+//!       16   sections, each 8-byte aligned    (little-endian throughout)
+//!      ...   table: u32 count, u32 0, then per section
+//!                   u32 tag, u32 0, u64 offset, u64 length
+//! end - 24   u64 table offset, u32 0, u32 CRC-32 of every byte before
+//!            it, "QCSTEND\0"
+//! ```
+//!
+//! Sections hold flat arrays (word ids, byte spans, flags, the frozen index
+//! rows, the vocabulary as offsets into one string) that load with one
+//! bulk conversion each, and one section of per-source records (ids, texts,
+//! metadata, speaker turns). Opening reads the file in one call, checks the
+//! checksum, then validates every invariant the search relies on (ranges
+//! inside their texts and on char boundaries, ids inside the vocabulary,
+//! positions inside the word arrays), so a damaged or crafted file gives an
+//! error and never a panic or an out-of-bounds read.
+//!
+//! Saving writes a temporary file beside the target, syncs it, renames it
+//! over the target and syncs the directory: a crash at any point leaves
+//! either the old file or the new one.
+
+#![forbid(unsafe_code)]
+
+use std::io::Write;
+use std::ops::Range;
+use std::path::Path;
+
+use crate::error::Error;
+use crate::index::{Index, Rows};
+use crate::source::{Source, SourceDoc, SourceKind, TimeMark, Turn};
+
+const MAGIC: &[u8; 8] = b"QCSTORE\0";
+const END: &[u8; 8] = b"QCSTEND\0";
+/// The format this version writes and reads.
+pub const FORMAT_VERSION: u32 = 1;
+const TRAILER: usize = 24;
+
+#[repr(u32)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Tag {
+    Meta = 1,
+    VocabOffsets = 2,
+    VocabBytes = 3,
+    Sources = 4,
+    WordIds = 5,
+    Spans = 6,
+    Flags = 7,
+    BigramKeys = 8,
+    BigramOffsets = 9,
+    BigramPostings = 10,
+    WordKeys = 11,
+    WordOffsets = 12,
+    WordPostings = 13,
+}
+
+/// Everything a store holds, by value, as the file stores it.
+pub(crate) struct Parts {
+    pub vocab: Vec<String>,
+    pub sources: Vec<Source>,
+    pub word_ids: Vec<u32>,
+    pub spans: Vec<(u32, u32)>,
+    pub flags: Vec<u8>,
+    pub index: Index,
+}
+
+/// What to write: borrowed from a store.
+pub(crate) struct View<'a> {
+    pub vocab: &'a [Box<str>],
+    pub sources: &'a [Source],
+    pub word_ids: &'a [u32],
+    pub spans: &'a [(u32, u32)],
+    pub flags: &'a [u8],
+    pub bigrams: Rows<u64>,
+    pub words: Rows<u32>,
+}
+
+fn io_error(path: &Path, e: std::io::Error) -> Error {
+    Error::Io {
+        path: path.display().to_string(),
+        message: e.to_string(),
+    }
+}
+
+/// Writes a store file atomically.
+pub(crate) fn save(path: &Path, view: &View<'_>) -> Result<(), Error> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .ok_or_else(|| io_error(path, std::io::Error::other("not a file name")))?;
+    // Unique per call, so threads saving at once never share a temporary.
+    let seq = SAVE_SEQ.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let tmp = dir.join(temp_name(&name.to_string_lossy(), seq));
+    let result = (|| {
+        let file = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&tmp)
+            .map_err(|e| io_error(&tmp, e))?;
+        let mut w = std::io::BufWriter::with_capacity(1 << 20, file);
+        write_to(&mut w, view).map_err(|e| io_error(&tmp, e))?;
+        let file = w.into_inner().map_err(|e| io_error(&tmp, e.into_error()))?;
+        file.sync_all().map_err(|e| io_error(&tmp, e))?;
+        std::fs::rename(&tmp, path).map_err(|e| io_error(path, e))?;
+        // The rename is durable once the directory is synced.
+        if let Ok(d) = std::fs::File::open(dir) {
+            let _ = d.sync_all();
+        }
+        Ok(())
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+static SAVE_SEQ: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+fn temp_name(name: &str, seq: u64) -> String {
+    format!(".{name}.tmp-{}-{seq}", std::process::id())
+}
+
+/// Counts bytes and checksums them on the way to `inner`.
+struct Sink<W> {
+    inner: W,
+    at: u64,
+    crc: crc32fast::Hasher,
+}
+
+impl<W: Write> Sink<W> {
+    fn put(&mut self, bytes: &[u8]) -> std::io::Result<()> {
+        self.crc.update(bytes);
+        self.at += bytes.len() as u64;
+        self.inner.write_all(bytes)
+    }
+
+    fn align(&mut self) -> std::io::Result<()> {
+        let pad = (8 - (self.at % 8) as usize) % 8;
+        self.put(&[0u8; 8][..pad])
+    }
+
+    fn u32s(&mut self, v: impl IntoIterator<Item = u32>) -> std::io::Result<()> {
+        let mut buf = Vec::with_capacity(1 << 16);
+        for x in v {
+            buf.extend_from_slice(&x.to_le_bytes());
+            if buf.len() >= 1 << 16 {
+                self.put(&buf)?;
+                buf.clear();
+            }
+        }
+        self.put(&buf)
+    }
+
+    fn u64s(&mut self, v: impl IntoIterator<Item = u64>) -> std::io::Result<()> {
+        let mut buf = Vec::with_capacity(1 << 16);
+        for x in v {
+            buf.extend_from_slice(&x.to_le_bytes());
+            if buf.len() >= 1 << 16 {
+                self.put(&buf)?;
+                buf.clear();
+            }
+        }
+        self.put(&buf)
+    }
+}
+
+/// Writes the whole file to `w` (exposed for the failure-injection test).
+pub(crate) fn write_to<W: Write>(w: W, view: &View<'_>) -> std::io::Result<()> {
+    let mut s = Sink {
+        inner: w,
+        at: 0,
+        crc: crc32fast::Hasher::new(),
+    };
+    s.put(MAGIC)?;
+    s.put(&FORMAT_VERSION.to_le_bytes())?;
+    s.put(&0u32.to_le_bytes())?;
+    let mut table: Vec<(Tag, u64, u64)> = Vec::new();
+    macro_rules! section {
+        ($tag:expr, $body:expr) => {{
+            s.align()?;
+            let start = s.at;
+            $body;
+            table.push(($tag, start, s.at - start));
+        }};
+    }
+    section!(
+        Tag::Meta,
+        s.u64s([
+            view.word_ids.len() as u64,
+            view.vocab.len() as u64,
+            view.sources.len() as u64
+        ])?
+    );
+    let mut total = 0u64;
+    let offsets = std::iter::once(0).chain(view.vocab.iter().map(|w| {
+        total += w.len() as u64;
+        total
+    }));
+    section!(Tag::VocabOffsets, s.u64s(offsets)?);
+    section!(
+        Tag::VocabBytes,
+        for w in view.vocab {
+            s.put(w.as_bytes())?;
+        }
+    );
+    let mut records = Vec::new();
+    for src in view.sources {
+        encode_source(&mut records, src);
+    }
+    section!(Tag::Sources, s.put(&records)?);
+    section!(Tag::WordIds, s.u32s(view.word_ids.iter().copied())?);
+    section!(
+        Tag::Spans,
+        s.u32s(view.spans.iter().flat_map(|&(a, b)| [a, b]))?
+    );
+    section!(Tag::Flags, s.put(view.flags)?);
+    section!(Tag::BigramKeys, s.u64s(view.bigrams.keys.iter().copied())?);
+    section!(
+        Tag::BigramOffsets,
+        s.u64s(view.bigrams.offsets.iter().copied())?
+    );
+    section!(
+        Tag::BigramPostings,
+        s.u32s(view.bigrams.postings.iter().copied())?
+    );
+    section!(Tag::WordKeys, s.u32s(view.words.keys.iter().copied())?);
+    section!(
+        Tag::WordOffsets,
+        s.u64s(view.words.offsets.iter().copied())?
+    );
+    section!(
+        Tag::WordPostings,
+        s.u32s(view.words.postings.iter().copied())?
+    );
+    s.align()?;
+    let table_at = s.at;
+    s.put(&(table.len() as u32).to_le_bytes())?;
+    s.put(&0u32.to_le_bytes())?;
+    for (tag, at, len) in &table {
+        s.put(&(*tag as u32).to_le_bytes())?;
+        s.put(&0u32.to_le_bytes())?;
+        s.put(&at.to_le_bytes())?;
+        s.put(&len.to_le_bytes())?;
+    }
+    s.put(&table_at.to_le_bytes())?;
+    s.put(&0u32.to_le_bytes())?;
+    let crc = s.crc.clone().finalize();
+    s.inner.write_all(&crc.to_le_bytes())?;
+    s.inner.write_all(END)?;
+    s.inner.flush()
+}
+
+fn put_str(out: &mut Vec<u8>, s: &str) {
+    out.extend_from_slice(&(s.len() as u64).to_le_bytes());
+    out.extend_from_slice(s.as_bytes());
+}
+
+fn put_opt(out: &mut Vec<u8>, s: Option<&str>) {
+    match s {
+        Some(s) => {
+            out.push(1);
+            put_str(out, s);
+        }
+        None => out.push(0),
+    }
+}
+
+fn put_u32(out: &mut Vec<u8>, v: u32) {
+    out.extend_from_slice(&v.to_le_bytes());
+}
+
+fn encode_source(out: &mut Vec<u8>, src: &Source) {
+    let d = &src.doc;
+    put_str(out, &d.id);
+    put_str(out, &d.text);
+    put_opt(out, d.title.as_deref());
+    put_opt(out, d.date.as_deref());
+    put_opt(out, d.speaker.as_deref());
+    put_u32(out, d.speakers.len() as u32);
+    for (label, person) in &d.speakers {
+        put_str(out, label);
+        put_str(out, person);
+    }
+    out.push(match d.kind {
+        SourceKind::Auto => 0,
+        SourceKind::Plain => 1,
+        SourceKind::Transcript => 2,
+    });
+    out.push(u8::from(src.is_transcript));
+    put_u32(out, src.speakers.len() as u32);
+    for s in &src.speakers {
+        put_str(out, s);
+    }
+    put_u32(out, src.turns.len() as u32);
+    for t in &src.turns {
+        for v in [
+            t.start,
+            t.end,
+            t.speaker.map_or(u32::MAX, |s| s),
+            t.label.0,
+            t.label.1,
+        ] {
+            put_u32(out, v);
+        }
+    }
+    put_u32(out, src.times.len() as u32);
+    for t in &src.times {
+        for v in [t.at, t.text.0, t.text.1] {
+            put_u32(out, v);
+        }
+    }
+    put_u32(out, src.structure.len() as u32);
+    for r in &src.structure {
+        put_u32(out, r.start);
+        put_u32(out, r.end);
+    }
+    put_u32(out, src.words.start);
+    put_u32(out, src.words.end);
+}
+
+fn corrupt(what: impl Into<String>) -> Error {
+    Error::CorruptStore(what.into())
+}
+
+/// Reads a store file.
+pub(crate) fn open(path: &Path) -> Result<Parts, Error> {
+    let bytes = std::fs::read(path).map_err(|e| io_error(path, e))?;
+    parse(&bytes)
+}
+
+/// Parses and validates the bytes of a store file.
+pub(crate) fn parse(bytes: &[u8]) -> Result<Parts, Error> {
+    if bytes.len() < 16 || &bytes[..8] != MAGIC {
+        return Err(Error::NotAStore);
+    }
+    let version = u32::from_le_bytes(bytes[8..12].try_into().unwrap_or_default());
+    if version > FORMAT_VERSION {
+        return Err(Error::UnsupportedVersion {
+            found: version,
+            supported: FORMAT_VERSION,
+        });
+    }
+    if version == 0 {
+        return Err(corrupt("format version 0"));
+    }
+    if bytes.len() < 16 + TRAILER || &bytes[bytes.len() - 8..] != END {
+        return Err(corrupt("the file is truncated (no end marker)"));
+    }
+    let trailer = bytes.len() - TRAILER;
+    let table_at = u64::from_le_bytes(bytes[trailer..trailer + 8].try_into().unwrap_or_default());
+    let reserved = u32::from_le_bytes(
+        bytes[trailer + 8..trailer + 12]
+            .try_into()
+            .unwrap_or_default(),
+    );
+    let crc = u32::from_le_bytes(
+        bytes[trailer + 12..trailer + 16]
+            .try_into()
+            .unwrap_or_default(),
+    );
+    if crc32fast::hash(&bytes[..trailer + 12]) != crc {
+        return Err(corrupt("checksum mismatch"));
+    }
+    if reserved != 0 {
+        return Err(corrupt("reserved field"));
+    }
+    let body = &bytes[..trailer];
+    let table_at = usize::try_from(table_at).map_err(|_| corrupt("table offset"))?;
+    let table = body
+        .get(table_at..)
+        .ok_or_else(|| corrupt("table offset past the end"))?;
+    let count = read_u32(table, 0)? as usize;
+    let mut sections: Vec<(u32, &[u8])> = Vec::with_capacity(count.min(64));
+    for i in 0..count {
+        let e = table
+            .get(8 + i * 24..8 + i * 24 + 24)
+            .ok_or_else(|| corrupt("section table"))?;
+        let tag = read_u32(e, 0)?;
+        let at = usize::try_from(read_u64(e, 8)?).map_err(|_| corrupt("section offset"))?;
+        let len = usize::try_from(read_u64(e, 16)?).map_err(|_| corrupt("section length"))?;
+        let end = at
+            .checked_add(len)
+            .ok_or_else(|| corrupt("section length"))?;
+        let data = body
+            .get(at..end)
+            .ok_or_else(|| corrupt(format!("section {tag} outside the file")))?;
+        sections.push((tag, data));
+    }
+    let section = |tag: Tag| -> Result<&[u8], Error> {
+        sections
+            .iter()
+            .find(|(t, _)| *t == tag as u32)
+            .map(|(_, d)| *d)
+            .ok_or_else(|| corrupt(format!("section {tag:?} missing")))
+    };
+    let meta = u64s(section(Tag::Meta)?)?;
+    let [word_count, vocab_len, source_count] = meta[..] else {
+        return Err(corrupt("meta section"));
+    };
+    let word_count = usize::try_from(word_count).map_err(|_| corrupt("word count"))?;
+
+    // Vocabulary.
+    let offsets = u64s(section(Tag::VocabOffsets)?)?;
+    let vocab_bytes = std::str::from_utf8(section(Tag::VocabBytes)?)
+        .map_err(|_| corrupt("vocabulary is not UTF-8"))?;
+    if offsets.len() as u64 != vocab_len + 1 {
+        return Err(corrupt("vocabulary size"));
+    }
+    let mut vocab = Vec::with_capacity(offsets.len().saturating_sub(1));
+    for w in offsets.windows(2) {
+        let (s, e) = (w[0] as usize, w[1] as usize);
+        let word = vocab_bytes
+            .get(s..e)
+            .ok_or_else(|| corrupt("vocabulary offsets"))?;
+        vocab.push(word.to_string());
+    }
+
+    // Sources.
+    let mut r = Reader {
+        b: section(Tag::Sources)?,
+        at: 0,
+    };
+    let mut sources = Vec::new();
+    let mut next_word = 0u32;
+    for _ in 0..source_count {
+        let src = decode_source(&mut r)?;
+        if src.words.start != next_word || src.words.end < src.words.start {
+            return Err(corrupt(format!("source {:?}: word range", src.doc.id)));
+        }
+        next_word = src.words.end;
+        sources.push(src);
+    }
+    if next_word as usize != word_count || r.at != r.b.len() {
+        return Err(corrupt("sources do not cover the words"));
+    }
+
+    // Word arrays.
+    let word_ids = u32s(section(Tag::WordIds)?)?;
+    let spans_flat = u32s(section(Tag::Spans)?)?;
+    let flags = section(Tag::Flags)?.to_vec();
+    if word_ids.len() != word_count
+        || spans_flat.len() != 2 * word_count
+        || flags.len() != word_count
+    {
+        return Err(corrupt("word arrays differ in length"));
+    }
+    if word_ids.iter().any(|&id| id as u64 >= vocab_len) {
+        return Err(corrupt("a word id is outside the vocabulary"));
+    }
+    let spans: Vec<(u32, u32)> = spans_flat.chunks_exact(2).map(|c| (c[0], c[1])).collect();
+    for src in &sources {
+        let text = src.doc.text.as_str();
+        for &(s, e) in &spans[src.words.start as usize..src.words.end as usize] {
+            if !valid_range(text, s, e) {
+                return Err(corrupt(format!(
+                    "source {:?}: a word span is outside its text",
+                    src.doc.id
+                )));
+            }
+        }
+    }
+
+    // Index.
+    let bigrams = Rows {
+        keys: u64s(section(Tag::BigramKeys)?)?,
+        offsets: u64s(section(Tag::BigramOffsets)?)?,
+        postings: u32s(section(Tag::BigramPostings)?)?,
+    };
+    let words = Rows {
+        keys: u32s(section(Tag::WordKeys)?)?,
+        offsets: u64s(section(Tag::WordOffsets)?)?,
+        postings: u32s(section(Tag::WordPostings)?)?,
+    };
+    check_rows(&bigrams, word_count, "pair")?;
+    check_rows(&words, word_count, "word")?;
+
+    Ok(Parts {
+        vocab,
+        sources,
+        word_ids,
+        spans,
+        flags,
+        index: Index::from_frozen(bigrams, words),
+    })
+}
+
+fn check_rows<K: Ord + Copy>(rows: &Rows<K>, word_count: usize, what: &str) -> Result<(), Error> {
+    if rows.offsets.len() != rows.keys.len() + 1
+        || rows.offsets.first() != Some(&0)
+        || rows.offsets.last() != Some(&(rows.postings.len() as u64))
+        || rows.offsets.windows(2).any(|w| w[0] > w[1])
+        || rows.keys.windows(2).any(|w| w[0] >= w[1])
+    {
+        return Err(corrupt(format!("{what} index rows")));
+    }
+    if rows.postings.iter().any(|&p| p as usize >= word_count) {
+        return Err(corrupt(format!("{what} index position outside the words")));
+    }
+    Ok(())
+}
+
+fn valid_range(text: &str, s: u32, e: u32) -> bool {
+    let (s, e) = (s as usize, e as usize);
+    s <= e && e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e)
+}
+
+fn read_u32(b: &[u8], at: usize) -> Result<u32, Error> {
+    b.get(at..at + 4)
+        .and_then(|s| s.try_into().ok())
+        .map(u32::from_le_bytes)
+        .ok_or_else(|| corrupt("truncated number"))
+}
+
+fn read_u64(b: &[u8], at: usize) -> Result<u64, Error> {
+    b.get(at..at + 8)
+        .and_then(|s| s.try_into().ok())
+        .map(u64::from_le_bytes)
+        .ok_or_else(|| corrupt("truncated number"))
+}
+
+fn u32s(b: &[u8]) -> Result<Vec<u32>, Error> {
+    if b.len() % 4 != 0 {
+        return Err(corrupt("array length"));
+    }
+    Ok(b.chunks_exact(4)
+        .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+        .collect())
+}
+
+fn u64s(b: &[u8]) -> Result<Vec<u64>, Error> {
+    if b.len() % 8 != 0 {
+        return Err(corrupt("array length"));
+    }
+    Ok(b.chunks_exact(8)
+        .map(|c| u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]))
+        .collect())
+}
+
+struct Reader<'a> {
+    b: &'a [u8],
+    at: usize,
+}
+
+impl Reader<'_> {
+    fn take(&mut self, n: usize) -> Result<&[u8], Error> {
+        let end = self
+            .at
+            .checked_add(n)
+            .ok_or_else(|| corrupt("source record"))?;
+        let s = self
+            .b
+            .get(self.at..end)
+            .ok_or_else(|| corrupt("source record truncated"))?;
+        self.at = end;
+        Ok(s)
+    }
+
+    fn u8(&mut self) -> Result<u8, Error> {
+        Ok(self.take(1)?[0])
+    }
+
+    fn u32(&mut self) -> Result<u32, Error> {
+        read_u32(self.take(4)?, 0)
+    }
+
+    fn string(&mut self) -> Result<String, Error> {
+        let n = read_u64(self.take(8)?, 0)?;
+        let n = usize::try_from(n).map_err(|_| corrupt("string length"))?;
+        let s = self.take(n)?;
+        String::from_utf8(s.to_vec()).map_err(|_| corrupt("a string is not UTF-8"))
+    }
+
+    fn opt(&mut self) -> Result<Option<String>, Error> {
+        match self.u8()? {
+            0 => Ok(None),
+            1 => self.string().map(Some),
+            _ => Err(corrupt("optional field")),
+        }
+    }
+
+    /// A count of items of at least `item` bytes each, checked against what
+    /// is left (so a damaged count cannot ask for a huge allocation).
+    fn count(&mut self, item: usize) -> Result<usize, Error> {
+        let n = self.u32()? as usize;
+        if n.saturating_mul(item) > self.b.len() - self.at {
+            return Err(corrupt("a count exceeds the record"));
+        }
+        Ok(n)
+    }
+}
+
+fn decode_source(r: &mut Reader<'_>) -> Result<Source, Error> {
+    let id = r.string()?;
+    let text = r.string()?;
+    let title = r.opt()?;
+    let date = r.opt()?;
+    let speaker = r.opt()?;
+    let n = r.count(16)?;
+    let mut labels = Vec::with_capacity(n);
+    for _ in 0..n {
+        labels.push((r.string()?, r.string()?));
+    }
+    let kind = match r.u8()? {
+        0 => SourceKind::Auto,
+        1 => SourceKind::Plain,
+        2 => SourceKind::Transcript,
+        _ => return Err(corrupt("source kind")),
+    };
+    let is_transcript = r.u8()? != 0;
+    let n = r.count(8)?;
+    let mut speakers = Vec::with_capacity(n);
+    for _ in 0..n {
+        speakers.push(r.string()?);
+    }
+    let bad = |what: &str| corrupt(format!("source {id:?}: {what}"));
+    let n = r.count(20)?;
+    let mut turns = Vec::with_capacity(n);
+    for _ in 0..n {
+        let (start, end, speaker, l0, l1) = (r.u32()?, r.u32()?, r.u32()?, r.u32()?, r.u32()?);
+        if !valid_range(&text, start, end) || !valid_range(&text, l0, l1) {
+            return Err(bad("turn range"));
+        }
+        let speaker = (speaker != u32::MAX).then_some(speaker);
+        if speaker.is_some_and(|s| s as usize >= speakers.len()) {
+            return Err(bad("turn speaker"));
+        }
+        turns.push(Turn {
+            start,
+            end,
+            speaker,
+            label: (l0, l1),
+        });
+    }
+    let n = r.count(12)?;
+    let mut times = Vec::with_capacity(n);
+    for _ in 0..n {
+        let (at, t0, t1) = (r.u32()?, r.u32()?, r.u32()?);
+        if at as usize > text.len() || !valid_range(&text, t0, t1) {
+            return Err(bad("time stamp range"));
+        }
+        times.push(TimeMark { at, text: (t0, t1) });
+    }
+    let n = r.count(8)?;
+    let mut structure: Vec<Range<u32>> = Vec::with_capacity(n);
+    for _ in 0..n {
+        let (s, e) = (r.u32()?, r.u32()?);
+        if !valid_range(&text, s, e) {
+            return Err(bad("layout range"));
+        }
+        structure.push(s..e);
+    }
+    let words = r.u32()?..r.u32()?;
+    let mut doc = SourceDoc::new(id, text);
+    doc.title = title;
+    doc.date = date;
+    doc.speaker = speaker;
+    doc.speakers = labels;
+    doc.kind = kind;
+    Ok(Source {
+        doc,
+        speakers,
+        turns,
+        times,
+        structure,
+        is_transcript,
+        words,
+        removed: false,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Store;
+
+    #[test]
+    fn a_failed_save_leaves_the_old_file_intact() {
+        let dir = std::env::temp_dir().join(format!("qc-atomic-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("store.qcs");
+        let mut store = Store::new();
+        store
+            .add(SourceDoc::new("a", "We will not raise taxes."))
+            .unwrap();
+        store.save(&path).unwrap();
+        let old = std::fs::read(&path).unwrap();
+        // A directory stands where the next save's temporary file would go.
+        let next = SAVE_SEQ.load(std::sync::atomic::Ordering::Relaxed);
+        let blocker = dir.join(temp_name("store.qcs", next));
+        std::fs::create_dir_all(&blocker).unwrap();
+        store
+            .add(SourceDoc::new("b", "Something else entirely."))
+            .unwrap();
+        let err = store.save(&path).unwrap_err();
+        assert!(matches!(err, Error::Io { .. }), "{err:?}");
+        assert_eq!(std::fs::read(&path).unwrap(), old);
+        assert_eq!(Store::open(&path).unwrap().len(), 1);
+        // The next attempt uses another name and goes through.
+        store.save(&path).unwrap();
+        assert_eq!(Store::open(&path).unwrap().len(), 2);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_failing_writer_is_an_error_not_a_panic() {
+        struct Fails(usize);
+        impl Write for Fails {
+            fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+                if self.0 < buf.len() {
+                    return Err(std::io::Error::other("disk full"));
+                }
+                self.0 -= buf.len();
+                Ok(buf.len())
+            }
+            fn flush(&mut self) -> std::io::Result<()> {
+                Ok(())
+            }
+        }
+        let mut store = Store::new();
+        store
+            .add(SourceDoc::new("a", "We will not raise taxes."))
+            .unwrap();
+        let (bigrams, words) = store.index.frozen();
+        let view = View {
+            vocab: store.vocab.words(),
+            sources: store.sources_raw(),
+            word_ids: &store.word_ids,
+            spans: &store.spans,
+            flags: &store.flags,
+            bigrams,
+            words,
+        };
+        for budget in [0, 10, 100, 500] {
+            assert!(write_to(Fails(budget), &view).is_err());
+        }
+    }
+}

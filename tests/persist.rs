@@ -1,0 +1,184 @@
+//! Store files: round trips, incremental changes, and damage of every kind.
+//! (Atomic saving is tested in src/persist.rs, where a failure can be set up.)
+
+mod common;
+
+use quotecheck::{Checker, Error, SourceDoc, Store, Verdict};
+
+/// Real quotes with every verdict (from tests/verdicts.rs and the pairs).
+const QUOTES: &[(&str, Option<&str>)] = &[
+    (
+        "until CPB can address these needs through contracted support,",
+        Some("Ryder"),
+    ),
+    (
+        "Military personnel will directly participate in law enforcement activities.",
+        Some("Ryder"),
+    ),
+    (
+        "While this request is for 90 days, I would point out that DOD has supported DHS on the southwest border for 18 of the last 22 years and every year since 2006,",
+        Some("Ryder"),
+    ),
+    (
+        "no indication of aliens or extraterrestrial activity",
+        Some("Karine Jean-Pierre"),
+    ),
+    ("We have no plans to raise taxes on the moon.", None),
+    (
+        "Military personnel will not directly participate in law enforcement activities.",
+        Some("Karine Jean-Pierre"),
+    ),
+];
+
+/// What a check says, as comparable values: verdict, speaker, where.
+type Outcome = (Verdict, Option<String>, Option<(String, usize, usize)>);
+
+fn verdicts(store: &Store) -> Vec<Outcome> {
+    let mut checker = Checker::new();
+    QUOTES
+        .iter()
+        .map(|(q, s)| {
+            let r = checker.check(store, q, *s).unwrap();
+            let best = r
+                .best()
+                .map(|m| (m.source_id().to_string(), m.range().start, m.range().end));
+            let speaker = r
+                .best()
+                .and_then(|m| m.speaker().name().map(str::to_string));
+            (r.verdict(), speaker, best)
+        })
+        .collect()
+}
+
+fn temp(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("qc-persist-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir.join("store.qcs")
+}
+
+#[test]
+fn save_and_open_round_trip() {
+    let store = common::demo_store();
+    let path = temp("round");
+    store.save(&path).unwrap();
+    let opened = Store::open(&path).unwrap();
+    assert_eq!(opened.len(), store.len());
+    assert_eq!(opened.word_count(), store.word_count());
+    for (a, b) in store.sources().zip(opened.sources()) {
+        assert_eq!(a.id(), b.id());
+        assert_eq!(a.text(), b.text());
+        assert_eq!(a.turns(), b.turns());
+    }
+    assert_eq!(verdicts(&opened), verdicts(&store));
+    // Saving the opened store gives the same bytes.
+    let again = temp("round-again");
+    opened.save(&again).unwrap();
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        std::fs::read(&again).unwrap()
+    );
+}
+
+#[test]
+fn add_and_remove_then_save_equals_a_store_built_from_scratch() {
+    // The demo minus the gaggle, plus an extra source, built two ways.
+    let path = temp("incremental");
+    let mut store = common::demo_store();
+    store.save(&path).unwrap();
+    let mut opened = Store::open(&path).unwrap();
+    opened.remove("gaggle").unwrap();
+    assert!(matches!(
+        opened.remove("gaggle"),
+        Err(Error::UnknownSourceId(_))
+    ));
+    let extra = SourceDoc::new(
+        "statement",
+        "We will not raise taxes this year, and we will not cut the police.",
+    )
+    .speaker("Ana Diaz");
+    opened.add(extra.clone()).unwrap();
+    let before_save = verdicts(&opened);
+    opened.save(&path).unwrap();
+    let reopened = Store::open(&path).unwrap();
+
+    store.remove("gaggle").unwrap();
+    store.compact();
+    store.add(extra).unwrap();
+    assert_eq!(reopened.len(), store.len());
+    assert_eq!(verdicts(&reopened), verdicts(&store));
+    assert_eq!(before_save, verdicts(&store));
+    // A removed source is found nowhere.
+    let mut checker = Checker::new();
+    let gaggle_line = "We are aware of the reports";
+    let r = checker.check(&reopened, gaggle_line, None).unwrap();
+    assert!(r.matches().all(|m| m.source_id() != "gaggle"));
+    let r = checker
+        .check(&reopened, "we will not cut the police", Some("Diaz"))
+        .unwrap();
+    assert_eq!(r.verdict(), Verdict::Verbatim);
+}
+
+fn small_store_bytes(name: &str) -> Vec<u8> {
+    let mut store = Store::new();
+    store
+        .add(
+            SourceDoc::new("b", "MR. KIRBY:  We have no indication of aliens.\n\nQ    Really?\n\nMR. KIRBY:  Really.")
+                .label("MR. KIRBY", "John Kirby"),
+        )
+        .unwrap();
+    store
+        .add(SourceDoc::new("s", "Señoras y señores, we will not raise taxes.").speaker("Ana Díaz"))
+        .unwrap();
+    let path = temp(name);
+    store.save(&path).unwrap();
+    std::fs::read(&path).unwrap()
+}
+
+#[test]
+fn every_truncation_is_an_error() {
+    let bytes = small_store_bytes("truncate");
+    assert!(Store::from_bytes(&bytes).is_ok());
+    for len in 0..bytes.len() {
+        match Store::from_bytes(&bytes[..len]) {
+            Err(Error::NotAStore | Error::CorruptStore(_)) => {}
+            other => panic!("truncated to {len}: {other:?}"),
+        }
+    }
+}
+
+#[test]
+fn every_flipped_bit_is_an_error() {
+    let bytes = small_store_bytes("flip");
+    for at in 0..bytes.len() {
+        for bit in [0, 3, 7] {
+            let mut bad = bytes.clone();
+            bad[at] ^= 1 << bit;
+            match Store::from_bytes(&bad) {
+                Err(
+                    Error::NotAStore | Error::CorruptStore(_) | Error::UnsupportedVersion { .. },
+                ) => {}
+                other => panic!("bit {bit} of byte {at} flipped: {other:?}"),
+            }
+        }
+    }
+}
+
+#[test]
+fn foreign_and_newer_files_say_so() {
+    assert_eq!(
+        Store::from_bytes(b"PK\x03\x04 a zip file").unwrap_err(),
+        Error::NotAStore
+    );
+    assert_eq!(Store::from_bytes(b"").unwrap_err(), Error::NotAStore);
+    let mut bytes = small_store_bytes("foreign");
+    bytes[8] = 99;
+    assert_eq!(
+        Store::from_bytes(&bytes).unwrap_err(),
+        Error::UnsupportedVersion {
+            found: 99,
+            supported: 1
+        }
+    );
+    let missing = Store::open("/nonexistent/dir/store.qcs").unwrap_err();
+    assert!(matches!(missing, Error::Io { .. }), "{missing:?}");
+}
