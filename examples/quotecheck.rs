@@ -9,6 +9,14 @@
 //!                                             (the shape of shared/data/polnear)
 //! ```
 //! `--no-single-quotes` stops single marks from opening a top-level quote.
+//!
+//! Store files (an indexed archive that opens without re-reading sources):
+//! ```text
+//! quotecheck --save STORE SOURCES...           build (or, with --store, update) a store file
+//! quotecheck --store STORE [--remove ID]... --save STORE [SOURCES...]
+//! quotecheck [--json] --store STORE [ARTICLE | --quotes Q.json] [SOURCES...]
+//! ```
+//! Building shows progress (files, bytes, rate) when stderr is a terminal.
 //! SOURCES are files or folders; a folder may hold a `sources.json` manifest
 //! (`[{"id", "file", "title", "date", "speaker", "speakers"}]`). A source's id
 //! is its manifest id or its file stem. Exit status: 0 when everything was
@@ -29,6 +37,9 @@ const DEMO_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data");
 
 struct Options {
     json: bool,
+    store: Option<PathBuf>,
+    save: Option<PathBuf>,
+    remove: Vec<String>,
     extract: Option<PathBuf>,
     predict: Option<(PathBuf, PathBuf)>,
     single_quotes: bool,
@@ -63,9 +74,46 @@ fn main() -> ExitCode {
         return predict_jsonl(input, output, extractor);
     }
     let mut failed = false;
-    let mut store = Store::new();
+    let mut store = match &opts.store {
+        Some(path) => match Store::open(path) {
+            Ok(s) => s,
+            Err(e) => {
+                eprintln!("quotecheck: error: {}: {e}", path.display());
+                return ExitCode::from(2);
+            }
+        },
+        None => Store::new(),
+    };
+    let mut progress = Progress::new();
     for path in &opts.sources {
-        load_sources(path, &mut store, &mut failed);
+        load_sources(path, &mut store, &mut failed, &mut progress);
+    }
+    progress.finish();
+    for id in &opts.remove {
+        if let Err(e) = store.remove(id) {
+            eprintln!("quotecheck: error: --remove {id}: {e}");
+            failed = true;
+        }
+    }
+    if let Some(path) = &opts.save {
+        let started = std::time::Instant::now();
+        if let Err(e) = store.save(path) {
+            eprintln!("quotecheck: error: {e}");
+            return ExitCode::from(2);
+        }
+        eprintln!(
+            "quotecheck: saved {} source(s), {} words, {:.1} MB of text to {} in {:.2} s",
+            store.len(),
+            store.word_count(),
+            store.text_bytes() as f64 / 1e6,
+            path.display(),
+            started.elapsed().as_secs_f64()
+        );
+        return if failed {
+            ExitCode::from(2)
+        } else {
+            ExitCode::SUCCESS
+        };
     }
     let (article, wanted) = if let Some(q) = &opts.quotes {
         match read_quotes(q) {
@@ -143,6 +191,9 @@ fn main() -> ExitCode {
 fn parse_args(args: &[String]) -> Result<Options, String> {
     let mut opts = Options {
         json: false,
+        store: None,
+        save: None,
+        remove: Vec::new(),
         extract: None,
         predict: None,
         single_quotes: true,
@@ -167,6 +218,11 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
                 opts.predict = Some((input.into(), output.into()));
             }
             "--no-single-quotes" => opts.single_quotes = false,
+            "--store" => opts.store = Some(it.next().ok_or("--store needs a file")?.into()),
+            "--save" => opts.save = Some(it.next().ok_or("--save needs a file")?.into()),
+            "--remove" => opts
+                .remove
+                .push(it.next().ok_or("--remove needs a source id")?.clone()),
             "-h" | "--help" => return Err("check quotations against their sources".into()),
             s if s.starts_with("--") => return Err(format!("unknown option {s}")),
             s => positional.push(PathBuf::from(s)),
@@ -178,7 +234,21 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
         }
         return Ok(opts);
     }
-    if positional.is_empty() && opts.quotes.is_none() {
+    if opts.save.is_some() {
+        // Building or updating a store: every positional is a source.
+        if opts.quotes.is_some() {
+            return Err("--save builds a store; check against it with --store".into());
+        }
+        if positional.is_empty() && opts.store.is_none() {
+            return Err("no sources given".into());
+        }
+        opts.sources = positional;
+        return Ok(opts);
+    }
+    if !opts.remove.is_empty() {
+        return Err("--remove needs --save to write the changed store".into());
+    }
+    if positional.is_empty() && opts.quotes.is_none() && opts.store.is_none() {
         // The demo: the bundled article against the bundled sources.
         opts.article = Some(Path::new(DEMO_DIR).join("article-dodnews-2023-05-02.txt"));
         opts.sources = vec![Path::new(DEMO_DIR).join("sources")];
@@ -190,7 +260,7 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
         }
         opts.article = Some(positional.remove(0));
     }
-    if positional.is_empty() {
+    if positional.is_empty() && opts.store.is_none() {
         return Err("no sources given".into());
     }
     opts.sources = positional;
@@ -219,7 +289,56 @@ struct ManifestEntry {
     speakers: HashMap<String, String>,
 }
 
-fn load_sources(path: &Path, store: &mut Store, failed: &mut bool) {
+/// Files, bytes and rate while a store is built, on a terminal only.
+struct Progress {
+    tty: bool,
+    started: std::time::Instant,
+    shown: std::time::Instant,
+    files: usize,
+    bytes: usize,
+}
+
+impl Progress {
+    fn new() -> Self {
+        use std::io::IsTerminal;
+        let now = std::time::Instant::now();
+        Progress {
+            tty: std::io::stderr().is_terminal(),
+            started: now,
+            shown: now,
+            files: 0,
+            bytes: 0,
+        }
+    }
+
+    fn file(&mut self, bytes: usize) {
+        self.files += 1;
+        self.bytes += bytes;
+        if self.tty && self.shown.elapsed().as_millis() >= 200 {
+            self.shown = std::time::Instant::now();
+            self.show();
+        }
+    }
+
+    fn show(&self) {
+        let secs = self.started.elapsed().as_secs_f64().max(1e-9);
+        eprint!(
+            "\r{} files, {:.1} MB, {:.1} MB/s   ",
+            self.files,
+            self.bytes as f64 / 1e6,
+            self.bytes as f64 / 1e6 / secs
+        );
+    }
+
+    fn finish(&self) {
+        if self.tty && self.files > 0 {
+            self.show();
+            eprintln!();
+        }
+    }
+}
+
+fn load_sources(path: &Path, store: &mut Store, failed: &mut bool, progress: &mut Progress) {
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
         Err(e) => {
@@ -229,7 +348,7 @@ fn load_sources(path: &Path, store: &mut Store, failed: &mut bool) {
         }
     };
     if meta.is_file() {
-        add_file(path, None, store, failed);
+        add_file(path, None, store, failed, progress);
         return;
     }
     let entries = match std::fs::read_dir(path) {
@@ -279,7 +398,7 @@ fn load_sources(path: &Path, store: &mut Store, failed: &mut bool) {
         if entry.is_none() && listed_only {
             continue;
         }
-        add_file(&f, entry, store, failed);
+        add_file(&f, entry, store, failed, progress);
     }
     for (file, _) in manifest {
         eprintln!(
@@ -290,7 +409,13 @@ fn load_sources(path: &Path, store: &mut Store, failed: &mut bool) {
     }
 }
 
-fn add_file(path: &Path, entry: Option<ManifestEntry>, store: &mut Store, failed: &mut bool) {
+fn add_file(
+    path: &Path,
+    entry: Option<ManifestEntry>,
+    store: &mut Store,
+    failed: &mut bool,
+    progress: &mut Progress,
+) {
     let text = match read_text(path) {
         Ok(t) => t,
         Err(e) => {
@@ -299,6 +424,7 @@ fn add_file(path: &Path, entry: Option<ManifestEntry>, store: &mut Store, failed
             return;
         }
     };
+    progress.file(text.len());
     let entry = entry.unwrap_or_default();
     let stem = path
         .file_stem()

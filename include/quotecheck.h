@@ -1075,12 +1075,20 @@ qc_status qc_store_add(struct qc_store *store,
                        struct qc_error *err);
 
 /**
- * The number of sources in the store (0 for NULL or a bad handle).
+ * The number of sources in the store, removed ones not counted (0 for
+ * NULL or a bad handle). Indexes run up to `qc_store_index_bound`.
  */
 size_t qc_store_len(const struct qc_store *store);
 
 /**
- * The id of the source at `index`, into `*out`.
+ * One past the largest source index (removed sources keep their index
+ * until the store is saved and reopened).
+ */
+size_t qc_store_index_bound(const struct qc_store *store);
+
+/**
+ * The id of the source at `index`, into `*out` (`QC_ERR_OUT_OF_RANGE` for
+ * a removed source).
  *
  * Lifetime: borrowed from the store; valid until the store is freed.
  * Errors: `QC_ERR_OUT_OF_RANGE`, `QC_ERR_NULL_ARG`, `QC_ERR_INVALID_HANDLE`.
@@ -1100,6 +1108,47 @@ qc_status qc_store_find(const struct qc_store *store,
                         const uint8_t *id,
                         size_t id_len,
                         size_t *index,
+                        struct qc_error *err);
+
+/**
+ * Removes the source with this id (UTF-8). Its index is not reused; its
+ * words are skipped by checks from now on and left out of the next save.
+ *
+ * Errors: `QC_ERR_UNKNOWN_ID`, `QC_ERR_NULL_ARG`, `QC_ERR_INVALID_UTF8`,
+ * `QC_ERR_INVALID_HANDLE`.
+ * Thread safety: exclusive use of `store`.
+ */
+qc_status qc_store_remove(struct qc_store *store,
+                          const uint8_t *id,
+                          size_t id_len,
+                          struct qc_error *err);
+
+/**
+ * Writes the store to the file at `path` (UTF-8 bytes, no NUL needed)
+ * atomically: a temporary file beside it is written, synced and renamed
+ * over it, so the previous file survives a failed save.
+ *
+ * Errors: `QC_ERR_IO` (with the path and the system's reason),
+ * `QC_ERR_NULL_ARG`, `QC_ERR_INVALID_UTF8`, `QC_ERR_INVALID_HANDLE`.
+ * Thread safety: reads `store`; no `qc_store_add` may run meanwhile.
+ */
+qc_status qc_store_save(const struct qc_store *store,
+                        const uint8_t *path,
+                        size_t path_len,
+                        struct qc_error *err);
+
+/**
+ * Opens a store file written by `qc_store_save`; `*out` receives the new
+ * store on success. The file is read in one call and fully checked.
+ *
+ * Ownership: the caller owns `*out` and frees it with `qc_store_free`.
+ * Errors: `QC_ERR_IO`, `QC_ERR_NOT_A_STORE`, `QC_ERR_CORRUPT`,
+ * `QC_ERR_VERSION` (a newer format), `QC_ERR_NULL_ARG`,
+ * `QC_ERR_INVALID_UTF8`.
+ */
+qc_status qc_store_open(const uint8_t *path,
+                        size_t path_len,
+                        struct qc_store **out,
                         struct qc_error *err);
 
 /**

@@ -281,3 +281,101 @@ fn predict_jsonl_writes_code_point_offsets_per_paragraph() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn store_files_are_built_updated_and_checked_against() {
+    assert!(built());
+    let dir = std::env::temp_dir().join(format!("qc-cli-store-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let store = dir.join("archive.qcs");
+    let sources = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/sources");
+    let article = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/data/article-dodnews-2023-05-02.txt"
+    );
+    let out = cli()
+        .arg("--save")
+        .arg(&store)
+        .arg(sources)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // Not a terminal: no progress line, only the summary.
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("saved 5 source(s)"), "{err}");
+    assert!(!err.contains("MB/s"), "{err}");
+
+    let verdicts = |extra: &[&str]| -> Vec<String> {
+        let out = cli()
+            .args(["--json", "--store"])
+            .arg(&store)
+            .arg(article)
+            .args(extra)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        v["quotes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|q| q["verdict"].as_str().unwrap_or("null").to_string())
+            .collect()
+    };
+    let from_folder = {
+        let out = cli()
+            .arg("--json")
+            .arg(article)
+            .arg(sources)
+            .output()
+            .unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        v["quotes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|q| q["verdict"].as_str().unwrap_or("null").to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(verdicts(&[]), from_folder);
+
+    // Remove the Pentagon transcript and captions: Ryder's quotes are gone.
+    let out = cli()
+        .arg("--store")
+        .arg(&store)
+        .args([
+            "--remove",
+            "dod-2023-05-02-ryder-briefing",
+            "--remove",
+            "dod-2023-05-02-ryder-captions",
+        ])
+        .arg("--save")
+        .arg(&store)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(verdicts(&[]).iter().all(|v| v == "not_found"));
+    // A bad store file is a one-line error and exit status 2.
+    std::fs::write(&store, b"not a store").unwrap();
+    let out = cli()
+        .arg("--store")
+        .arg(&store)
+        .arg(article)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a quotecheck store file"));
+    let _ = std::fs::remove_dir_all(&dir);
+}

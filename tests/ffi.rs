@@ -448,3 +448,58 @@ fn bad_input_is_a_status_never_a_crash() {
     qc_store_free(store);
     qc_error_free(err);
 }
+
+#[test]
+fn store_files_through_the_abi() {
+    let store = demo_store();
+    let err = qc_error_new();
+    let dir = std::env::temp_dir().join(format!("qc-ffi-store-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("demo.qcs").to_string_lossy().into_owned();
+    assert_eq!(
+        qc_store_save(store, path.as_ptr(), path.len(), err),
+        QC_OK,
+        "{}",
+        message(err)
+    );
+    let mut opened = null_mut();
+    assert_eq!(
+        qc_store_open(path.as_ptr(), path.len(), &mut opened, err),
+        QC_OK
+    );
+    assert_eq!(qc_store_len(opened), qc_store_len(store));
+    let id = "wh-2024-02-20-gaggle-kirby";
+    assert_eq!(qc_store_remove(opened, id.as_ptr(), id.len(), err), QC_OK);
+    assert_eq!(
+        qc_store_remove(opened, id.as_ptr(), id.len(), err),
+        QC_ERR_UNKNOWN_ID
+    );
+    assert_eq!(qc_store_len(opened) + 1, qc_store_len(store));
+    assert_eq!(qc_store_index_bound(opened), qc_store_len(store));
+    // Errors: a missing file, a foreign file, a damaged file.
+    let missing = dir.join("missing.qcs").to_string_lossy().into_owned();
+    let mut out = null_mut();
+    assert_eq!(
+        qc_store_open(missing.as_ptr(), missing.len(), &mut out, err),
+        QC_ERR_IO
+    );
+    assert!(message(err).contains("missing.qcs"), "{}", message(err));
+    std::fs::write(&missing, b"hello").unwrap();
+    assert_eq!(
+        qc_store_open(missing.as_ptr(), missing.len(), &mut out, err),
+        QC_ERR_NOT_A_STORE
+    );
+    let mut bytes = std::fs::read(&path).unwrap();
+    let mid = bytes.len() / 2;
+    bytes[mid] ^= 0x10;
+    std::fs::write(&missing, &bytes).unwrap();
+    assert_eq!(
+        qc_store_open(missing.as_ptr(), missing.len(), &mut out, err),
+        QC_ERR_CORRUPT
+    );
+    assert!(out.is_null());
+    qc_store_free(opened);
+    qc_store_free(store);
+    qc_error_free(err);
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -265,6 +265,10 @@ _SIGNATURES = {
     "qc_store_len": (c_size_t, [_P]),
     "qc_store_source_id": (c_int32, [_P, c_size_t, POINTER(_Str), _P]),
     "qc_store_find": (c_int32, [_P, _BYTES, c_size_t, POINTER(c_size_t), _P]),
+    "qc_store_index_bound": (c_size_t, [_P]),
+    "qc_store_remove": (c_int32, [_P, _BYTES, c_size_t, _P]),
+    "qc_store_save": (c_int32, [_P, _BYTES, c_size_t, _P]),
+    "qc_store_open": (c_int32, [_BYTES, c_size_t, POINTER(_P), _P]),
     "qc_extractor_new": (_P, []),
     "qc_extractor_free": (None, [_P]),
     "qc_extractor_set_language": (c_int32, [_P, c_uint32, _P]),
@@ -557,9 +561,32 @@ class Store:
     threads may check against it. Use as a context manager, or call
     close()."""
 
-    def __init__(self) -> None:
-        self._ptr = library().qc_store_new()
+    def __init__(self, _ptr: Optional[int] = None) -> None:
+        self._ptr = _ptr if _ptr is not None else library().qc_store_new()
         self._err = _Error()
+
+    @classmethod
+    def open(cls, path: Union[str, os.PathLike]) -> "Store":
+        """Opens a store file written by save(). A damaged or foreign file
+        raises QuotecheckError (QC_ERR_CORRUPT, QC_ERR_NOT_A_STORE, ...)."""
+        err = _Error()
+        try:
+            p, n, keep = _bytes(os.fsdecode(path), "path")
+            out = c_void_p()
+            err.check(library().qc_store_open(p, n, byref(out), err.ptr))
+            return cls(out.value)
+        finally:
+            err.close()
+
+    def save(self, path: Union[str, os.PathLike]) -> None:
+        """Writes the store to `path` atomically."""
+        p, n, keep = _bytes(os.fsdecode(path), "path")
+        self._err.check(library().qc_store_save(self._ptr, p, n, self._err.ptr))
+
+    def remove(self, id: str) -> None:
+        """Removes a source by id (QuotecheckError QC_ERR_UNKNOWN_ID if none)."""
+        p, n, keep = _bytes(id, "id")
+        self._err.check(library().qc_store_remove(self._ptr, p, n, self._err.ptr))
 
     def add(
         self,

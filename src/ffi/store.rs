@@ -270,7 +270,8 @@ pub extern "C" fn qc_store_add(
     })
 }
 
-/// The number of sources in the store (0 for NULL or a bad handle).
+/// The number of sources in the store, removed ones not counted (0 for
+/// NULL or a bad handle). Indexes run up to `qc_store_index_bound`.
 #[unsafe(no_mangle)]
 pub extern "C" fn qc_store_len(store: *const qc_store) -> usize {
     guard_value(0, || {
@@ -279,7 +280,18 @@ pub extern "C" fn qc_store_len(store: *const qc_store) -> usize {
     })
 }
 
-/// The id of the source at `index`, into `*out`.
+/// One past the largest source index (removed sources keep their index
+/// until the store is saved and reopened).
+#[unsafe(no_mangle)]
+pub extern "C" fn qc_store_index_bound(store: *const qc_store) -> usize {
+    guard_value(0, || {
+        // SAFETY: `store` is NULL or a live `qc_store`.
+        unsafe { handle_ref(store, "store") }.map_or(0, |s| s.store.index_bound())
+    })
+}
+
+/// The id of the source at `index`, into `*out` (`QC_ERR_OUT_OF_RANGE` for
+/// a removed source).
 ///
 /// Lifetime: borrowed from the store; valid until the store is freed.
 /// Errors: `QC_ERR_OUT_OF_RANGE`, `QC_ERR_NULL_ARG`, `QC_ERR_INVALID_HANDLE`.
@@ -327,5 +339,82 @@ pub extern "C" fn qc_store_find(
             .ok_or_else(|| Failure::from(crate::Error::UnknownSourceId(id.to_string())))?;
         // SAFETY: `index` is writable (the contract).
         unsafe { write_out(index, at, "index") }
+    })
+}
+
+/// Removes the source with this id (UTF-8). Its index is not reused; its
+/// words are skipped by checks from now on and left out of the next save.
+///
+/// Errors: `QC_ERR_UNKNOWN_ID`, `QC_ERR_NULL_ARG`, `QC_ERR_INVALID_UTF8`,
+/// `QC_ERR_INVALID_HANDLE`.
+/// Thread safety: exclusive use of `store`.
+#[unsafe(no_mangle)]
+pub extern "C" fn qc_store_remove(
+    store: *mut qc_store,
+    id: *const u8,
+    id_len: usize,
+    err: *mut qc_error,
+) -> qc_status {
+    ffi_boundary!(err, {
+        // SAFETY: a live `qc_store` no other thread uses now.
+        let st = unsafe { handle_mut(store, "store") }?;
+        // SAFETY: `id` points to `id_len` readable bytes.
+        let id = unsafe { str_in(id, id_len, "id") }?;
+        st.store.remove(id)?;
+        Ok(())
+    })
+}
+
+/// Writes the store to the file at `path` (UTF-8 bytes, no NUL needed)
+/// atomically: a temporary file beside it is written, synced and renamed
+/// over it, so the previous file survives a failed save.
+///
+/// Errors: `QC_ERR_IO` (with the path and the system's reason),
+/// `QC_ERR_NULL_ARG`, `QC_ERR_INVALID_UTF8`, `QC_ERR_INVALID_HANDLE`.
+/// Thread safety: reads `store`; no `qc_store_add` may run meanwhile.
+#[unsafe(no_mangle)]
+pub extern "C" fn qc_store_save(
+    store: *const qc_store,
+    path: *const u8,
+    path_len: usize,
+    err: *mut qc_error,
+) -> qc_status {
+    ffi_boundary!(err, {
+        // SAFETY: a live `qc_store`.
+        let st = unsafe { handle_ref(store, "store") }?;
+        // SAFETY: `path` points to `path_len` readable bytes.
+        let path = unsafe { str_in(path, path_len, "path") }?;
+        st.store.save(path)?;
+        Ok(())
+    })
+}
+
+/// Opens a store file written by `qc_store_save`; `*out` receives the new
+/// store on success. The file is read in one call and fully checked.
+///
+/// Ownership: the caller owns `*out` and frees it with `qc_store_free`.
+/// Errors: `QC_ERR_IO`, `QC_ERR_NOT_A_STORE`, `QC_ERR_CORRUPT`,
+/// `QC_ERR_VERSION` (a newer format), `QC_ERR_NULL_ARG`,
+/// `QC_ERR_INVALID_UTF8`.
+#[unsafe(no_mangle)]
+pub extern "C" fn qc_store_open(
+    path: *const u8,
+    path_len: usize,
+    out: *mut *mut qc_store,
+    err: *mut qc_error,
+) -> qc_status {
+    ffi_boundary!(err, {
+        // SAFETY: `path` points to `path_len` readable bytes.
+        let path = unsafe { str_in(path, path_len, "path") }?;
+        if out.is_null() {
+            return Err(Failure::null("out"));
+        }
+        let store = Store::open(path)?;
+        let handle = into_raw(qc_store {
+            magic: qc_store::MAGIC,
+            store,
+        });
+        // SAFETY: `out` is non-NULL and writable (the contract).
+        unsafe { write_out(out, handle, "out") }
     })
 }

@@ -184,6 +184,35 @@ class Checking(unittest.TestCase):
         self.assertTrue(all(r == want for r in results))
 
 
+class StoreFiles(unittest.TestCase):
+    def test_save_open_remove(self):
+        import tempfile
+
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / "archive.qcs"
+            with demo_store() as store:
+                store.save(path)
+            with qc.Store.open(path) as store, qc.Checker() as checker:
+                self.assertEqual(len(store), 5)
+                quote = "until CPB can address these needs through contracted support,"
+                self.assertEqual(checker.check(store, quote, "Ryder").verdict, qc.Verdict.VERBATIM)
+                store.remove("dod-2023-05-02-ryder-briefing")
+                self.assertEqual(len(store), 4)
+                with self.assertRaises(qc.QuotecheckError) as cm:
+                    store.remove("dod-2023-05-02-ryder-briefing")
+                self.assertEqual(cm.exception.name, "QC_ERR_UNKNOWN_ID")
+                store.save(path)
+            with qc.Store.open(path) as store:
+                self.assertEqual(len(store), 4)
+            path.write_bytes(b"QCSTORE\0" + b"\0" * 40)
+            with self.assertRaises(qc.QuotecheckError) as cm:
+                qc.Store.open(path)
+            self.assertEqual(cm.exception.name, "QC_ERR_CORRUPT")
+            with self.assertRaises(qc.QuotecheckError) as cm:
+                qc.Store.open(Path(tmp) / "missing.qcs")
+            self.assertEqual(cm.exception.name, "QC_ERR_IO")
+
+
 class BadInput(unittest.TestCase):
     def setUp(self):
         self.store = qc.Store()
