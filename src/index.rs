@@ -22,7 +22,7 @@
 
 #![forbid(unsafe_code)]
 
-use std::collections::HashMap;
+use crate::fasthash::FxHashMap;
 
 /// The positions of a word or pair: the frozen part, then the delta part.
 #[derive(Clone, Copy, Debug, Default)]
@@ -121,7 +121,7 @@ impl<K: Ord + Copy> Rows<K> {
 pub struct Index {
     pub(crate) frozen_bigrams: Rows<u64>,
     pub(crate) frozen_words: Rows<u32>,
-    bigrams: HashMap<u64, Vec<u32>>,
+    bigrams: FxHashMap<u64, Vec<u32>>,
     unigrams: Vec<Vec<u32>>,
 }
 

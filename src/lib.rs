@@ -46,6 +46,7 @@ pub mod align;
 pub mod check;
 pub mod error;
 pub mod extract;
+mod fasthash;
 pub mod ffi;
 pub mod index;
 pub mod persist;

@@ -7,7 +7,7 @@
 
 #![forbid(unsafe_code)]
 
-use std::collections::HashMap;
+use crate::fasthash::FxHashMap;
 
 /// The id of a word that is not in the vocabulary.
 pub const UNKNOWN: u32 = u32::MAX;
@@ -24,7 +24,7 @@ pub const UNKNOWN: u32 = u32::MAX;
 /// ```
 #[derive(Debug, Default, Clone)]
 pub struct Vocab {
-    ids: HashMap<Box<str>, u32>,
+    ids: FxHashMap<Box<str>, u32>,
     words: Vec<Box<str>>,
 }
 

@@ -1,0 +1,121 @@
+//! Benchmark: building, saving, opening and checking a store of real text.
+//!
+//! Usage: `cargo run --release --example bench_store -- DIR_OR_FILES... [--quotes N]`
+//!
+//! Every `.txt` file given (or found in a given folder) becomes a source.
+//! Prints the build rate, the index's memory per source byte, the store
+//! file's size, the time to open it, and check latency (p50/p99) for N
+//! quotes cut from the sources at random (fixed seed): verbatim ones, and
+//! ones with a word changed.
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use quotecheck::{Checker, SourceDoc, Store, Verdict};
+
+fn main() {
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let mut quotes = 200usize;
+    if let Some(i) = args.iter().position(|a| a == "--quotes") {
+        quotes = args.get(i + 1).and_then(|n| n.parse().ok()).unwrap_or(200);
+        args.drain(i..(i + 2).min(args.len()));
+    }
+    let mut files: Vec<PathBuf> = Vec::new();
+    for a in &args {
+        let p = PathBuf::from(a);
+        if p.is_dir() {
+            let mut list: Vec<PathBuf> = std::fs::read_dir(&p)
+                .expect("read dir")
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+                .collect();
+            list.sort();
+            files.extend(list);
+        } else {
+            files.push(p);
+        }
+    }
+    let texts: Vec<(String, String)> = files
+        .iter()
+        .map(|p| {
+            (
+                p.display().to_string(),
+                std::fs::read_to_string(p).expect("UTF-8 text"),
+            )
+        })
+        .collect();
+    let bytes: usize = texts.iter().map(|t| t.1.len()).sum();
+
+    let started = Instant::now();
+    let mut store = Store::new();
+    for (id, text) in &texts {
+        store
+            .add(SourceDoc::new(id.clone(), text.clone()).kind(quotecheck::SourceKind::Plain))
+            .expect("add");
+    }
+    let build = started.elapsed().as_secs_f64();
+    let path = std::env::temp_dir().join(format!("qc-bench-{}.qcs", std::process::id()));
+    let started = Instant::now();
+    store.save(&path).expect("save");
+    let save = started.elapsed().as_secs_f64();
+    let file_bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+    let started = Instant::now();
+    let opened = Store::open(&path).expect("open");
+    let open = started.elapsed().as_secs_f64();
+    let _ = std::fs::remove_file(&path);
+
+    // Quotes: 12-40 consecutive words of a source, every other one with a
+    // word replaced.
+    let mut seed = 0x2545_F491_4F6C_DD1Du64;
+    let mut next = || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let mut qs: Vec<String> = Vec::new();
+    while qs.len() < quotes {
+        let (_, text) = &texts[(next() as usize) % texts.len()];
+        let words: Vec<&str> = text.split_whitespace().collect();
+        if words.len() < 60 {
+            continue;
+        }
+        let n = 12 + (next() as usize) % 29;
+        let at = (next() as usize) % (words.len() - n);
+        let mut w: Vec<&str> = words[at..at + n].to_vec();
+        if qs.len() % 2 == 1 {
+            let k = (next() as usize) % n;
+            w[k] = "zebra";
+        }
+        qs.push(w.join(" "));
+    }
+    let mut checker = Checker::new();
+    let mut times = Vec::with_capacity(qs.len());
+    let mut found = 0;
+    for q in &qs {
+        let t = Instant::now();
+        let r = checker.check(&opened, q, None).expect("check");
+        times.push(t.elapsed().as_secs_f64() * 1e3);
+        found += usize::from(r.verdict() != Verdict::NotFound);
+    }
+    times.sort_by(f64::total_cmp);
+    let pct = |p: f64| times[((times.len() - 1) as f64 * p) as usize];
+    println!(
+        "{} sources, {:.1} MB, {} words; build {:.2} s ({:.1} MB/s); index+arrays {:.2} bytes per source byte; \
+         file {:.1} MB; save {:.2} s; open {:.3} s; {} quotes: p50 {:.3} ms, p99 {:.3} ms, max {:.3} ms, found {}",
+        texts.len(),
+        bytes as f64 / 1e6,
+        store.word_count(),
+        build,
+        bytes as f64 / 1e6 / build,
+        store.index_bytes() as f64 / bytes as f64,
+        file_bytes as f64 / 1e6,
+        save,
+        open,
+        qs.len(),
+        pct(0.5),
+        pct(0.99),
+        times[times.len() - 1],
+        found,
+    );
+}
