@@ -73,5 +73,9 @@ fn main() {
         written += out.len();
         n += 1;
     }
-    eprintln!("{n} files, {:.1} MiB, from {} words of training text", written as f64 / (1 << 20) as f64, words.len());
+    eprintln!(
+        "{n} files, {:.1} MiB, from {} words of training text",
+        written as f64 / (1 << 20) as f64,
+        words.len()
+    );
 }

@@ -145,10 +145,14 @@ impl<W: Write> Sink<W> {
         self.put(&[0u8; 8][..pad])
     }
 
-    fn u32s(&mut self, v: impl IntoIterator<Item = u32>) -> std::io::Result<()> {
+    /// Writes fixed-size little-endian items through a 64 KiB buffer.
+    fn items<const N: usize>(
+        &mut self,
+        v: impl IntoIterator<Item = [u8; N]>,
+    ) -> std::io::Result<()> {
         let mut buf = Vec::with_capacity(1 << 16);
         for x in v {
-            buf.extend_from_slice(&x.to_le_bytes());
+            buf.extend_from_slice(&x);
             if buf.len() >= 1 << 16 {
                 self.put(&buf)?;
                 buf.clear();
@@ -157,16 +161,12 @@ impl<W: Write> Sink<W> {
         self.put(&buf)
     }
 
+    fn u32s(&mut self, v: impl IntoIterator<Item = u32>) -> std::io::Result<()> {
+        self.items(v.into_iter().map(u32::to_le_bytes))
+    }
+
     fn u64s(&mut self, v: impl IntoIterator<Item = u64>) -> std::io::Result<()> {
-        let mut buf = Vec::with_capacity(1 << 16);
-        for x in v {
-            buf.extend_from_slice(&x.to_le_bytes());
-            if buf.len() >= 1 << 16 {
-                self.put(&buf)?;
-                buf.clear();
-            }
-        }
-        self.put(&buf)
+        self.items(v.into_iter().map(u64::to_le_bytes))
     }
 }
 

@@ -8,6 +8,17 @@ fn cli() -> Command {
     Command::new(exe)
 }
 
+/// The verdicts of a `--json` report, in order ("null" for an error).
+fn verdicts_of(json: &[u8]) -> Vec<String> {
+    let v: serde_json::Value = serde_json::from_slice(json).unwrap();
+    v["quotes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| q["verdict"].as_str().unwrap_or("null").to_string())
+        .collect()
+}
+
 fn built() -> bool {
     Command::new(env!("CARGO"))
         .args(["build", "--example", "quotecheck"])
@@ -322,29 +333,15 @@ fn store_files_are_built_updated_and_checked_against() {
             "{}",
             String::from_utf8_lossy(&out.stderr)
         );
-        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-        v["quotes"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|q| q["verdict"].as_str().unwrap_or("null").to_string())
-            .collect()
+        verdicts_of(&out.stdout)
     };
-    let from_folder = {
-        let out = cli()
-            .arg("--json")
-            .arg(article)
-            .arg(sources)
-            .output()
-            .unwrap();
-        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-        v["quotes"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|q| q["verdict"].as_str().unwrap_or("null").to_string())
-            .collect::<Vec<_>>()
-    };
+    let out = cli()
+        .arg("--json")
+        .arg(article)
+        .arg(sources)
+        .output()
+        .unwrap();
+    let from_folder = verdicts_of(&out.stdout);
     assert_eq!(verdicts(&[]), from_folder);
 
     // Remove the Pentagon transcript and captions: Ryder's quotes are gone.
