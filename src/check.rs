@@ -160,6 +160,40 @@ impl Checker {
         quote: &'a str,
         speaker: Option<&'a str>,
     ) -> Result<Report<'a>, Error> {
+        self.check_with(store, quote, speaker, false)
+    }
+
+    /// Like [`Checker::check`], but without the index: the quote is
+    /// aligned against the whole of every source. Slow (the alignment is
+    /// O(quote words × source words) per source); it is the reference the
+    /// indexed search is measured against, and reports at most one span per
+    /// source.
+    ///
+    /// ```
+    /// use quotecheck::{Checker, SourceDoc, Store, Verdict};
+    /// let mut store = Store::new();
+    /// store.add(SourceDoc::new("s", "We will not raise taxes this year."))?;
+    /// let mut checker = Checker::new();
+    /// let r = checker.check_exhaustive(&store, "we will raise taxes this year", None)?;
+    /// assert_eq!(r.verdict(), Verdict::Altered);
+    /// # Ok::<(), quotecheck::Error>(())
+    /// ```
+    pub fn check_exhaustive<'a>(
+        &'a mut self,
+        store: &'a Store,
+        quote: &'a str,
+        speaker: Option<&'a str>,
+    ) -> Result<Report<'a>, Error> {
+        self.check_with(store, quote, speaker, true)
+    }
+
+    fn check_with<'a>(
+        &'a mut self,
+        store: &'a Store,
+        quote: &'a str,
+        speaker: Option<&'a str>,
+        exhaustive: bool,
+    ) -> Result<Report<'a>, Error> {
         if quote.len() > MAX_QUOTE_BYTES {
             return Err(Error::QuoteTooLong {
                 len: quote.len(),
@@ -190,15 +224,34 @@ impl Checker {
                 i.is_word() && !is_stop_word(&self.fold[i.fold.0 as usize..i.fold.1 as usize])
             })
             .count();
-        if content == 0 && words < 3 {
+        let limit = if content == 0 && words < 3 {
             self.hits.clear();
             self.clusters.clear();
+            0
+        } else if exhaustive {
+            // Every live source is one candidate, aligned whole.
+            self.clusters.clear();
+            for (i, src) in store.sources_raw().iter().enumerate() {
+                if src.removed || src.words.is_empty() {
+                    continue;
+                }
+                self.clusters.push(Cluster {
+                    source: i as u32,
+                    first_pos: src.words.start,
+                    last_pos: src.words.end - 1,
+                    first_q: 0,
+                    last_q: self.items.len() as u32,
+                    votes: 1,
+                });
+            }
+            self.clusters.len()
         } else {
             self.seed(store);
             self.cluster(store);
-        }
+            MAX_CANDIDATES
+        };
         let best_votes = self.clusters.first().map_or(0, |c| c.votes);
-        for c in 0..self.clusters.len().min(MAX_CANDIDATES) {
+        for c in 0..self.clusters.len().min(limit) {
             let cluster = self.clusters[c];
             // A region with a small fraction of the best region's evidence
             // cannot outscore it; the same line elsewhere has as many votes.
@@ -344,11 +397,24 @@ impl Checker {
         let range = store.words_of(c.source as usize);
         let n = self.items.len() as u32;
         let slack = WINDOW_SLACK as u32;
+        // Text an ellipsis leaves out may lie between the seeds seen and
+        // the quote's ends: leave room for it on each side.
+        let gaps = |items: &[Item]| {
+            items
+                .iter()
+                .filter(|i| i.kind == ItemKind::Ellipsis)
+                .count() as u32
+                * MAX_ELLIPSIS_GAP_WORDS as u32
+        };
+        let first_q = (c.first_q as usize).min(self.items.len());
+        let last_q = (c.last_q as usize).min(self.items.len());
+        let before = gaps(&self.items[..first_q]);
+        let after = gaps(&self.items[last_q..]);
         let lo = c
             .first_pos
-            .saturating_sub(c.first_q + slack)
+            .saturating_sub(c.first_q + slack + before)
             .max(range.start);
-        let hi = (c.last_pos + (n - c.last_q) + slack).min(range.end);
+        let hi = (c.last_pos + (n - c.last_q) + slack + after).min(range.end);
         // The same words can be said twice in one exchange, by two people.
         // When the span found is not the named speaker's, look again on
         // either side of it within the window (a bounded number of times).

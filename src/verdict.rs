@@ -376,6 +376,7 @@ pub fn explain(
             {
                 push(
                     edits,
+                    first_edit,
                     EditOp::Delete,
                     Change::Conjunction,
                     (items[0].start, items[0].start),
@@ -466,7 +467,14 @@ pub fn explain(
             }
         };
         if let Some((op, change)) = edit {
-            push(edits, op, change, qrange(qa, qb), srange(sa, sb));
+            push(
+                edits,
+                first_edit,
+                op,
+                change,
+                qrange(qa, qb),
+                srange(sa, sb),
+            );
         }
         // Punctuation between two neighbouring words that both stand on the
         // source, with nothing between them on either side.
@@ -491,7 +499,14 @@ pub fn explain(
                             &src.text[sgap.0 as usize..sgap.1 as usize],
                         )
                     {
-                        push(edits, EditOp::Replace, Change::Punctuation, qgap, sgap);
+                        push(
+                            edits,
+                            first_edit,
+                            EditOp::Replace,
+                            Change::Punctuation,
+                            qgap,
+                            sgap,
+                        );
                     }
                 }
             }
@@ -529,9 +544,17 @@ pub fn explain(
     out
 }
 
-fn push(edits: &mut Vec<Edit>, op: EditOp, change: Change, quote: (u32, u32), source: (u32, u32)) {
-    // Runs of inserted or dropped words become one edit.
-    if let Some(last) = edits.last_mut() {
+fn push(
+    edits: &mut Vec<Edit>,
+    first_edit: usize,
+    op: EditOp,
+    change: Change,
+    quote: (u32, u32),
+    source: (u32, u32),
+) {
+    // Runs of inserted or dropped words become one edit (only this
+    // alignment's own: the vector holds earlier matches' edits too).
+    if let Some(last) = edits.get_mut(first_edit..).and_then(|own| own.last_mut()) {
         let joinable = matches!(op, EditOp::Insert | EditOp::Delete)
             && last.op == op
             && (last.change == change
