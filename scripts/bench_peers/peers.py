@@ -1,7 +1,12 @@
 #!/usr/bin/env python3
 """The tools a newsroom would otherwise use, on the same corpus and quotes.
 
-    python3 peers.py CORPUS_DIR QUOTES.jsonl [PREFIX_FOR_SLOW_TOOLS]
+    python3 peers.py CORPUS_DIR QUOTES.jsonl [PREFIX_FOR_SLOW_TOOLS] [TOOL,...]
+
+TOOLS (default all): sassy, edlib, rapidfuzz, fuzzysearch. sassy is the
+SIMD bit-parallel matcher (PyPI `sassy-rs`, ASCII profile, k = 20% of the
+quote, the lowest-cost match kept); rust-bio's Myers has no Python package
+and is not run here.
 
 rapidfuzz `fuzz.partial_ratio_alignment` (over each file's text), edlib in
 infix mode (`mode="HW"`, over each file), and fuzzysearch
@@ -71,21 +76,43 @@ def byte_offsets(text):
 def main():
     corpus, qpath = Path(sys.argv[1]), Path(sys.argv[2])
     prefix = int(sys.argv[3]) if len(sys.argv) > 3 else 5
+    tools = sys.argv[4].split(",") if len(sys.argv) > 4 else ["sassy", "edlib", "rapidfuzz", "fuzzysearch"]
     quotes = [json.loads(l) for l in qpath.read_text("utf-8").splitlines()]
     docs = {}
     for f in sorted(corpus.glob("*.txt")):
         t = f.read_text("utf-8")
         docs[f.name] = (t, byte_offsets(t))
 
-    from rapidfuzz import fuzz
+    if "sassy" in tools:
+        import sassy
 
-    def rf(q, text, b):
-        r = fuzz.partial_ratio_alignment(q, text, score_cutoff=0)
-        return (r.score, b[r.dest_start], b[r.dest_end]) if r else None
+        searcher = sassy.Searcher("ascii")
+        raw = {name: text.encode("utf-8") for name, (text, _) in docs.items()}
 
-    # A score of 90 or more (of 100) counts as found.
-    run("rapidfuzz.partial_ratio_alignment", quotes, docs, rf, 90)
+        def sy(q, text, b):
+            data = raw_by_id[id(text)]
+            qb = q.encode("utf-8")
+            ms = searcher.search(qb, data, max(1, len(qb) // 5))
+            if not ms:
+                return None
+            m = min(ms, key=lambda m: m.cost)
+            return (-m.cost, m.text_start, m.text_end)
 
+        raw_by_id = {id(text): raw[name] for name, (text, _) in docs.items()}
+        run("sassy (k = 20% of the quote)", quotes, docs, sy, -10**9)
+
+    if "rapidfuzz" in tools:
+        from rapidfuzz import fuzz
+
+        def rf(q, text, b):
+            r = fuzz.partial_ratio_alignment(q, text, score_cutoff=0)
+            return (r.score, b[r.dest_start], b[r.dest_end]) if r else None
+
+        # A score of 90 or more (of 100) counts as found.
+        run("rapidfuzz.partial_ratio_alignment", quotes, docs, rf, 90)
+
+    if "edlib" not in tools and "fuzzysearch" not in tools:
+        return
     import edlib
 
     def ed(q, text, b):
@@ -97,7 +124,10 @@ def main():
         return (-r["editDistance"], b[s], b[e + 1])
 
     # Found when within 20% edits (edlib reports nothing beyond k).
-    run("edlib HW (k = 20% of the quote)", quotes, docs, ed, -10**9)
+    if "edlib" in tools:
+        run("edlib HW (k = 20% of the quote)", quotes, docs, ed, -10**9)
+    if "fuzzysearch" not in tools:
+        return
 
     from fuzzysearch import find_near_matches
 

