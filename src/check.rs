@@ -81,6 +81,12 @@ const MIN_VOTE_SHARE: u32 = 3;
 /// quote added or dropped near its ends still fit.
 const WINDOW_SLACK: usize = 8;
 
+/// Seed lists always used, rarest first, whatever their size.
+const MIN_SEED_LISTS: usize = 6;
+
+/// Beyond those, more seed lists are used while the hits stay within this.
+const SEED_BUDGET: usize = 2048;
+
 /// How many times a window is searched again beside a span that another
 /// speaker said, for the named speaker saying the same words nearby.
 const MAX_SPEAKER_RETRIES: usize = 2;
@@ -112,6 +118,8 @@ pub struct Checker {
     items: Vec<Item>,
     fold: String,
     hits: Vec<(u32, u32)>,
+    /// Seed lists to choose from: (postings, quote item, is a pair).
+    lists: Vec<(u32, u32, bool)>,
     clusters: Vec<Cluster>,
     stamp: Vec<u32>,
     align: AlignScratch,
@@ -273,28 +281,48 @@ impl Checker {
 
     fn seed(&mut self, store: &Store) {
         self.hits.clear();
+        self.lists.clear();
         let items = &self.items;
         let mut rarest_stop: Option<(usize, usize)> = None;
+        // The usable posting lists: (length, quote item, is a pair).
         for i in 0..items.len() {
             let a = items[i];
             if !a.is_word() || a.key == crate::vocab::UNKNOWN {
                 continue;
             }
             if let Some(b) = items.get(i + 1).filter(|b| b.is_word()) {
-                let postings = store.index.bigram(a.key, b.key);
-                if postings.len() <= MAX_SEED_POSTINGS {
-                    self.hits.extend(postings.iter().map(|&p| (p, i as u32)));
-                } else if rarest_stop.is_none_or(|(_, n)| postings.len() < n) {
-                    rarest_stop = Some((i, postings.len()));
+                let n = store.index.bigram(a.key, b.key).len();
+                if n <= MAX_SEED_POSTINGS {
+                    self.lists.push((n as u32, i as u32, true));
+                } else if rarest_stop.is_none_or(|(_, m)| n < m) {
+                    rarest_stop = Some((i, n));
                 }
             }
-            let postings = store.index.word(a.key);
+            let n = store.index.word(a.key).len();
             let single_word = items.len() == 1;
-            if postings.len() <= RARE_WORD_POSTINGS
-                || (single_word && postings.len() <= MAX_SEED_POSTINGS)
-            {
-                self.hits.extend(postings.iter().map(|&p| (p, i as u32)));
+            if n <= RARE_WORD_POSTINGS || (single_word && n <= MAX_SEED_POSTINGS) {
+                self.lists.push((n as u32, i as u32, false));
             }
+        }
+        // Rarest first: the few rarest lists locate the quote as surely as
+        // all of them (a quote with e edits keeps most of its pairs, and a
+        // rare pair occurs in few places), at a fraction of the hits to
+        // sort. At least MIN_SEED_LISTS lists are used, more while the hits
+        // stay within SEED_BUDGET.
+        self.lists.sort_unstable();
+        let mut total = 0usize;
+        for (k, &(n, i, pair)) in self.lists.iter().enumerate() {
+            if k >= MIN_SEED_LISTS && total + n as usize > SEED_BUDGET {
+                break;
+            }
+            total += n as usize;
+            let i = i as usize;
+            let postings = if pair {
+                store.index.bigram(items[i].key, items[i + 1].key)
+            } else {
+                store.index.word(items[i].key)
+            };
+            self.hits.extend(postings.iter().map(|&p| (p, i as u32)));
         }
         // Removed sources keep their words until the store is compacted.
         if store.has_removed() {
