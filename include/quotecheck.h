@@ -195,7 +195,7 @@
 #define QC_CHANGE_NUMBER_STYLE 6
 
 /**
- * Change kind: an [editorial] bracket.
+ * Change kind: an editorial bracket (`[W]e`).
  */
 #define QC_CHANGE_EDITORIAL 7
 

@@ -34,12 +34,12 @@ use crate::vocab::Vocab;
 /// Cost of one changed, added or dropped word.
 pub const WORD_COST: u32 = 10;
 /// Cost of a substituted word: a little more than an insertion or deletion,
-/// so that "will [not] raise" aligns "will" with "will" and drops "not",
+/// so that "will \[not\] raise" aligns "will" with "will" and drops "not",
 /// rather than substituting "will" for "not" at the same price.
 pub const SUBSTITUTE_COST: u32 = 11;
 /// Cost of a quote word the source does not have. Above a dropped word's
 /// cost so that a quote matching more words wins: "we will go" against "we
-/// will not go" is "will, [not], go", not "will" with "go" added at the end
+/// will not go" is "will, \[not\], go", not "will" with "go" added at the end
 /// (where the source's end is free).
 pub const INSERT_COST: u32 = 12;
 /// Cost of a source word the quote dropped: half a changed word. Quotes

@@ -121,7 +121,7 @@ pub struct Turn {
     pub start: u32,
     /// End of the turn (exclusive): where the next label starts.
     pub end: u32,
-    /// Index into [`Source::speakers`], or `None` for an unnamed voice.
+    /// Index into the source's speaker names, or `None` for an unnamed voice.
     pub speaker: Option<u32>,
     /// Byte range of the label that opened the turn (empty when none).
     pub label: (u32, u32),

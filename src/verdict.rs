@@ -183,7 +183,7 @@ pub enum Change {
     Contraction,
     /// A number in digits or words (10 / ten).
     NumberStyle,
-    /// An editorial bracket ([W]e, [the president]).
+    /// An editorial bracket (`[W]e`, `[the president]`).
     Editorial,
     /// Words left out where the quote has an ellipsis.
     Omission,

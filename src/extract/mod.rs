@@ -19,7 +19,7 @@
 //! ```
 //!
 //! How it works, one paragraph at a time:
-//! 1. [`marks`] pairs quotation marks (with nesting, apostrophes, strays and
+//! 1. `marks` pairs quotation marks (with nesting, apostrophes, strays and
 //!    the multi-paragraph convention);
 //! 2. for each top-level quote, [`attribute`] reads the words after it (to
 //!    the sentence end) and before it (back to the sentence start) for a cue

@@ -127,7 +127,7 @@ pub const QC_CHANGE_HYPHENATION: u32 = 4;
 pub const QC_CHANGE_CONTRACTION: u32 = 5;
 /// Change kind: number style ("ten" / "10").
 pub const QC_CHANGE_NUMBER_STYLE: u32 = 6;
-/// Change kind: an [editorial] bracket.
+/// Change kind: an editorial bracket (`[W]e`).
 pub const QC_CHANGE_EDITORIAL: u32 = 7;
 /// Change kind: an omission marked by an ellipsis.
 pub const QC_CHANGE_OMISSION: u32 = 8;
