@@ -54,8 +54,109 @@ pub struct Token {
 /// assert_eq!(words, ["U.S", "officials", "1,500", "troops"]);
 /// ```
 pub fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    text.split_word_bound_indices()
-        .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
+    Words {
+        text,
+        at: 0,
+        chunk_end: 0,
+        unicode: None,
+    }
+}
+
+/// The words of a text, chunk by chunk: whitespace never joins a word (UAX
+/// #29 breaks around it), so each run of non-space characters is segmented
+/// on its own — by hand when it is ASCII (nearly all news text), with the
+/// full Unicode tables otherwise. tests/words.rs checks the two agree.
+struct Words<'a> {
+    text: &'a str,
+    /// Where the ASCII scan continues, inside the current chunk.
+    at: usize,
+    /// End of the current chunk.
+    chunk_end: usize,
+    /// The current chunk's Unicode segments and its offset, when not ASCII.
+    unicode: Option<(usize, unicode_segmentation::UWordBoundIndices<'a>)>,
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = (usize, &'a str);
+
+    fn next(&mut self) -> Option<(usize, &'a str)> {
+        loop {
+            if let Some((base, segs)) = &mut self.unicode {
+                for (i, w) in segs.by_ref() {
+                    if w.chars().any(char::is_alphanumeric) {
+                        return Some((*base + i, w));
+                    }
+                }
+                self.unicode = None;
+                self.at = self.chunk_end;
+            }
+            if self.at < self.chunk_end {
+                if let Some(word) = self.next_ascii() {
+                    return Some(word);
+                }
+                continue;
+            }
+            // The next chunk of non-whitespace characters.
+            let rest = &self.text[self.at..];
+            let start = self.at + (rest.len() - rest.trim_start().len());
+            if start >= self.text.len() {
+                return None;
+            }
+            let end = self.text[start..]
+                .find(char::is_whitespace)
+                .map_or(self.text.len(), |p| start + p);
+            self.at = start;
+            self.chunk_end = end;
+            let chunk = &self.text[start..end];
+            if !chunk.is_ascii() {
+                self.unicode = Some((start, chunk.split_word_bound_indices()));
+            }
+        }
+    }
+}
+
+impl<'a> Words<'a> {
+    /// The next word of an ASCII chunk, by the UAX #29 rules restricted to
+    /// ASCII: letters and digits join (WB5, WB8-10), `_` joins them (WB13),
+    /// `: . '` join two letters (WB6-7), `, ; . '` join two digits (WB11-12).
+    fn next_ascii(&mut self) -> Option<(usize, &'a str)> {
+        let b = self.text.as_bytes();
+        let end = self.chunk_end;
+        let word_byte = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+        while self.at < end {
+            let start = self.at;
+            if !word_byte(b[start]) {
+                self.at += 1;
+                continue;
+            }
+            let mut i = start + 1;
+            while i < end {
+                let (prev, c) = (b[i - 1], b[i]);
+                if word_byte(c) && word_byte(prev) {
+                    i += 1;
+                    continue;
+                }
+                let next = b.get(i + 1).copied().filter(|_| i + 1 < end);
+                let letters = prev.is_ascii_alphabetic()
+                    && matches!(c, b':' | b'.' | b'\'')
+                    && next.is_some_and(|n| n.is_ascii_alphabetic());
+                let digits = prev.is_ascii_digit()
+                    && matches!(c, b',' | b';' | b'.' | b'\'')
+                    && next.is_some_and(|n| n.is_ascii_digit());
+                if letters || digits {
+                    i += 2;
+                    continue;
+                }
+                break;
+            }
+            self.at = i;
+            let word = &self.text[start..i];
+            if word.bytes().any(|c| c.is_ascii_alphanumeric()) {
+                return Some((start, word));
+            }
+        }
+        None
+    }
 }
 
 /// Appends the folded key of `word` to `out` (which is not cleared).
