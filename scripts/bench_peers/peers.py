@@ -78,10 +78,13 @@ def main():
     prefix = int(sys.argv[3]) if len(sys.argv) > 3 else 5
     tools = sys.argv[4].split(",") if len(sys.argv) > 4 else ["sassy", "edlib", "rapidfuzz", "fuzzysearch"]
     quotes = [json.loads(l) for l in qpath.read_text("utf-8").splitlines()]
+    # Character-to-byte tables only for the tools that report characters
+    # (they cost 8 bytes per character: too much for a gigabyte).
+    needs_offsets = any(t in tools for t in ("rapidfuzz", "edlib", "fuzzysearch"))
     docs = {}
     for f in sorted(corpus.glob("*.txt")):
         t = f.read_text("utf-8")
-        docs[f.name] = (t, byte_offsets(t))
+        docs[f.name] = (t, byte_offsets(t) if needs_offsets else None)
 
     if "sassy" in tools:
         import sassy
