@@ -8,6 +8,18 @@ fn cli() -> Command {
     Command::new(exe)
 }
 
+/// A JSON quote has these fields, and its `start..end` (bytes) is its text.
+fn assert_quote(q: &serde_json::Value, text: &str, fields: &[&str]) {
+    for field in fields {
+        assert!(q.get(field).is_some(), "missing {field} in {q}");
+    }
+    let (s, e) = (
+        q["start"].as_u64().unwrap() as usize,
+        q["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&text[s..e], q["text"].as_str().unwrap());
+}
+
 /// The verdicts of a `--json` report, in order ("null" for an error).
 fn verdicts_of(json: &[u8]) -> Vec<String> {
     let v: serde_json::Value = serde_json::from_slice(json).unwrap();
@@ -45,28 +57,25 @@ fn demo_runs_and_prints_verdicts() {
     ))
     .unwrap();
     for q in quotes {
-        for field in [
-            "text",
-            "speaker",
-            "start",
-            "end",
-            "verdict",
-            "score",
-            "source",
-            "source_start",
-            "source_end",
-            "matched_text",
-            "source_speaker",
-            "flags",
-            "edits",
-        ] {
-            assert!(q.get(field).is_some(), "missing {field} in {q}");
-        }
-        let (s, e) = (
-            q["start"].as_u64().unwrap() as usize,
-            q["end"].as_u64().unwrap() as usize,
+        assert_quote(
+            q,
+            &article,
+            &[
+                "text",
+                "speaker",
+                "start",
+                "end",
+                "verdict",
+                "score",
+                "source",
+                "source_start",
+                "source_end",
+                "matched_text",
+                "source_speaker",
+                "flags",
+                "edits",
+            ],
         );
-        assert_eq!(&article[s..e], q["text"].as_str().unwrap());
     }
     let verdicts: Vec<&str> = quotes
         .iter()
@@ -207,23 +216,20 @@ fn extract_prints_the_quotes_alone() {
     let quotes = v["quotes"].as_array().unwrap();
     assert_eq!(quotes.len(), 4);
     for q in quotes {
-        for field in [
-            "text",
-            "start",
-            "end",
-            "kind",
-            "speaker",
-            "speaker_start",
-            "speaker_end",
-            "rule",
-        ] {
-            assert!(q.get(field).is_some(), "missing {field} in {q}");
-        }
-        let (s, e) = (
-            q["start"].as_u64().unwrap() as usize,
-            q["end"].as_u64().unwrap() as usize,
+        assert_quote(
+            q,
+            &text,
+            &[
+                "text",
+                "start",
+                "end",
+                "kind",
+                "speaker",
+                "speaker_start",
+                "speaker_end",
+                "rule",
+            ],
         );
-        assert_eq!(&text[s..e], q["text"].as_str().unwrap());
     }
     assert_eq!(quotes[0]["speaker"], "Franklin Roosevelt");
     assert_eq!(quotes[0]["rule"], "pronoun");
