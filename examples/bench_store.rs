@@ -101,7 +101,7 @@ fn main() {
     times.sort_by(f64::total_cmp);
     let pct = |p: f64| times[((times.len() - 1) as f64 * p) as usize];
     println!(
-        "{} sources, {:.1} MB, {} words; build {:.2} s ({:.1} MB/s); index+arrays {:.2} bytes per source byte; \
+        "{} sources, {:.1} MB, {} words; build {:.2} s ({:.1} MB/s); index+arrays {:.2} bytes per source byte while building (postings {:.2}, word arrays {:.2}); after open: postings {:.2}, word arrays {:.2}; \
          file {:.1} MB; save {:.2} s; open {:.3} s; {} quotes: p50 {:.3} ms, p99 {:.3} ms, max {:.3} ms, found {}",
         texts.len(),
         bytes as f64 / 1e6,
@@ -109,6 +109,10 @@ fn main() {
         build,
         bytes as f64 / 1e6 / build,
         store.index_bytes() as f64 / bytes as f64,
+        store.postings_bytes() as f64 / bytes as f64,
+        store.word_array_bytes() as f64 / bytes as f64,
+        opened.postings_bytes() as f64 / bytes as f64,
+        opened.word_array_bytes() as f64 / bytes as f64,
         file_bytes as f64 / 1e6,
         save,
         open,

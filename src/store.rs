@@ -351,7 +351,17 @@ impl Store {
 
     /// Approximate heap bytes of the index and word arrays.
     pub fn index_bytes(&self) -> usize {
-        self.index.heap_bytes() + self.word_ids.capacity() * (4 + 8 + 1)
+        self.postings_bytes() + self.word_array_bytes()
+    }
+
+    /// Approximate heap bytes of the postings (the index proper).
+    pub fn postings_bytes(&self) -> usize {
+        self.index.heap_bytes()
+    }
+
+    /// Heap bytes of the per-word arrays (id, byte span, flags).
+    pub fn word_array_bytes(&self) -> usize {
+        self.word_ids.capacity() * 4 + self.spans.capacity() * 8 + self.flags.capacity()
     }
 
     /// The source holding global word position `pos`.
