@@ -4,6 +4,8 @@
 //!
 //! .ci/run also runs them under valgrind and AddressSanitizer (see there).
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -94,13 +96,7 @@ fn demo_cli_verdicts() -> Vec<String> {
         .arg("--json")
         .output()
         .unwrap();
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    v["quotes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|q| q["verdict"].as_str().unwrap_or("null").to_string())
-        .collect()
+    common::verdicts_of(&out.stdout)
 }
 
 #[test]

@@ -1,5 +1,8 @@
 //! The command line, run as a user would (cargo test builds the example).
 
+mod common;
+
+use common::verdicts_of;
 use std::process::Command;
 
 fn cli() -> Command {
@@ -18,17 +21,6 @@ fn assert_quote(q: &serde_json::Value, text: &str, fields: &[&str]) {
         q["end"].as_u64().unwrap() as usize,
     );
     assert_eq!(&text[s..e], q["text"].as_str().unwrap());
-}
-
-/// The verdicts of a `--json` report, in order ("null" for an error).
-fn verdicts_of(json: &[u8]) -> Vec<String> {
-    let v: serde_json::Value = serde_json::from_slice(json).unwrap();
-    v["quotes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|q| q["verdict"].as_str().unwrap_or("null").to_string())
-        .collect()
 }
 
 fn built() -> bool {

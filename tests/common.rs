@@ -48,3 +48,14 @@ pub fn demo_store() -> Store {
         .unwrap();
     store
 }
+
+/// The verdicts of a CLI `--json` report, in order ("null" for an error).
+pub fn verdicts_of(json: &[u8]) -> Vec<String> {
+    let v: serde_json::Value = serde_json::from_slice(json).unwrap();
+    v["quotes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| q["verdict"].as_str().unwrap_or("null").to_string())
+        .collect()
+}
