@@ -58,7 +58,7 @@ pub const COSMETIC_WEIGHT: f32 = 0.01;
 
 /// A word pair that occurs more often than this is a stop-gram: it does not
 /// seed on its own (its postings would flood the candidate list).
-pub const MAX_SEED_POSTINGS: usize = 4096;
+pub const MAX_SEED_POSTINGS: usize = crate::index::LONGEST_WORD_LIST;
 
 /// A single word that occurs at most this often seeds a candidate by
 /// itself, so that one-word quotes and heavily edited quotes are found.
@@ -322,7 +322,7 @@ impl Checker {
             } else {
                 store.index.word(items[i].key)
             };
-            self.hits.extend(postings.iter().map(|&p| (p, i as u32)));
+            self.hits.extend(postings.iter().map(|p| (p, i as u32)));
         }
         // Removed sources keep their words until the store is compacted.
         if store.has_removed() {
@@ -339,7 +339,7 @@ impl Checker {
                     postings
                         .iter()
                         .take(MAX_SEED_POSTINGS)
-                        .map(|&p| (p, i as u32)),
+                        .map(|p| (p, i as u32)),
                 );
                 if store.has_removed() {
                     self.hits

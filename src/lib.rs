@@ -29,7 +29,8 @@
 //! | [`source`] | a source, its metadata, its speaker turns |
 //! | [`transcript`] | speaker labels, time stamps, cues: a transcript's layout |
 //! | [`speaker`] | are two names the same person? |
-//! | [`index`] | word-pair postings |
+//! | [`index`] | word-pair postings: a frozen tier and a delta |
+//! | [`postings`] | delta-coded posting lists |
 //! | [`store`] | `Store`: sources, words, index; add, remove |
 //! | [`persist`] | the store file: save, open, validate |
 //! | [`quote`] | a quote's words, ellipses and brackets |
@@ -50,6 +51,7 @@ mod fasthash;
 pub mod ffi;
 pub mod index;
 pub mod persist;
+pub mod postings;
 pub mod quote;
 pub mod source;
 pub mod speaker;

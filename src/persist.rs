@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! offset 0   "QCSTORE\0"                      magic
-//!        8   u32 format version (1), u32 0
+//!        8   u32 format version (2), u32 0
 //!       16   sections, each 8-byte aligned    (little-endian throughout)
 //!      ...   table: u32 count, u32 0, then per section
 //!                   u32 tag, u32 0, u64 offset, u64 length
@@ -10,14 +10,24 @@
 //!            it, "QCSTEND\0"
 //! ```
 //!
-//! Sections hold flat arrays (word ids, byte spans, flags, the frozen index
-//! rows, the vocabulary as offsets into one string) that load with one
-//! bulk conversion each, and one section of per-source records (ids, texts,
-//! metadata, speaker turns). Opening reads the file in one call, checks the
-//! checksum, then validates every invariant the search relies on (ranges
-//! inside their texts and on char boundaries, ids inside the vocabulary,
-//! positions inside the word arrays), so a damaged or crafted file gives an
-//! error and never a panic or an out-of-bounds read.
+//! Sections hold flat arrays (word ids, byte spans, flags, the vocabulary
+//! as offsets into one string) that load with one bulk conversion each,
+//! one section of per-source records (ids, texts, metadata, speaker turns),
+//! and the frozen index exactly as [`crate::index`] holds it in memory (pair
+//! rows by first word, second words, list references, the delta-coded list
+//! bytes of [`crate::postings`]). Opening reads the file in one call, checks
+//! the checksum, then validates every invariant the search relies on
+//! (ranges inside their texts and on char boundaries, ids inside the
+//! vocabulary, index rows sorted and list references inside the list
+//! bytes; list contents decode bounded by the word count), so a damaged or
+//! crafted file gives an error, or fewer positions, never a panic or an
+//! out-of-bounds read.
+//!
+//! Version history: 1 stored posting lists as plain `u32` arrays with
+//! sorted `u64` keys; 2 (this one) stores them delta-coded, grouped by first
+//! word, and single-word lists past [`crate::index::LONGEST_WORD_LIST`] as
+//! counts only. A version 1 file is refused with
+//! [`Error::UnsupportedVersion`]; rebuild it from its sources.
 //!
 //! Saving writes a temporary file beside the target, syncs it, renames it
 //! over the target and syncs the directory: a crash at any point leaves
@@ -30,13 +40,14 @@ use std::ops::Range;
 use std::path::Path;
 
 use crate::error::Error;
-use crate::index::{Index, Rows};
+use crate::index::{Frozen, Index};
+use crate::postings;
 use crate::source::{Source, SourceDoc, SourceKind, TimeMark, Turn};
 
 const MAGIC: &[u8; 8] = b"QCSTORE\0";
 const END: &[u8; 8] = b"QCSTEND\0";
 /// The format this version writes and reads.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 const TRAILER: usize = 24;
 
 #[repr(u32)]
@@ -49,12 +60,11 @@ enum Tag {
     WordIds = 5,
     Spans = 6,
     Flags = 7,
-    BigramKeys = 8,
-    BigramOffsets = 9,
-    BigramPostings = 10,
-    WordKeys = 11,
-    WordOffsets = 12,
-    WordPostings = 13,
+    PairRows = 14,
+    PairSecond = 15,
+    PairLists = 16,
+    WordLists = 17,
+    ListBytes = 18,
 }
 
 /// Everything a store holds, by value, as the file stores it.
@@ -74,8 +84,7 @@ pub(crate) struct View<'a> {
     pub word_ids: &'a [u32],
     pub spans: &'a [(u32, u32)],
     pub flags: &'a [u8],
-    pub bigrams: Rows<u64>,
-    pub words: Rows<u32>,
+    pub index: Frozen,
 }
 
 fn io_error(path: &Path, e: std::io::Error) -> Error {
@@ -220,24 +229,12 @@ pub(crate) fn write_to<W: Write>(w: W, view: &View<'_>) -> std::io::Result<()> {
         s.u32s(view.spans.iter().flat_map(|&(a, b)| [a, b]))?
     );
     section!(Tag::Flags, s.put(view.flags)?);
-    section!(Tag::BigramKeys, s.u64s(view.bigrams.keys.iter().copied())?);
-    section!(
-        Tag::BigramOffsets,
-        s.u64s(view.bigrams.offsets.iter().copied())?
-    );
-    section!(
-        Tag::BigramPostings,
-        s.u32s(view.bigrams.postings.iter().copied())?
-    );
-    section!(Tag::WordKeys, s.u32s(view.words.keys.iter().copied())?);
-    section!(
-        Tag::WordOffsets,
-        s.u64s(view.words.offsets.iter().copied())?
-    );
-    section!(
-        Tag::WordPostings,
-        s.u32s(view.words.postings.iter().copied())?
-    );
+    let index = &view.index;
+    section!(Tag::PairRows, s.u64s(index.pair_rows.iter().copied())?);
+    section!(Tag::PairSecond, s.u32s(index.pair_second.iter().copied())?);
+    section!(Tag::PairLists, s.u64s(index.pair_lists.iter().copied())?);
+    section!(Tag::WordLists, s.u64s(index.word_lists.iter().copied())?);
+    section!(Tag::ListBytes, s.put(&index.bytes)?);
     s.align()?;
     let table_at = s.at;
     s.put(&(table.len() as u32).to_le_bytes())?;
@@ -467,18 +464,15 @@ pub(crate) fn parse(bytes: &[u8]) -> Result<Parts, Error> {
     }
 
     // Index.
-    let bigrams = Rows {
-        keys: u64s(section(Tag::BigramKeys)?)?,
-        offsets: u64s(section(Tag::BigramOffsets)?)?,
-        postings: u32s(section(Tag::BigramPostings)?)?,
+    let index = Frozen {
+        pair_rows: u64s(section(Tag::PairRows)?)?,
+        pair_second: u32s(section(Tag::PairSecond)?)?,
+        pair_lists: u64s(section(Tag::PairLists)?)?,
+        word_lists: u64s(section(Tag::WordLists)?)?,
+        bytes: section(Tag::ListBytes)?.to_vec(),
     };
-    let words = Rows {
-        keys: u32s(section(Tag::WordKeys)?)?,
-        offsets: u64s(section(Tag::WordOffsets)?)?,
-        postings: u32s(section(Tag::WordPostings)?)?,
-    };
-    check_rows(&bigrams, word_count, "pair")?;
-    check_rows(&words, word_count, "word")?;
+    check_index(&index, word_count, vocab_len)?;
+    let bound = u32::try_from(word_count).map_err(|_| corrupt("word count"))?;
 
     Ok(Parts {
         vocab,
@@ -486,21 +480,48 @@ pub(crate) fn parse(bytes: &[u8]) -> Result<Parts, Error> {
         word_ids,
         spans,
         flags,
-        index: Index::from_frozen(bigrams, words),
+        index: Index::from_frozen(index, bound),
     })
 }
 
-fn check_rows<K: Ord + Copy>(rows: &Rows<K>, word_count: usize, what: &str) -> Result<(), Error> {
-    if rows.offsets.len() != rows.keys.len() + 1
-        || rows.offsets.first() != Some(&0)
-        || rows.offsets.last() != Some(&(rows.postings.len() as u64))
-        || rows.offsets.windows(2).any(|w| w[0] > w[1])
-        || rows.keys.windows(2).any(|w| w[0] >= w[1])
+/// The index's shape: rows in range and sorted, references inside the
+/// list bytes. List contents are not decoded here (that would touch every
+/// posting on open); decoding is bounded instead ([`crate::postings`]).
+fn check_index(index: &Frozen, word_count: usize, vocab_len: u64) -> Result<(), Error> {
+    let rows = index.pair_second.len() as u64;
+    if index.pair_lists.len() != index.pair_second.len()
+        || index.pair_rows.len() as u64 > vocab_len + 1
+        || index.pair_rows.first().is_some_and(|&r| r != 0)
+        || index.pair_rows.last().map_or(rows != 0, |&r| r != rows)
+        || index.pair_rows.windows(2).any(|w| w[0] > w[1])
+        || index.word_lists.len() as u64 > vocab_len
     {
-        return Err(corrupt(format!("{what} index rows")));
+        return Err(corrupt("index rows"));
     }
-    if rows.postings.iter().any(|&p| p as usize >= word_count) {
-        return Err(corrupt(format!("{what} index position outside the words")));
+    for w in index.pair_rows.windows(2) {
+        let seconds = &index.pair_second[w[0] as usize..w[1] as usize];
+        if seconds.windows(2).any(|p| p[0] >= p[1])
+            || seconds.last().is_some_and(|&b| u64::from(b) >= vocab_len)
+        {
+            return Err(corrupt("index rows are not sorted"));
+        }
+    }
+    let list_ok = |r: u64| {
+        if r == postings::NONE {
+            true
+        } else if r & postings::INLINE != 0 {
+            r >> 32 == postings::INLINE >> 32 && (r as u32 as usize) < word_count
+        } else {
+            r < index.bytes.len() as u64
+        }
+    };
+    if !index
+        .pair_lists
+        .iter()
+        .all(|&r| r != postings::NONE && list_ok(r))
+        || !index.word_lists.iter().all(|&r| list_ok(r))
+    {
+        return Err(corrupt("an index list is outside the index"));
     }
     Ok(())
 }
@@ -726,15 +747,13 @@ mod tests {
         store
             .add(SourceDoc::new("a", "We will not raise taxes."))
             .unwrap();
-        let (bigrams, words) = store.index.frozen();
         let view = View {
             vocab: store.vocab.words(),
             sources: store.sources_raw(),
             word_ids: &store.word_ids,
             spans: &store.spans,
             flags: &store.flags,
-            bigrams,
-            words,
+            index: store.index.frozen(),
         };
         for budget in [0, 10, 100, 500] {
             assert!(write_to(Fails(budget), &view).is_err());

@@ -169,7 +169,6 @@ impl Store {
             live.compact();
             return live.save(path);
         }
-        let (bigrams, words) = self.index.frozen();
         persist::save(
             path.as_ref(),
             &persist::View {
@@ -178,8 +177,7 @@ impl Store {
                 word_ids: &self.word_ids,
                 spans: &self.spans,
                 flags: &self.flags,
-                bigrams,
-                words,
+                index: self.index.frozen(),
             },
         )
     }

@@ -176,7 +176,7 @@ fn foreign_and_newer_files_say_so() {
         Store::from_bytes(&bytes).unwrap_err(),
         Error::UnsupportedVersion {
             found: 99,
-            supported: 1
+            supported: quotecheck::persist::FORMAT_VERSION
         }
     );
     let missing = Store::open("/nonexistent/dir/store.qcs").unwrap_err();

@@ -1,0 +1,310 @@
+//! Posting lists as the frozen index stores them: delta-coded varints.
+//!
+//! A list of ascending word positions `p0 < p1 < … < pn-1` is written as
+//! LEB128 varints: a header `n << 1 | dropped`, then `p0`, then each gap
+//! `p[i] − p[i−1]`. Gaps are small where lists are long (a common pair
+//! occurs every few hundred words: one or two bytes), and long where lists
+//! are short, so the list costs about what its information does rather than
+//! four bytes a position.
+//!
+//! Each list is named by a 64-bit *reference*:
+//! - [`NONE`]: no positions;
+//! - [`INLINE`]` | p`: exactly one position, held in the reference itself —
+//!   most distinct word pairs occur once, and they then cost no list bytes;
+//! - otherwise the byte offset of the list's header.
+//!
+//! A *dropped* list keeps its count but not its positions: the index drops
+//! single-word lists longer than [`crate::index::LONGEST_WORD_LIST`], which a
+//! search never reads (it only seeds from rare words).
+//!
+//! Decoding never trusts the bytes: a reference past the end reads as empty,
+//! and a list stops at a varint that runs off the end, a zero gap, or a
+//! position at or past the bound the caller gives, so a damaged store gives
+//! fewer positions, never an out-of-range one or a panic.
+
+#![forbid(unsafe_code)]
+
+/// The reference of an empty list.
+pub const NONE: u64 = u64::MAX;
+
+/// The bit that marks a reference holding its one position inline.
+pub const INLINE: u64 = 1 << 63;
+
+/// Appends `v` as an LEB128 varint (1 to 5 bytes).
+///
+/// ```
+/// let mut out = Vec::new();
+/// quotecheck::postings::put_varint(&mut out, 300);
+/// assert_eq!(out, [0xAC, 0x02]);
+/// ```
+#[inline]
+pub fn put_varint(out: &mut Vec<u8>, mut v: u32) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+/// Reads a varint at `*at`, advancing it; `None` when it runs off the end
+/// or does not fit 32 bits.
+#[inline]
+fn get_varint(b: &[u8], at: &mut usize) -> Option<u32> {
+    let mut v = 0u32;
+    for shift in (0..35).step_by(7) {
+        let byte = *b.get(*at)?;
+        *at += 1;
+        let bits = u32::from(byte & 0x7F);
+        if shift == 28 && bits > 0x0F {
+            return None;
+        }
+        v |= bits << shift;
+        if byte & 0x80 == 0 {
+            return Some(v);
+        }
+    }
+    None
+}
+
+/// Writes ascending `positions` (appending to `bytes` when they need it)
+/// and returns the list's reference. `drop` keeps only the count.
+///
+/// ```
+/// use quotecheck::postings::{encode, List, INLINE};
+/// let mut bytes = Vec::new();
+/// assert_eq!(encode(&mut bytes, &[42], false), INLINE | 42);
+/// let r = encode(&mut bytes, &[5, 9, 1000], false);
+/// let list = List::read(r, &bytes, u32::MAX);
+/// assert_eq!(list.len(), 3);
+/// assert_eq!(list.iter().collect::<Vec<_>>(), [5, 9, 1000]);
+/// ```
+pub fn encode(bytes: &mut Vec<u8>, positions: &[u32], drop: bool) -> u64 {
+    match positions {
+        [] if !drop => NONE,
+        [one] if !drop => INLINE | u64::from(*one),
+        _ => {
+            let at = bytes.len() as u64;
+            let n = u32::try_from(positions.len()).unwrap_or(u32::MAX >> 1);
+            put_varint(bytes, (n.min(u32::MAX >> 1) << 1) | u32::from(drop));
+            if !drop {
+                let mut prev = 0u32;
+                for (i, &p) in positions.iter().enumerate() {
+                    put_varint(bytes, if i == 0 { p } else { p - prev });
+                    prev = p;
+                }
+            }
+            at
+        }
+    }
+}
+
+/// Writes a dropped list of `count` positions and returns its reference.
+pub fn encode_dropped(bytes: &mut Vec<u8>, count: usize) -> u64 {
+    let at = bytes.len() as u64;
+    let n = u32::try_from(count).unwrap_or(u32::MAX).min(u32::MAX >> 1);
+    put_varint(bytes, (n << 1) | 1);
+    at
+}
+
+/// One stored list, read from its reference.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct List<'a> {
+    count: u32,
+    /// The inline position, when the list is one position held inline.
+    one: Option<u32>,
+    /// The gaps, after the header (empty for inline and dropped lists).
+    body: &'a [u8],
+    dropped: bool,
+    /// Positions at or past this are not trusted.
+    bound: u32,
+}
+
+impl<'a> List<'a> {
+    /// The list named by `reference` in `bytes`, with positions below
+    /// `bound`.
+    pub fn read(reference: u64, bytes: &'a [u8], bound: u32) -> List<'a> {
+        if reference == NONE {
+            return List::default();
+        }
+        if reference & INLINE != 0 {
+            let p = reference as u32;
+            if reference >> 32 != INLINE >> 32 || p >= bound {
+                return List::default();
+            }
+            return List {
+                count: 1,
+                one: Some(p),
+                bound,
+                ..List::default()
+            };
+        }
+        let Ok(mut at) = usize::try_from(reference) else {
+            return List::default();
+        };
+        let Some(header) = get_varint(bytes, &mut at) else {
+            return List::default();
+        };
+        List {
+            count: header >> 1,
+            one: None,
+            body: bytes.get(at..).unwrap_or(&[]),
+            dropped: header & 1 == 1,
+            bound,
+        }
+    }
+
+    /// How many positions the list has (a dropped list included).
+    pub fn len(&self) -> usize {
+        self.count as usize
+    }
+
+    /// Has it none?
+    pub fn is_empty(&self) -> bool {
+        self.count == 0
+    }
+
+    /// Were its positions dropped (only the count kept)?
+    pub fn is_dropped(&self) -> bool {
+        self.dropped
+    }
+
+    /// The positions, ascending (none for a dropped list).
+    pub fn iter(&self) -> Decode<'a> {
+        Decode {
+            left: if self.dropped { 0 } else { self.count },
+            one: self.one,
+            body: self.body,
+            at: 0,
+            prev: None,
+            bound: self.bound,
+        }
+    }
+}
+
+/// The positions of a [`List`], decoded as they are read.
+#[derive(Clone, Debug)]
+pub struct Decode<'a> {
+    left: u32,
+    one: Option<u32>,
+    body: &'a [u8],
+    at: usize,
+    prev: Option<u32>,
+    bound: u32,
+}
+
+impl Iterator for Decode<'_> {
+    type Item = u32;
+
+    #[inline]
+    fn next(&mut self) -> Option<u32> {
+        if self.left == 0 {
+            return None;
+        }
+        self.left -= 1;
+        if let Some(p) = self.one.take() {
+            return Some(p);
+        }
+        let v = get_varint(self.body, &mut self.at);
+        let p = match (v, self.prev) {
+            (Some(v), None) => Some(v),
+            (Some(v), Some(prev)) if v > 0 => prev.checked_add(v),
+            _ => None,
+        };
+        match p {
+            Some(p) if p < self.bound => {
+                self.prev = Some(p);
+                Some(p)
+            }
+            _ => {
+                self.left = 0;
+                None
+            }
+        }
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (0, Some(self.left as usize))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn round_trip(positions: &[u32]) {
+        let mut bytes = vec![7u8; 3];
+        let r = encode(&mut bytes, positions, false);
+        let list = List::read(r, &bytes, u32::MAX);
+        assert_eq!(list.len(), positions.len());
+        assert_eq!(list.iter().collect::<Vec<_>>(), positions);
+    }
+
+    #[test]
+    fn lists_round_trip() {
+        round_trip(&[]);
+        round_trip(&[0]);
+        round_trip(&[u32::MAX - 1]);
+        round_trip(&[0, 1, 2, 127, 128, 16_383, 16_384, 2_000_000, u32::MAX - 1]);
+        let long: Vec<u32> = (0..10_000).map(|i| i * 37 + (i % 5)).collect();
+        round_trip(&long);
+    }
+
+    #[test]
+    fn dropped_lists_keep_their_count_only() {
+        let mut bytes = Vec::new();
+        let r = encode(&mut bytes, &[1, 2, 3], true);
+        let list = List::read(r, &bytes, u32::MAX);
+        assert!(list.is_dropped());
+        assert_eq!(list.len(), 3);
+        assert_eq!(list.iter().count(), 0);
+        let r = encode_dropped(&mut bytes, 1 << 20);
+        assert_eq!(List::read(r, &bytes, u32::MAX).len(), 1 << 20);
+    }
+
+    #[test]
+    fn damaged_lists_stop_early_and_stay_in_bounds() {
+        let mut bytes = Vec::new();
+        let r = encode(&mut bytes, &[10, 20, 30, 40], false);
+        // Positions at or past the bound are not returned.
+        let list = List::read(r, &bytes, 30);
+        assert_eq!(list.iter().collect::<Vec<_>>(), [10, 20]);
+        assert!(List::read(INLINE | 50, &bytes, 30).is_empty());
+        // Cut short: stops at the cut.
+        let cut = &bytes[..bytes.len() - 1];
+        assert_eq!(
+            List::read(r, cut, 100).iter().collect::<Vec<_>>(),
+            [10, 20, 30]
+        );
+        // References past the end, malformed inline references.
+        assert!(List::read(1 << 40, &bytes, 100).is_empty());
+        assert!(List::read(INLINE | (1 << 40) | 5, &bytes, 100).is_empty());
+        // Every byte value in every position: never a panic, always ascending.
+        for i in 0..bytes.len() {
+            for v in 0..=255u8 {
+                let mut b = bytes.clone();
+                b[i] = v;
+                let got: Vec<u32> = List::read(r, &b, 1000).iter().collect();
+                assert!(got.windows(2).all(|w| w[0] < w[1]));
+                assert!(got.iter().all(|&p| p < 1000));
+            }
+        }
+    }
+
+    #[test]
+    fn varints_reject_overlong_input() {
+        let mut at = 0;
+        assert_eq!(
+            get_varint(&[0xFF, 0xFF, 0xFF, 0xFF, 0x0F], &mut at),
+            Some(u32::MAX)
+        );
+        at = 0;
+        assert_eq!(get_varint(&[0xFF, 0xFF, 0xFF, 0xFF, 0x1F], &mut at), None);
+        at = 0;
+        assert_eq!(
+            get_varint(&[0x80, 0x80, 0x80, 0x80, 0x80, 0x01], &mut at),
+            None
+        );
+        at = 0;
+        assert_eq!(get_varint(&[0x80], &mut at), None);
+    }
+}
