@@ -71,7 +71,9 @@ pub enum Error {
     #[error("not a quotecheck store file")]
     NotAStore,
     /// The store file was written by a newer version of the format.
-    #[error("store file format version {found} is newer than this library reads ({supported})")]
+    #[error(
+        "store file format version {found} is not one this library reads (it reads {supported}); rebuild the store from its sources or use a matching library"
+    )]
     UnsupportedVersion {
         /// The file's format version.
         found: u32,

@@ -337,7 +337,9 @@ pub(crate) fn parse(bytes: &[u8]) -> Result<Parts, Error> {
         return Err(Error::NotAStore);
     }
     let version = u32::from_le_bytes(bytes[8..12].try_into().unwrap_or_default());
-    if version > FORMAT_VERSION {
+    // Version 1 (plain posting arrays) is not read: no such file was
+    // released, and converting it would mean parsing every posting.
+    if version > FORMAT_VERSION || version == 1 {
         return Err(Error::UnsupportedVersion {
             found: version,
             supported: FORMAT_VERSION,

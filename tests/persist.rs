@@ -181,4 +181,10 @@ fn foreign_and_newer_files_say_so() {
     );
     let missing = Store::open("/nonexistent/dir/store.qcs").unwrap_err();
     assert!(matches!(missing, Error::Io { .. }), "{missing:?}");
+    // A file of the first format is refused by name, not read as damaged.
+    bytes[8] = 1;
+    assert!(matches!(
+        Store::from_bytes(&bytes).unwrap_err(),
+        Error::UnsupportedVersion { found: 1, .. }
+    ));
 }
