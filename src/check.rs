@@ -125,6 +125,8 @@ pub struct Checker {
     align: AlignScratch,
     matches: Vec<MatchData>,
     edits: Vec<Edit>,
+    /// The byte ranges of the window being aligned, decoded.
+    window_spans: Vec<(u32, u32)>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -505,10 +507,18 @@ impl Checker {
             return None;
         }
         let source = store.source(c_source as usize);
+        // Ranges come packed from the store (perhaps from a file someone
+        // crafted): each must lie in the text, in order, on char boundaries
+        // before the explanation slices the text with it.
+        store.spans.decode(lo_u..hi_u, &mut self.window_spans);
+        if !ranges_fit(&self.window_spans, source.text()) || self.window_spans.len() != hi_u - lo_u
+        {
+            return None;
+        }
         let first_edit = self.edits.len();
         let side = SourceSide {
             text: source.text(),
-            spans: &store.spans[lo_u..hi_u],
+            spans: &self.window_spans,
             flags: &store.flags[lo_u..hi_u],
             structure: &source.structure,
         };
@@ -534,7 +544,7 @@ impl Checker {
             return None;
         }
         // Word positions of the span, for a second look beside it.
-        let spans = &store.spans[lo_u..hi_u];
+        let spans = &self.window_spans;
         let words_span = (
             lo + spans.partition_point(|w| w.1 <= ex.span.0) as u32,
             lo + spans.partition_point(|w| w.0 < ex.span.1) as u32,
@@ -782,6 +792,21 @@ impl<'a> Match<'a> {
     pub fn source_text(&self, edit: &Edit) -> &'a str {
         &self.source().text()[edit.source.0 as usize..edit.source.1 as usize]
     }
+}
+
+/// Are `ranges` inside `text`, in order, on char boundaries?
+fn ranges_fit(ranges: &[(u32, u32)], text: &str) -> bool {
+    let mut prev_end = 0usize;
+    ranges.iter().all(|&(s, e)| {
+        let (s, e) = (s as usize, e as usize);
+        let ok = prev_end <= s
+            && s <= e
+            && e <= text.len()
+            && text.is_char_boundary(s)
+            && text.is_char_boundary(e);
+        prev_end = e;
+        ok
+    })
 }
 
 #[cfg(test)]

@@ -31,6 +31,7 @@
 //! | [`speaker`] | are two names the same person? |
 //! | [`index`] | word-pair postings: a frozen tier and a delta |
 //! | [`postings`] | delta-coded posting lists |
+//! | [`spans`] | word byte ranges, packed two bytes a word |
 //! | [`store`] | `Store`: sources, words, index; add, remove |
 //! | [`persist`] | the store file: save, open, validate |
 //! | [`quote`] | a quote's words, ellipses and brackets |
@@ -54,6 +55,7 @@ pub mod persist;
 pub mod postings;
 pub mod quote;
 pub mod source;
+pub mod spans;
 pub mod speaker;
 pub mod store;
 pub mod text;

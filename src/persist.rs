@@ -43,6 +43,7 @@ use crate::error::Error;
 use crate::index::{Frozen, Index};
 use crate::postings;
 use crate::source::{Source, SourceDoc, SourceKind, TimeMark, Turn};
+use crate::spans::Spans;
 
 const MAGIC: &[u8; 8] = b"QCSTORE\0";
 const END: &[u8; 8] = b"QCSTEND\0";
@@ -58,13 +59,15 @@ enum Tag {
     VocabBytes = 3,
     Sources = 4,
     WordIds = 5,
-    Spans = 6,
     Flags = 7,
     PairRows = 14,
     PairSecond = 15,
     PairLists = 16,
     WordLists = 17,
     ListBytes = 18,
+    SpanBase = 19,
+    SpanCodes = 20,
+    SpanEscapes = 21,
 }
 
 /// Everything a store holds, by value, as the file stores it.
@@ -72,7 +75,7 @@ pub(crate) struct Parts {
     pub vocab: Vec<String>,
     pub sources: Vec<Source>,
     pub word_ids: Vec<u32>,
-    pub spans: Vec<(u32, u32)>,
+    pub spans: Spans,
     pub flags: Vec<u8>,
     pub index: Index,
 }
@@ -82,7 +85,7 @@ pub(crate) struct View<'a> {
     pub vocab: &'a [Box<str>],
     pub sources: &'a [Source],
     pub word_ids: &'a [u32],
-    pub spans: &'a [(u32, u32)],
+    pub spans: &'a Spans,
     pub flags: &'a [u8],
     pub index: Frozen,
 }
@@ -224,9 +227,14 @@ pub(crate) fn write_to<W: Write>(w: W, view: &View<'_>) -> std::io::Result<()> {
     }
     section!(Tag::Sources, s.put(&records)?);
     section!(Tag::WordIds, s.u32s(view.word_ids.iter().copied())?);
+    section!(Tag::SpanBase, s.u32s(view.spans.base.iter().copied())?);
     section!(
-        Tag::Spans,
-        s.u32s(view.spans.iter().flat_map(|&(a, b)| [a, b]))?
+        Tag::SpanCodes,
+        s.items(view.spans.codes.iter().map(|c| c.to_le_bytes()))?
+    );
+    section!(
+        Tag::SpanEscapes,
+        s.u32s(view.spans.escapes.iter().flat_map(|&(p, a, b)| [p, a, b]))?
     );
     section!(Tag::Flags, s.put(view.flags)?);
     let index = &view.index;
@@ -441,28 +449,32 @@ pub(crate) fn parse(bytes: &[u8]) -> Result<Parts, Error> {
 
     // Word arrays.
     let word_ids = u32s(section(Tag::WordIds)?)?;
-    let spans_flat = u32s(section(Tag::Spans)?)?;
     let flags = section(Tag::Flags)?.to_vec();
-    if word_ids.len() != word_count
-        || spans_flat.len() != 2 * word_count
-        || flags.len() != word_count
-    {
+    let codes = section(Tag::SpanCodes)?;
+    if codes.len() % 2 != 0 {
+        return Err(corrupt("array length"));
+    }
+    let codes: Vec<u16> = codes
+        .chunks_exact(2)
+        .map(|c| u16::from_le_bytes([c[0], c[1]]))
+        .collect();
+    let escapes = u32s(section(Tag::SpanEscapes)?)?;
+    if escapes.len() % 3 != 0 {
+        return Err(corrupt("array length"));
+    }
+    let escapes = escapes
+        .chunks_exact(3)
+        .map(|c| (c[0], c[1], c[2]))
+        .collect();
+    // Each range is checked against its text where a search uses it (see
+    // `check`): checking all of them here would touch every word on open.
+    let spans = Spans::from_parts(u32s(section(Tag::SpanBase)?)?, codes, escapes)
+        .ok_or_else(|| corrupt("word spans"))?;
+    if word_ids.len() != word_count || spans.len() != word_count || flags.len() != word_count {
         return Err(corrupt("word arrays differ in length"));
     }
     if word_ids.iter().any(|&id| id as u64 >= vocab_len) {
         return Err(corrupt("a word id is outside the vocabulary"));
-    }
-    let spans: Vec<(u32, u32)> = spans_flat.chunks_exact(2).map(|c| (c[0], c[1])).collect();
-    for src in &sources {
-        let text = src.doc.text.as_str();
-        for &(s, e) in &spans[src.words.start as usize..src.words.end as usize] {
-            if !valid_range(text, s, e) {
-                return Err(corrupt(format!(
-                    "source {:?}: a word span is outside its text",
-                    src.doc.id
-                )));
-            }
-        }
     }
 
     // Index.

@@ -16,6 +16,7 @@ use crate::error::Error;
 use crate::index::Index;
 use crate::persist;
 use crate::source::{Source, SourceDoc};
+use crate::spans::Spans;
 use crate::text::{fold_word_into, words};
 use crate::transcript::{self, Layout};
 use crate::vocab::Vocab;
@@ -55,7 +56,7 @@ pub struct Store {
     ids: HashMap<String, u32>,
     pub(crate) vocab: Vocab,
     pub(crate) word_ids: Vec<u32>,
-    pub(crate) spans: Vec<(u32, u32)>,
+    pub(crate) spans: Spans,
     pub(crate) flags: Vec<u8>,
     pub(crate) index: Index,
     fold_buf: String,
@@ -280,7 +281,7 @@ impl Store {
             fold_word_into(word, &mut self.fold_buf);
             let id = self.vocab.intern(&self.fold_buf);
             self.word_ids.push(id);
-            self.spans.push((start as u32, end as u32));
+            self.spans.push(start as u32, end as u32);
             self.flags.push(f);
             gap_start = end;
         }
@@ -357,9 +358,9 @@ impl Store {
         self.index.heap_bytes()
     }
 
-    /// Heap bytes of the per-word arrays (id, byte span, flags).
+    /// Heap bytes of the per-word arrays (id, packed byte span, flags).
     pub fn word_array_bytes(&self) -> usize {
-        self.word_ids.capacity() * 4 + self.spans.capacity() * 8 + self.flags.capacity()
+        self.word_ids.capacity() * 4 + self.spans.heap_bytes() + self.flags.capacity()
     }
 
     /// The source holding global word position `pos`.
@@ -403,7 +404,7 @@ mod tests {
         let word = |w: &str| {
             let i = (0..store.word_count())
                 .find(|&i| {
-                    let (s, e) = store.spans[i];
+                    let (s, e) = store.spans.get(i).unwrap();
                     &text[s as usize..e as usize] == w
                 })
                 .unwrap();
