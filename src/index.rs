@@ -14,9 +14,12 @@
 //!
 //! Two tiers. The *frozen* tier is compact and flat: pairs are grouped by
 //! their first word (`pair_rows[a]..pair_rows[a + 1]` are the rows of pairs
-//! starting with word `a`, sorted by second word), and every list is
-//! delta-coded ([`crate::postings`]): a pair seen once costs 12 bytes of row
-//! and no list bytes, a long list one or two bytes a position. It is what a
+//! starting with word `a`, sorted by second word, found by binary search),
+//! and every list is delta-coded ([`crate::postings`]). The pairs' lists lie
+//! back to back in row order; every [`PAIR_SAMPLE`]th row's offset is kept,
+//! and a lookup steps over at most `PAIR_SAMPLE − 1` lists from there. A
+//! pair seen once costs about 9 bytes (second word, one position, a share
+//! of a sample), a long list one or two bytes a position. It is what a
 //! store file holds and what [`crate::Store::open`] loads without building
 //! anything. The *delta* tier is a hash map that takes the sources added
 //! since; [`Index::freeze`] folds it into the frozen tier. A lookup returns
@@ -40,6 +43,9 @@ use crate::postings::{self, List};
 /// Single-word lists longer than this keep only their count when frozen
 /// (see the module docs for why recall does not suffer).
 pub const LONGEST_WORD_LIST: usize = 4096;
+
+/// Every this many pair rows, the frozen tier keeps the row's list offset.
+pub const PAIR_SAMPLE: usize = 16;
 
 /// The positions of a word or pair: the frozen part, then the delta part.
 #[derive(Clone, Copy, Debug, Default)]
@@ -73,8 +79,10 @@ pub(crate) struct Frozen {
     pub pair_rows: Vec<u64>,
     /// The second word of each row, ascending within a first word's rows.
     pub pair_second: Vec<u32>,
-    /// Each row's list reference.
-    pub pair_lists: Vec<u64>,
+    /// The offset in `pair_bytes` of every [`PAIR_SAMPLE`]th row's list.
+    pub pair_samples: Vec<u64>,
+    /// The rows' lists, back to back.
+    pub pair_bytes: Vec<u8>,
     /// Each word id's list reference.
     pub word_lists: Vec<u64>,
     /// The coded lists.
@@ -94,8 +102,21 @@ impl Frozen {
         let Ok(i) = seconds.binary_search(&b) else {
             return List::default();
         };
-        match self.pair_lists.get(s + i) {
-            Some(&r) => List::read(r, &self.bytes, bound),
+        self.row(s + i, bound)
+    }
+
+    /// The list of pair row `r`: from the sample before it, step over the
+    /// lists in between.
+    fn row(&self, r: usize, bound: u32) -> List<'_> {
+        let Some(&sample) = self.pair_samples.get(r / PAIR_SAMPLE) else {
+            return List::default();
+        };
+        let mut at = Some(sample as usize);
+        for _ in 0..r % PAIR_SAMPLE {
+            at = at.and_then(|at| postings::skip(&self.pair_bytes, at));
+        }
+        match at {
+            Some(at) => List::read(at as u64, &self.pair_bytes, bound),
             None => List::default(),
         }
     }
@@ -110,7 +131,8 @@ impl Frozen {
     fn heap_bytes(&self) -> usize {
         self.pair_rows.capacity() * 8
             + self.pair_second.capacity() * 4
-            + self.pair_lists.capacity() * 8
+            + self.pair_samples.capacity() * 8
+            + self.pair_bytes.capacity()
             + self.word_lists.capacity() * 8
             + self.bytes.capacity()
     }
@@ -203,16 +225,11 @@ impl Index {
         let old = &self.frozen;
         let mut out = Frozen::default();
         let mut scratch: Vec<u32> = Vec::new();
-        let mut merge = |out: &mut Frozen, list: List<'_>, delta: &[u32], drop_long: bool| {
-            if list.is_dropped() {
-                return postings::encode_dropped(&mut out.bytes, list.len() + delta.len());
-            }
+        fn gather(scratch: &mut Vec<u32>, list: List<'_>, delta: &[u32]) {
             scratch.clear();
             scratch.extend(list.iter());
             scratch.extend_from_slice(delta);
-            let drop = drop_long && scratch.len() > LONGEST_WORD_LIST;
-            postings::encode(&mut out.bytes, &scratch, drop)
-        };
+        }
         let words = old.word_lists.len().max(self.words.len());
         out.word_lists.reserve_exact(words);
         for id in 0..words as u32 {
@@ -220,7 +237,14 @@ impl Index {
                 .words
                 .get(id as usize)
                 .map_or(&[][..], |v| v.as_slice());
-            let r = merge(&mut out, old.word(id, self.bound), delta, true);
+            let list = old.word(id, self.bound);
+            let r = if list.is_dropped() {
+                postings::encode_dropped(&mut out.bytes, list.len() + delta.len())
+            } else {
+                gather(&mut scratch, list, delta);
+                let drop = scratch.len() > LONGEST_WORD_LIST;
+                postings::encode(&mut out.bytes, &scratch, drop)
+            };
             out.word_lists.push(r);
         }
         let mut keys: Vec<u64> = self.pairs.keys().copied().collect();
@@ -230,11 +254,10 @@ impl Index {
             .len()
             .saturating_sub(1)
             .max(keys.last().map_or(0, |k| (k >> 32) as usize + 1));
+        let rows = old.pair_second.len() + keys.len();
         out.pair_rows.reserve_exact(firsts + 1);
-        out.pair_second
-            .reserve_exact(old.pair_second.len() + keys.len());
-        out.pair_lists
-            .reserve_exact(old.pair_second.len() + keys.len());
+        out.pair_second.reserve_exact(rows);
+        out.pair_samples.reserve_exact(rows.div_ceil(PAIR_SAMPLE));
         out.pair_rows.push(0);
         let mut k = 0;
         for a in 0..firsts {
@@ -258,9 +281,7 @@ impl Index {
                 };
                 let list = if from_old {
                     i += 1;
-                    old.pair_lists
-                        .get(i - 1)
-                        .map_or(List::default(), |&r| List::read(r, &old.bytes, self.bound))
+                    old.row(i - 1, self.bound)
                 } else {
                     List::default()
                 };
@@ -270,12 +291,16 @@ impl Index {
                 } else {
                     &[]
                 };
-                let r = merge(&mut out, list, delta, false);
+                gather(&mut scratch, list, delta);
+                if out.pair_second.len() % PAIR_SAMPLE == 0 {
+                    out.pair_samples.push(out.pair_bytes.len() as u64);
+                }
+                postings::encode_at_end(&mut out.pair_bytes, &scratch, false);
                 out.pair_second.push(b);
-                out.pair_lists.push(r);
             }
             out.pair_rows.push(out.pair_second.len() as u64);
         }
+        out.pair_bytes.shrink_to_fit();
         out.bytes.shrink_to_fit();
         out
     }

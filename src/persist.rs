@@ -14,12 +14,13 @@
 //! as offsets into one string) that load with one bulk conversion each,
 //! one section of per-source records (ids, texts, metadata, speaker turns),
 //! and the frozen index exactly as [`crate::index`] holds it in memory (pair
-//! rows by first word, second words, list references, the delta-coded list
-//! bytes of [`crate::postings`]). Opening reads the file in one call, checks
+//! rows by first word, second words, sampled list offsets, the delta-coded
+//! lists of [`crate::postings`]). Opening reads the file in one call, checks
 //! the checksum, then validates every invariant the search relies on
 //! (ranges inside their texts and on char boundaries, ids inside the
 //! vocabulary, index rows sorted and list references inside the list
-//! bytes; list contents decode bounded by the word count), so a damaged or
+//! bytes; list contents decode bounded by the word count, and word ranges
+//! are checked against their text where a search uses them), so a damaged or
 //! crafted file gives an error, or fewer positions, never a panic or an
 //! out-of-bounds read.
 //!
@@ -40,7 +41,7 @@ use std::ops::Range;
 use std::path::Path;
 
 use crate::error::Error;
-use crate::index::{Frozen, Index};
+use crate::index::{Frozen, Index, PAIR_SAMPLE};
 use crate::postings;
 use crate::source::{Source, SourceDoc, SourceKind, TimeMark, Turn};
 use crate::spans::Spans;
@@ -62,12 +63,13 @@ enum Tag {
     Flags = 7,
     PairRows = 14,
     PairSecond = 15,
-    PairLists = 16,
     WordLists = 17,
     ListBytes = 18,
     SpanBase = 19,
     SpanCodes = 20,
     SpanEscapes = 21,
+    PairSamples = 22,
+    PairBytes = 23,
 }
 
 /// Everything a store holds, by value, as the file stores it.
@@ -240,7 +242,11 @@ pub(crate) fn write_to<W: Write>(w: W, view: &View<'_>) -> std::io::Result<()> {
     let index = &view.index;
     section!(Tag::PairRows, s.u64s(index.pair_rows.iter().copied())?);
     section!(Tag::PairSecond, s.u32s(index.pair_second.iter().copied())?);
-    section!(Tag::PairLists, s.u64s(index.pair_lists.iter().copied())?);
+    section!(
+        Tag::PairSamples,
+        s.u64s(index.pair_samples.iter().copied())?
+    );
+    section!(Tag::PairBytes, s.put(&index.pair_bytes)?);
     section!(Tag::WordLists, s.u64s(index.word_lists.iter().copied())?);
     section!(Tag::ListBytes, s.put(&index.bytes)?);
     s.align()?;
@@ -481,7 +487,8 @@ pub(crate) fn parse(bytes: &[u8]) -> Result<Parts, Error> {
     let index = Frozen {
         pair_rows: u64s(section(Tag::PairRows)?)?,
         pair_second: u32s(section(Tag::PairSecond)?)?,
-        pair_lists: u64s(section(Tag::PairLists)?)?,
+        pair_samples: u64s(section(Tag::PairSamples)?)?,
+        pair_bytes: section(Tag::PairBytes)?.to_vec(),
         word_lists: u64s(section(Tag::WordLists)?)?,
         bytes: section(Tag::ListBytes)?.to_vec(),
     };
@@ -503,7 +510,12 @@ pub(crate) fn parse(bytes: &[u8]) -> Result<Parts, Error> {
 /// posting on open); decoding is bounded instead ([`crate::postings`]).
 fn check_index(index: &Frozen, word_count: usize, vocab_len: u64) -> Result<(), Error> {
     let rows = index.pair_second.len() as u64;
-    if index.pair_lists.len() != index.pair_second.len()
+    if index.pair_samples.len() != index.pair_second.len().div_ceil(PAIR_SAMPLE)
+        || index.pair_samples.windows(2).any(|w| w[0] >= w[1])
+        || index
+            .pair_samples
+            .last()
+            .is_some_and(|&at| at >= index.pair_bytes.len() as u64)
         || index.pair_rows.len() as u64 > vocab_len + 1
         || index.pair_rows.first().is_some_and(|&r| r != 0)
         || index.pair_rows.last().map_or(rows != 0, |&r| r != rows)
@@ -529,12 +541,7 @@ fn check_index(index: &Frozen, word_count: usize, vocab_len: u64) -> Result<(), 
             r < index.bytes.len() as u64
         }
     };
-    if !index
-        .pair_lists
-        .iter()
-        .all(|&r| r != postings::NONE && list_ok(r))
-        || !index.word_lists.iter().all(|&r| list_ok(r))
-    {
+    if !index.word_lists.iter().all(|&r| list_ok(r)) {
         return Err(corrupt("an index list is outside the index"));
     }
     Ok(())

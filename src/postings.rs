@@ -1,13 +1,15 @@
 //! Posting lists as the frozen index stores them: delta-coded varints.
 //!
 //! A list of ascending word positions `p0 < p1 < … < pn-1` is written as
-//! LEB128 varints: a header `n << 1 | dropped`, then `p0`, then each gap
-//! `p[i] − p[i−1]`. Gaps are small where lists are long (a common pair
+//! LEB128 varints: a header `n << 1 | dropped`, then (when `n ≥ 2`) the
+//! byte length of what follows, so a reader can step over the list, then
+//! `p0`, then each gap `p[i] − p[i−1]`. Gaps are small where lists are long (a common pair
 //! occurs every few hundred words: one or two bytes), and long where lists
 //! are short, so the list costs about what its information does rather than
 //! four bytes a position.
 //!
-//! Each list is named by a 64-bit *reference*:
+//! Lists are either stored back to back, found by position ([`skip`]
+//! steps over one), or named by a 64-bit *reference*:
 //! - [`NONE`]: no positions;
 //! - [`INLINE`]` | p`: exactly one position, held in the reference itself —
 //!   most distinct word pairs occur once, and they then cost no list bytes;
@@ -84,18 +86,60 @@ pub fn encode(bytes: &mut Vec<u8>, positions: &[u32], drop: bool) -> u64 {
         [one] if !drop => INLINE | u64::from(*one),
         _ => {
             let at = bytes.len() as u64;
-            let n = u32::try_from(positions.len()).unwrap_or(u32::MAX >> 1);
-            put_varint(bytes, (n.min(u32::MAX >> 1) << 1) | u32::from(drop));
-            if !drop {
-                let mut prev = 0u32;
-                for (i, &p) in positions.iter().enumerate() {
-                    put_varint(bytes, if i == 0 { p } else { p - prev });
-                    prev = p;
-                }
-            }
+            encode_at_end(bytes, positions, drop);
             at
         }
     }
+}
+
+/// Writes ascending `positions` at the end of `bytes` as a list in full
+/// (header and all, even for one position), for lists stored back to back.
+pub fn encode_at_end(bytes: &mut Vec<u8>, positions: &[u32], drop: bool) {
+    let n = u32::try_from(positions.len())
+        .unwrap_or(u32::MAX)
+        .min(u32::MAX >> 1);
+    put_varint(bytes, (n << 1) | u32::from(drop));
+    if drop || positions.is_empty() {
+        return;
+    }
+    let gaps = || {
+        let mut prev = None;
+        positions.iter().map(move |&p| {
+            let v = prev.map_or(p, |q| p - q);
+            prev = Some(p);
+            v
+        })
+    };
+    if positions.len() >= 2 {
+        put_varint(bytes, gaps().map(varint_len).sum::<u32>());
+    }
+    for v in gaps() {
+        put_varint(bytes, v);
+    }
+}
+
+/// How many bytes `v` takes as a varint.
+#[inline]
+fn varint_len(v: u32) -> u32 {
+    (32 - (v | 1).leading_zeros()).div_ceil(7)
+}
+
+/// The offset just past the list that starts at `at`; `None` when the
+/// bytes there are not a whole list.
+pub fn skip(bytes: &[u8], at: usize) -> Option<usize> {
+    let mut at = at;
+    let header = get_varint(bytes, &mut at)?;
+    let count = header >> 1;
+    if header & 1 == 1 || count == 0 {
+        return Some(at);
+    }
+    if count == 1 {
+        get_varint(bytes, &mut at)?;
+        return Some(at);
+    }
+    let len = get_varint(bytes, &mut at)? as usize;
+    let end = at.checked_add(len)?;
+    (end <= bytes.len()).then_some(end)
 }
 
 /// Writes a dropped list of `count` positions and returns its reference.
@@ -144,6 +188,9 @@ impl<'a> List<'a> {
         let Some(header) = get_varint(bytes, &mut at) else {
             return List::default();
         };
+        if header >> 1 >= 2 && header & 1 == 0 && get_varint(bytes, &mut at).is_none() {
+            return List::default();
+        }
         List {
             count: header >> 1,
             one: None,
@@ -247,6 +294,27 @@ mod tests {
         round_trip(&[0, 1, 2, 127, 128, 16_383, 16_384, 2_000_000, u32::MAX - 1]);
         let long: Vec<u32> = (0..10_000).map(|i| i * 37 + (i % 5)).collect();
         round_trip(&long);
+    }
+
+    #[test]
+    fn lists_back_to_back_can_be_stepped_over() {
+        let lists: [&[u32]; 5] = [&[3], &[1, 2, 900_000], &[], &[7, 8], &[u32::MAX - 1]];
+        let mut bytes = Vec::new();
+        let mut starts = Vec::new();
+        for l in lists {
+            starts.push(bytes.len());
+            encode_at_end(&mut bytes, l, false);
+        }
+        starts.push(bytes.len());
+        for (i, l) in lists.iter().enumerate() {
+            assert_eq!(skip(&bytes, starts[i]), Some(starts[i + 1]));
+            let got: Vec<u32> = List::read(starts[i] as u64, &bytes, u32::MAX)
+                .iter()
+                .collect();
+            assert_eq!(got, *l);
+        }
+        assert_eq!(skip(&bytes, bytes.len()), None);
+        assert_eq!(skip(&bytes[..bytes.len() - 1], starts[4]), None);
     }
 
     #[test]
