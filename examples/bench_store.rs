@@ -11,7 +11,11 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
-use quotecheck::{Checker, SourceDoc, Store, Verdict};
+use quotecheck::{SourceDoc, Store};
+
+#[path = "support/cut_quotes.rs"]
+mod cut_quotes;
+use cut_quotes::{cut_quotes, pct, time_checks};
 
 fn main() {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
@@ -64,42 +68,9 @@ fn main() {
     let open = started.elapsed().as_secs_f64();
     let _ = std::fs::remove_file(&path);
 
-    // Quotes: 12-40 consecutive words of a source, every other one with a
-    // word replaced.
-    let mut seed = 0x2545_F491_4F6C_DD1Du64;
-    let mut next = || {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        seed
-    };
-    let mut qs: Vec<String> = Vec::new();
-    while qs.len() < quotes {
-        let (_, text) = &texts[(next() as usize) % texts.len()];
-        let words: Vec<&str> = text.split_whitespace().collect();
-        if words.len() < 60 {
-            continue;
-        }
-        let n = 12 + (next() as usize) % 29;
-        let at = (next() as usize) % (words.len() - n);
-        let mut w: Vec<&str> = words[at..at + n].to_vec();
-        if qs.len() % 2 == 1 {
-            let k = (next() as usize) % n;
-            w[k] = "zebra";
-        }
-        qs.push(w.join(" "));
-    }
-    let mut checker = Checker::new();
-    let mut times = Vec::with_capacity(qs.len());
-    let mut found = 0;
-    for q in &qs {
-        let t = Instant::now();
-        let r = checker.check(&opened, q, None).expect("check");
-        times.push(t.elapsed().as_secs_f64() * 1e3);
-        found += usize::from(r.verdict() != Verdict::NotFound);
-    }
-    times.sort_by(f64::total_cmp);
-    let pct = |p: f64| times[((times.len() - 1) as f64 * p) as usize];
+    let text_refs: Vec<&str> = texts.iter().map(|t| t.1.as_str()).collect();
+    let qs = cut_quotes(&text_refs, quotes);
+    let (times, found) = time_checks(&opened, &qs);
     println!(
         "{} sources, {:.1} MB, {} words; build {:.2} s ({:.1} MB/s); index+arrays {:.2} bytes per source byte while building (postings {:.2}, word arrays {:.2}); after open: postings {:.2}, word arrays {:.2}; \
          file {:.1} MB; save {:.2} s; open {:.3} s; {} quotes: p50 {:.3} ms, p99 {:.3} ms, max {:.3} ms, found {}",
@@ -117,8 +88,8 @@ fn main() {
         save,
         open,
         qs.len(),
-        pct(0.5),
-        pct(0.99),
+        pct(&times, 0.5),
+        pct(&times, 0.99),
         times[times.len() - 1],
         found,
     );

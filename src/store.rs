@@ -60,6 +60,10 @@ pub struct Store {
     pub(crate) flags: Vec<u8>,
     pub(crate) index: Index,
     fold_buf: String,
+    /// The end of each source's word positions, in order: a search maps a
+    /// position to its source by binary search here, in a few cache lines,
+    /// rather than over the (large) `Source` records.
+    word_ends: Vec<u32>,
     /// How many sources are marked removed.
     removed: usize,
 }
@@ -98,6 +102,7 @@ impl Store {
             .add_run(first, &self.word_ids[first as usize..end as usize]);
         let index = self.sources.len();
         self.ids.insert(doc.id.clone(), index as u32);
+        self.word_ends.push(end);
         self.sources.push(Source {
             doc,
             speakers: layout.speakers,
@@ -146,6 +151,28 @@ impl Store {
             let _ = fresh.add(src.doc);
         }
         *self = fresh;
+    }
+
+    /// Folds the sources added since the store was built or opened into the
+    /// compact index (what [`Store::save`] writes): lookups read the same
+    /// positions, in a quarter of the memory or less. Worth calling once
+    /// after adding many sources that will be checked against without
+    /// being saved.
+    ///
+    /// ```
+    /// use quotecheck::{Checker, SourceDoc, Store, Verdict};
+    /// let mut store = Store::new();
+    /// store.add(SourceDoc::new("a", "We will not raise taxes this year."))?;
+    /// let before = store.postings_bytes();
+    /// store.freeze();
+    /// assert!(store.postings_bytes() < before);
+    /// let mut checker = Checker::new();
+    /// let report = checker.check(&store, "We will not raise taxes this year.", None)?;
+    /// assert_eq!(report.verdict(), Verdict::Verbatim);
+    /// # Ok::<(), quotecheck::Error>(())
+    /// ```
+    pub fn freeze(&mut self) {
+        self.index.freeze();
     }
 
     /// Writes the store to `path` atomically (a temporary file beside it,
@@ -208,6 +235,7 @@ impl Store {
                 )));
             }
         }
+        let word_ends = parts.sources.iter().map(|s| s.words.end).collect();
         Ok(Store {
             sources: parts.sources,
             ids,
@@ -217,6 +245,7 @@ impl Store {
             flags: parts.flags,
             index: parts.index,
             fold_buf: String::new(),
+            word_ends,
             removed: 0,
         })
     }
@@ -365,12 +394,14 @@ impl Store {
 
     /// The source holding global word position `pos`.
     pub(crate) fn source_of(&self, pos: u32) -> usize {
-        self.sources.partition_point(|s| s.words.end <= pos)
+        self.word_ends.partition_point(|&end| end <= pos)
     }
 
     /// The global word positions of source `index`.
     pub(crate) fn words_of(&self, index: usize) -> Range<u32> {
-        self.sources[index].words.clone()
+        // Sources cover the positions back to back (checked on open).
+        let start = index.checked_sub(1).map_or(0, |i| self.word_ends[i]);
+        start..self.word_ends[index]
     }
 }
 

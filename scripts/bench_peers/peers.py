@@ -5,8 +5,8 @@
 
 TOOLS (default all): sassy, edlib, rapidfuzz, fuzzysearch. sassy is the
 SIMD bit-parallel matcher (PyPI `sassy-rs`, ASCII profile, k = 20% of the
-quote, the lowest-cost match kept); rust-bio's Myers has no Python package
-and is not run here.
+quote, the lowest-cost match kept); rust-bio's Myers has no Python package:
+bio_myers/ (a separate cargo workspace that run.sh builds) runs it.
 
 rapidfuzz `fuzz.partial_ratio_alignment` (over each file's text), edlib in
 infix mode (`mode="HW"`, over each file), and fuzzysearch
