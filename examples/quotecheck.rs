@@ -85,10 +85,12 @@ fn main() -> ExitCode {
         None => Store::new(),
     };
     let mut progress = Progress::new();
+    let mut pending = Vec::new();
     for path in &opts.sources {
-        load_sources(path, &mut store, &mut failed, &mut progress);
+        load_sources(path, &mut pending, &mut failed, &mut progress);
     }
     progress.finish();
+    add_pending(&mut store, pending, &mut failed);
     for id in &opts.remove {
         if let Err(e) = store.remove(id) {
             eprintln!("quotecheck: error: --remove {id}: {e}");
@@ -338,7 +340,31 @@ impl Progress {
     }
 }
 
-fn load_sources(path: &Path, store: &mut Store, failed: &mut bool, progress: &mut Progress) {
+/// Sources read and not yet added, with the file each came from.
+type Pending = Vec<(PathBuf, SourceDoc)>;
+
+/// Adds the sources read, indexed in one pass ([`Store::add_many`]); a
+/// source that cannot be added is reported with its file and skipped.
+fn add_pending(store: &mut Store, pending: Pending, failed: &mut bool) {
+    let (paths, docs): (Vec<PathBuf>, Vec<SourceDoc>) = pending.into_iter().unzip();
+    let mut docs = docs.into_iter();
+    let mut at = 0;
+    while at < paths.len() {
+        let before = store.index_bound();
+        match store.add_many(docs.by_ref()) {
+            Ok(n) => at += n,
+            Err(e) => {
+                // add_many stopped at the one it could not add (and took it).
+                at += store.index_bound() - before;
+                eprintln!("quotecheck: error: {}: {e}", paths[at].display());
+                *failed = true;
+                at += 1;
+            }
+        }
+    }
+}
+
+fn load_sources(path: &Path, pending: &mut Pending, failed: &mut bool, progress: &mut Progress) {
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
         Err(e) => {
@@ -348,7 +374,7 @@ fn load_sources(path: &Path, store: &mut Store, failed: &mut bool, progress: &mu
         }
     };
     if meta.is_file() {
-        add_file(path, None, store, failed, progress);
+        add_file(path, None, pending, failed, progress);
         return;
     }
     let entries = match std::fs::read_dir(path) {
@@ -398,7 +424,7 @@ fn load_sources(path: &Path, store: &mut Store, failed: &mut bool, progress: &mu
         if entry.is_none() && listed_only {
             continue;
         }
-        add_file(&f, entry, store, failed, progress);
+        add_file(&f, entry, pending, failed, progress);
     }
     for (file, _) in manifest {
         eprintln!(
@@ -412,7 +438,7 @@ fn load_sources(path: &Path, store: &mut Store, failed: &mut bool, progress: &mu
 fn add_file(
     path: &Path,
     entry: Option<ManifestEntry>,
-    store: &mut Store,
+    pending: &mut Pending,
     failed: &mut bool,
     progress: &mut Progress,
 ) {
@@ -425,6 +451,7 @@ fn add_file(
         }
     };
     progress.file(text.len());
+    let text_path = path.to_path_buf();
     let entry = entry.unwrap_or_default();
     let stem = path
         .file_stem()
@@ -437,10 +464,7 @@ fn add_file(
     let mut labels: Vec<(String, String)> = entry.speakers.into_iter().collect();
     labels.sort();
     doc.speakers = labels;
-    if let Err(e) = store.add(doc) {
-        eprintln!("quotecheck: error: {}: {e}", path.display());
-        *failed = true;
-    }
+    pending.push((text_path, doc));
 }
 
 #[derive(serde::Deserialize)]

@@ -220,89 +220,58 @@ impl Index {
         self.words.iter().map(Vec::len).sum()
     }
 
+    /// Indexes the words `ids[run]` of each run (one per source, in
+    /// order, each past every position indexed before) in one pass, straight
+    /// into the frozen tier: a counting sort by first word instead of a
+    /// hash-map push per word, for loading many sources at once. The delta
+    /// tier is folded in too.
+    ///
+    /// ```
+    /// let mut index = quotecheck::index::Index::default();
+    /// let ids = [7, 8, 7, 8, 9];
+    /// index.add_bulk(&ids, &[0..2, 2..5]);
+    /// assert_eq!(index.bigram(7, 8).iter().collect::<Vec<_>>(), [0, 2]);
+    /// assert!(index.bigram(8, 7).is_empty()); // runs do not join
+    /// assert_eq!(index.word(9).iter().collect::<Vec<_>>(), [4]);
+    /// ```
+    pub fn add_bulk(&mut self, ids: &[u32], runs: &[std::ops::Range<u32>]) {
+        let Some(end) = runs.iter().map(|r| r.end).max() else {
+            return;
+        };
+        self.bound = self.bound.max(end);
+        let run = sorted_run(ids, runs);
+        let old = self.frozen();
+        self.pairs = FxHashMap::default();
+        self.words = Vec::new();
+        self.frozen = if old.is_empty() {
+            run
+        } else {
+            merge(&old, &run, self.bound)
+        };
+    }
+
     /// Both tiers as one frozen tier (what a store file holds).
     pub(crate) fn frozen(&self) -> Frozen {
-        let old = &self.frozen;
-        let mut out = Frozen::default();
-        let mut scratch: Vec<u32> = Vec::new();
-        fn gather(scratch: &mut Vec<u32>, list: List<'_>, delta: &[u32]) {
-            scratch.clear();
-            scratch.extend(list.iter());
-            scratch.extend_from_slice(delta);
+        if self.pairs.is_empty() && self.words.is_empty() {
+            return self.frozen.clone();
         }
-        let words = old.word_lists.len().max(self.words.len());
-        out.word_lists.reserve_exact(words);
-        for id in 0..words as u32 {
-            let delta = self
-                .words
-                .get(id as usize)
-                .map_or(&[][..], |v| v.as_slice());
-            let list = old.word(id, self.bound);
-            let r = if list.is_dropped() {
-                postings::encode_dropped(&mut out.bytes, list.len() + delta.len())
-            } else {
-                gather(&mut scratch, list, delta);
-                let drop = scratch.len() > LONGEST_WORD_LIST;
-                postings::encode(&mut out.bytes, &scratch, drop)
-            };
-            out.word_lists.push(r);
+        // The delta as a frozen tier of its own, then the two merged.
+        let mut delta = Builder::default();
+        for (id, list) in self.words.iter().enumerate() {
+            if !list.is_empty() {
+                delta.word(id, list, false);
+            }
         }
         let mut keys: Vec<u64> = self.pairs.keys().copied().collect();
         keys.sort_unstable();
-        let firsts = old
-            .pair_rows
-            .len()
-            .saturating_sub(1)
-            .max(keys.last().map_or(0, |k| (k >> 32) as usize + 1));
-        let rows = old.pair_second.len() + keys.len();
-        out.pair_rows.reserve_exact(firsts + 1);
-        out.pair_second.reserve_exact(rows);
-        out.pair_samples.reserve_exact(rows.div_ceil(PAIR_SAMPLE));
-        out.pair_rows.push(0);
-        let mut k = 0;
-        for a in 0..firsts {
-            let (s, e) = match (old.pair_rows.get(a), old.pair_rows.get(a + 1)) {
-                (Some(&s), Some(&e)) => (s as usize, e as usize),
-                _ => (0, 0),
-            };
-            let mut i = s;
-            loop {
-                let own = old.pair_second.get(i).filter(|_| i < e).copied();
-                let new = keys
-                    .get(k)
-                    .filter(|&&key| (key >> 32) as usize == a)
-                    .map(|&key| key as u32);
-                let (b, from_old, from_new) = match (own, new) {
-                    (None, None) => break,
-                    (Some(x), Some(y)) if x == y => (x, true, true),
-                    (Some(x), Some(y)) if x < y => (x, true, false),
-                    (Some(x), None) => (x, true, false),
-                    (_, Some(y)) => (y, false, true),
-                };
-                let list = if from_old {
-                    i += 1;
-                    old.row(i - 1, self.bound)
-                } else {
-                    List::default()
-                };
-                let delta = if from_new {
-                    k += 1;
-                    self.pairs[&keys[k - 1]].as_slice()
-                } else {
-                    &[]
-                };
-                gather(&mut scratch, list, delta);
-                if out.pair_second.len() % PAIR_SAMPLE == 0 {
-                    out.pair_samples.push(out.pair_bytes.len() as u64);
-                }
-                postings::encode_at_end(&mut out.pair_bytes, &scratch, false);
-                out.pair_second.push(b);
-            }
-            out.pair_rows.push(out.pair_second.len() as u64);
+        for key in keys {
+            delta.pair((key >> 32) as usize, key as u32, &self.pairs[&key]);
         }
-        out.pair_bytes.shrink_to_fit();
-        out.bytes.shrink_to_fit();
-        out
+        let delta = delta.finish();
+        if self.frozen.is_empty() {
+            return delta;
+        }
+        merge(&self.frozen, &delta, self.bound)
     }
 
     /// An index of a frozen tier only (as loaded from a file), whose
@@ -323,6 +292,247 @@ impl Index {
             + self.pairs.capacity() * (8 + 24 + 8)
             + self.words.capacity() * 24
             + self.frozen.heap_bytes()
+    }
+}
+
+/// Writes a frozen tier in order: words by ascending id, pairs by
+/// ascending (first, second).
+#[derive(Default)]
+struct Builder {
+    out: Frozen,
+}
+
+impl Builder {
+    fn word(&mut self, id: usize, positions: &[u32], dropped: bool) {
+        while self.out.word_lists.len() < id {
+            self.out.word_lists.push(postings::NONE);
+        }
+        let r = if dropped {
+            postings::encode_dropped(&mut self.out.bytes, positions.len())
+        } else {
+            let drop = positions.len() > LONGEST_WORD_LIST;
+            postings::encode(&mut self.out.bytes, positions, drop)
+        };
+        self.out.word_lists.push(r);
+    }
+
+    /// A dropped list of `count` positions for word `id`.
+    fn dropped_word(&mut self, id: usize, count: usize) {
+        while self.out.word_lists.len() < id {
+            self.out.word_lists.push(postings::NONE);
+        }
+        let r = postings::encode_dropped(&mut self.out.bytes, count);
+        self.out.word_lists.push(r);
+    }
+
+    fn pair(&mut self, a: usize, b: u32, positions: &[u32]) {
+        let out = &mut self.out;
+        while out.pair_rows.len() <= a {
+            out.pair_rows.push(out.pair_second.len() as u64);
+        }
+        if out.pair_second.len() % PAIR_SAMPLE == 0 {
+            out.pair_samples.push(out.pair_bytes.len() as u64);
+        }
+        postings::encode_at_end(&mut out.pair_bytes, positions, false);
+        out.pair_second.push(b);
+    }
+
+    fn finish(mut self) -> Frozen {
+        let out = &mut self.out;
+        out.pair_rows.push(out.pair_second.len() as u64);
+        out.pair_bytes.shrink_to_fit();
+        out.bytes.shrink_to_fit();
+        out.word_lists.shrink_to_fit();
+        out.pair_second.shrink_to_fit();
+        out.pair_samples.shrink_to_fit();
+        out.pair_rows.shrink_to_fit();
+        self.out
+    }
+}
+
+impl Frozen {
+    fn is_empty(&self) -> bool {
+        self.pair_second.is_empty() && self.word_lists.is_empty()
+    }
+
+    /// How many first words have pair rows (some maybe empty).
+    fn firsts(&self) -> usize {
+        self.pair_rows.len().saturating_sub(1)
+    }
+
+    /// The rows of pairs starting with `a`.
+    fn group(&self, a: usize) -> std::ops::Range<usize> {
+        match (self.pair_rows.get(a), self.pair_rows.get(a + 1)) {
+            (Some(&s), Some(&e)) if s <= e => s as usize..e as usize,
+            _ => 0..0,
+        }
+    }
+}
+
+/// The index of `ids[run]` for each run, as a frozen tier: pairs by a
+/// counting sort on the first word (each bucket then sorted by second word
+/// and position, packed in one `u64`), words by a counting sort on the id.
+fn sorted_run(ids: &[u32], runs: &[std::ops::Range<u32>]) -> Frozen {
+    let span = |r: &std::ops::Range<u32>| {
+        let (s, e) = (r.start as usize, (r.end as usize).min(ids.len()));
+        ids.get(s..e).unwrap_or(&[])
+    };
+    let vocab = runs
+        .iter()
+        .flat_map(|r| span(r).iter())
+        .max()
+        .map_or(0, |&m| m as usize + 1);
+    // Words.
+    let mut starts = vec![0usize; vocab + 1];
+    for r in runs {
+        for &id in span(r) {
+            starts[id as usize + 1] += 1;
+        }
+    }
+    for i in 1..starts.len() {
+        starts[i] += starts[i - 1];
+    }
+    let mut cursor = starts.clone();
+    let mut positions = vec![0u32; starts[vocab]];
+    for r in runs {
+        for (p, &id) in (r.start..).zip(span(r)) {
+            positions[cursor[id as usize]] = p;
+            cursor[id as usize] += 1;
+        }
+    }
+    let mut out = Builder::default();
+    for id in 0..vocab {
+        let list = &positions[starts[id]..starts[id + 1]];
+        if !list.is_empty() {
+            out.word(id, list, false);
+        }
+    }
+    drop(positions);
+    // Pairs: the same counts, less each run's last word.
+    for r in runs {
+        if let Some(&last) = span(r).last() {
+            for s in &mut starts[last as usize + 1..] {
+                *s -= 1;
+            }
+        }
+    }
+    let mut cursor = starts.clone();
+    let mut entries = vec![0u64; starts[vocab]];
+    for r in runs {
+        let words = span(r);
+        for (p, w) in (r.start..).zip(words.windows(2)) {
+            let a = w[0] as usize;
+            entries[cursor[a]] = (u64::from(w[1]) << 32) | u64::from(p);
+            cursor[a] += 1;
+        }
+    }
+    let mut list = Vec::new();
+    for a in 0..vocab {
+        let bucket = &mut entries[starts[a]..starts[a + 1]];
+        bucket.sort_unstable();
+        let mut i = 0;
+        while i < bucket.len() {
+            let b = (bucket[i] >> 32) as u32;
+            list.clear();
+            while i < bucket.len() && (bucket[i] >> 32) as u32 == b {
+                list.push(bucket[i] as u32);
+                i += 1;
+            }
+            out.pair(a, b, &list);
+        }
+    }
+    out.finish()
+}
+
+/// Two frozen tiers as one; every position of `new` comes after every
+/// position of `old`.
+fn merge(old: &Frozen, new: &Frozen, bound: u32) -> Frozen {
+    let mut out = Builder::default();
+    let mut list: Vec<u32> = Vec::new();
+    let gather = |list: &mut Vec<u32>, a: List<'_>, b: List<'_>| {
+        list.clear();
+        list.extend(a.iter());
+        list.extend(b.iter());
+    };
+    for id in 0..old.word_lists.len().max(new.word_lists.len()) {
+        let (a, b) = (old.word(id as u32, bound), new.word(id as u32, bound));
+        if a.is_empty() && b.is_empty() {
+            continue;
+        }
+        if a.is_dropped() || b.is_dropped() {
+            out.dropped_word(id, a.len() + b.len());
+        } else {
+            gather(&mut list, a, b);
+            out.word(id, &list, false);
+        }
+    }
+    for first in 0..old.firsts().max(new.firsts()) {
+        let (ga, gb) = (old.group(first), new.group(first));
+        let (mut i, mut j) = (ga.start, gb.start);
+        let mut rows_a = old.rows_from(i, bound);
+        let mut rows_b = new.rows_from(j, bound);
+        loop {
+            let x = (i < ga.end)
+                .then(|| old.pair_second.get(i).copied())
+                .flatten();
+            let y = (j < gb.end)
+                .then(|| new.pair_second.get(j).copied())
+                .flatten();
+            let (b, take_a, take_b) = match (x, y) {
+                (None, None) => break,
+                (Some(x), Some(y)) if x == y => (x, true, true),
+                (Some(x), Some(y)) if x < y => (x, true, false),
+                (Some(x), None) => (x, true, false),
+                (_, Some(y)) => (y, false, true),
+            };
+            let la = if take_a {
+                i += 1;
+                rows_a.next().unwrap_or_default()
+            } else {
+                List::default()
+            };
+            let lb = if take_b {
+                j += 1;
+                rows_b.next().unwrap_or_default()
+            } else {
+                List::default()
+            };
+            gather(&mut list, la, lb);
+            out.pair(first, b, &list);
+        }
+    }
+    out.finish()
+}
+
+/// Pair lists read in row order from a starting row.
+struct Rows<'a> {
+    bytes: &'a [u8],
+    at: Option<usize>,
+    bound: u32,
+}
+
+impl<'a> Iterator for Rows<'a> {
+    type Item = List<'a>;
+
+    fn next(&mut self) -> Option<List<'a>> {
+        let at = self.at?;
+        self.at = postings::skip(self.bytes, at);
+        Some(List::read(at as u64, self.bytes, self.bound))
+    }
+}
+
+impl Frozen {
+    /// The lists of rows `r`, `r + 1`, … in order.
+    fn rows_from(&self, r: usize, bound: u32) -> Rows<'_> {
+        let mut at = self.pair_samples.get(r / PAIR_SAMPLE).map(|&s| s as usize);
+        for _ in 0..r % PAIR_SAMPLE {
+            at = at.and_then(|at| postings::skip(&self.pair_bytes, at));
+        }
+        Rows {
+            bytes: &self.pair_bytes,
+            at,
+            bound,
+        }
     }
 }
 

@@ -79,6 +79,53 @@ impl Store {
     /// Fails with [`Error::DuplicateSourceId`], [`Error::EmptySourceId`] or
     /// [`Error::SourceTooLarge`]; the store is unchanged on error.
     pub fn add(&mut self, doc: SourceDoc) -> Result<usize, Error> {
+        let index = self.add_words(doc)?;
+        let words = self.words_of(index);
+        self.index.add_run(
+            words.start,
+            &self.word_ids[words.start as usize..words.end as usize],
+        );
+        Ok(index)
+    }
+
+    /// Adds many sources and indexes them in one pass (a counting sort,
+    /// straight into the compact index; several times faster than
+    /// [`Store::add`] one by one, and without the memory of the index's
+    /// delta tier). Returns how many were added.
+    ///
+    /// On an error (as [`Store::add`]'s) the sources before the failing one
+    /// stay added and indexed ([`Store::index_bound`] before and after says
+    /// how many); the failing one is consumed and not added, and the
+    /// iterator is not read further, so a caller holding it `by_ref` can go
+    /// on with the rest.
+    ///
+    /// ```
+    /// use quotecheck::{Checker, SourceDoc, Store, Verdict};
+    /// let mut store = Store::new();
+    /// let docs = (0..3).map(|i| SourceDoc::new(format!("s{i}"), format!("Speech number {i}: we will not raise taxes.")));
+    /// assert_eq!(store.add_many(docs)?, 3);
+    /// let mut checker = Checker::new();
+    /// assert_eq!(checker.check(&store, "Speech number 2", None)?.best().unwrap().source_id(), "s2");
+    /// # Ok::<(), quotecheck::Error>(())
+    /// ```
+    pub fn add_many(&mut self, docs: impl IntoIterator<Item = SourceDoc>) -> Result<usize, Error> {
+        let mut runs = Vec::new();
+        let mut outcome = Ok(());
+        for doc in docs {
+            match self.add_words(doc) {
+                Ok(index) => runs.push(self.words_of(index)),
+                Err(e) => {
+                    outcome = Err(e);
+                    break;
+                }
+            }
+        }
+        self.index.add_bulk(&self.word_ids, &runs);
+        outcome.map(|()| runs.len())
+    }
+
+    /// Adds a source's words and record, but not to the index.
+    fn add_words(&mut self, doc: SourceDoc) -> Result<usize, Error> {
         if doc.id.is_empty() {
             return Err(Error::EmptySourceId);
         }
@@ -98,8 +145,6 @@ impl Store {
         let first = self.word_ids.len() as u32;
         self.tokenize(&doc.text, &layout);
         let end = self.word_ids.len() as u32;
-        self.index
-            .add_run(first, &self.word_ids[first as usize..end as usize]);
         let index = self.sources.len();
         self.ids.insert(doc.id.clone(), index as u32);
         self.word_ends.push(end);
@@ -146,10 +191,8 @@ impl Store {
             return;
         }
         let mut fresh = Store::new();
-        for src in self.sources.drain(..).filter(|s| !s.removed) {
-            // Re-adding a source that was valid cannot fail.
-            let _ = fresh.add(src.doc);
-        }
+        // Re-adding sources that were valid cannot fail.
+        let _ = fresh.add_many(self.sources.drain(..).filter(|s| !s.removed).map(|s| s.doc));
         *self = fresh;
     }
 
