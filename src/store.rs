@@ -279,10 +279,13 @@ impl Store {
             }
         }
         let word_ends = parts.sources.iter().map(|s| s.words.end).collect();
+        let vocab = Vocab::from_words(parts.vocab).ok_or_else(|| {
+            Error::CorruptStore("a word is listed twice in the vocabulary".into())
+        })?;
         Ok(Store {
             sources: parts.sources,
             ids,
-            vocab: Vocab::from_words(parts.vocab),
+            vocab,
             word_ids: parts.word_ids,
             spans: parts.spans,
             flags: parts.flags,

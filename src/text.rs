@@ -170,6 +170,13 @@ impl<'a> Words<'a> {
 /// assert_eq!(key, "1500");
 /// ```
 pub fn fold_word_into(word: &str, out: &mut String) {
+    // Most words are plain ASCII letters and digits: lower-case them whole.
+    if word.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        let start = out.len();
+        out.push_str(word);
+        out[start..].make_ascii_lowercase();
+        return;
+    }
     let mut prev: Option<char> = None;
     let mut chars = word.chars().peekable();
     while let Some(c) = chars.next() {

@@ -24,32 +24,64 @@ pub const UNKNOWN: u32 = u32::MAX;
 /// ```
 #[derive(Debug, Default, Clone)]
 pub struct Vocab {
-    ids: FxHashMap<Box<str>, u32>,
+    /// Keys of up to [`SHORT`] bytes, packed into one integer: most words
+    /// are short, and an integer key hashes and compares without reading
+    /// memory elsewhere (building a store spent a quarter of its time in
+    /// string hashing and comparison before).
+    short: FxHashMap<u128, u32>,
+    long: FxHashMap<Box<str>, u32>,
     words: Vec<Box<str>>,
+}
+
+/// The longest key kept packed.
+const SHORT: usize = 15;
+
+/// `key`'s bytes and length in one integer, if it is short enough.
+#[inline]
+fn packed(key: &str) -> Option<u128> {
+    let b = key.as_bytes();
+    if b.len() > SHORT {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    buf[..b.len()].copy_from_slice(b);
+    buf[15] = b.len() as u8;
+    Some(u128::from_le_bytes(buf))
 }
 
 impl Vocab {
     /// The id of `key`, adding it if new.
     pub fn intern(&mut self, key: &str) -> u32 {
-        if let Some(&id) = self.ids.get(key) {
-            return id;
+        let next = self.words.len();
+        let id = match packed(key) {
+            Some(k) => *self.short.entry(k).or_insert(next as u32),
+            None => {
+                if let Some(&id) = self.long.get(key) {
+                    return id;
+                }
+                *self.long.entry(key.into()).or_insert(next as u32)
+            }
+        };
+        if id as usize == next {
+            assert!(
+                next < UNKNOWN as usize,
+                "fewer than 2^32 - 1 distinct words"
+            );
+            self.words.push(key.into());
         }
-        let id = u32::try_from(self.words.len()).expect("fewer than 2^32 distinct words");
-        self.words.push(key.into());
-        self.ids.insert(key.into(), id);
         id
     }
 
     /// A vocabulary whose ids are the positions in `words` (as a store
-    /// file lists them).
-    pub(crate) fn from_words(words: Vec<String>) -> Vocab {
-        let words: Vec<Box<str>> = words.into_iter().map(String::into_boxed_str).collect();
-        let ids = words
-            .iter()
-            .enumerate()
-            .map(|(i, w)| (w.clone(), i as u32))
-            .collect();
-        Vocab { ids, words }
+    /// file lists them); `None` when a word is listed twice.
+    pub(crate) fn from_words(words: Vec<String>) -> Option<Vocab> {
+        let mut vocab = Vocab::default();
+        for (i, w) in words.iter().enumerate() {
+            if vocab.intern(w) as usize != i {
+                return None;
+            }
+        }
+        Some(vocab)
     }
 
     /// Every word, by id.
@@ -59,7 +91,12 @@ impl Vocab {
 
     /// The id of `key`, or [`UNKNOWN`].
     pub fn get(&self, key: &str) -> u32 {
-        self.ids.get(key).copied().unwrap_or(UNKNOWN)
+        match packed(key) {
+            Some(k) => self.short.get(&k),
+            None => self.long.get(key),
+        }
+        .copied()
+        .unwrap_or(UNKNOWN)
     }
 
     /// The folded word with this id (empty for [`UNKNOWN`]).
