@@ -85,10 +85,9 @@ const WINDOW_SLACK: usize = 8;
 const MIN_SEED_LISTS: usize = 6;
 
 /// Beyond those, more seed lists are used while the hits stay within this.
-/// 512 rather than 2,048 since the 100 MiB benchmark: fewer candidates to
-/// sort and cluster (10-25% more quotes a second there), and the same
-/// quotes located there and in tests/exhaustive.rs.
-const SEED_BUDGET: usize = 512;
+/// (512 was 10-25% faster on the 100 MiB corpus but lost 3 of 200 quotes
+/// at 1 GiB, where even rare pairs recur hundreds of times.)
+const SEED_BUDGET: usize = 2048;
 
 /// How many times a window is searched again beside a span that another
 /// speaker said, for the named speaker saying the same words nearby.
@@ -123,6 +122,8 @@ pub struct Checker {
     hits: Vec<(u32, u32)>,
     /// Seed lists to choose from: (postings, quote item, is a pair).
     lists: Vec<(u32, u32, bool)>,
+    /// Pairs too common to seed alone: (postings, quote item).
+    stops: Vec<(u32, u32)>,
     clusters: Vec<Cluster>,
     stamp: Vec<u32>,
     align: AlignScratch,
@@ -287,8 +288,8 @@ impl Checker {
     fn seed(&mut self, store: &Store) {
         self.hits.clear();
         self.lists.clear();
+        self.stops.clear();
         let items = &self.items;
-        let mut rarest_stop: Option<(usize, usize)> = None;
         // The usable posting lists: (length, quote item, is a pair).
         for i in 0..items.len() {
             let a = items[i];
@@ -299,8 +300,8 @@ impl Checker {
                 let n = store.index.bigram(a.key, b.key).len();
                 if n <= MAX_SEED_POSTINGS {
                     self.lists.push((n as u32, i as u32, true));
-                } else if rarest_stop.is_none_or(|(_, m)| n < m) {
-                    rarest_stop = Some((i, n));
+                } else {
+                    self.stops.push((n.min(u32::MAX as usize) as u32, i as u32));
                 }
             }
             let n = store.index.word(a.key).len();
@@ -334,22 +335,55 @@ impl Checker {
             self.hits
                 .retain(|&(p, _)| !store.is_removed(store.source_of(p)));
         }
-        // A quote made only of stop-grams ("I don't know that") still needs
-        // somewhere to look: its rarest pair, as far as the cap allows.
-        if self.hits.is_empty() {
-            if let Some((i, _)) = rarest_stop {
-                let (a, b) = (items[i].key, items[i + 1].key);
-                let postings = store.index.bigram(a, b);
+        // A quote made only of stop-grams ("and I urge the House and the
+        // United States") still needs somewhere to look: where its rarest
+        // pair and the pair farthest from it in the same unbroken run occur
+        // at their distance in the quote (a merge of the two lists, however
+        // long), or failing that the first places its rarest pair occurs,
+        // as far as the cap allows.
+        if self.hits.is_empty() && !self.stops.is_empty() {
+            self.stops.sort_unstable();
+            let (_, first) = self.stops[0];
+            let unbroken = |x: u32, y: u32| {
+                let (lo, hi) = (x.min(y) as usize, x.max(y) as usize + 1);
+                items[lo..=hi.min(items.len() - 1)]
+                    .iter()
+                    .all(|it| it.is_word())
+            };
+            // The farthest such pair: adjacent pairs go together ("and I",
+            // "I urge") wherever either occurs, distant ones rarely do.
+            let second = self.stops[1..]
+                .iter()
+                .map(|&(_, i)| i)
+                .filter(|&i| unbroken(first, i))
+                .max_by_key(|&i| i.abs_diff(first));
+            if let Some(second) = second {
+                let (i, j) = (first.min(second), first.max(second));
+                let d = j - i;
+                let mut later = pair_postings(store, items, j as usize).iter().peekable();
+                for p in pair_postings(store, items, i as usize).iter() {
+                    let Some(want) = p.checked_add(d) else { break };
+                    while later.next_if(|&q| q < want).is_some() {}
+                    if later.peek() == Some(&want) {
+                        self.hits.push((p, i));
+                        self.hits.push((want, j));
+                        if self.hits.len() >= 2 * MAX_SEED_POSTINGS {
+                            break;
+                        }
+                    }
+                }
+            }
+            if self.hits.is_empty() {
                 self.hits.extend(
-                    postings
+                    pair_postings(store, items, first as usize)
                         .iter()
                         .take(MAX_SEED_POSTINGS)
-                        .map(|p| (p, i as u32)),
+                        .map(|p| (p, first)),
                 );
-                if store.has_removed() {
-                    self.hits
-                        .retain(|&(p, _)| !store.is_removed(store.source_of(p)));
-                }
+            }
+            if store.has_removed() {
+                self.hits
+                    .retain(|&(p, _)| !store.is_removed(store.source_of(p)));
             }
         }
     }
@@ -797,6 +831,11 @@ impl<'a> Match<'a> {
     }
 }
 
+/// The postings of the pair starting at quote item `i`.
+fn pair_postings<'s>(store: &'s Store, items: &[Item], i: usize) -> crate::index::Postings<'s> {
+    store.index.bigram(items[i].key, items[i + 1].key)
+}
+
 /// Are `ranges` inside `text`, in order, on char boundaries?
 fn ranges_fit(ranges: &[(u32, u32)], text: &str) -> bool {
     let mut prev_end = 0usize;
@@ -905,5 +944,31 @@ mod tests {
             .map(|(a, b)| &r.quote()[a as usize..b as usize])
             .collect();
         assert!(missing.concat().contains("dangerous"), "{missing:?}");
+    }
+
+    #[test]
+    fn a_quote_of_stop_grams_is_found_past_the_first_occurrences() {
+        // Every pair of the quote occurs more than MAX_SEED_POSTINGS times,
+        // the whole quote only once, after all of them.
+        let mut store = Store::new();
+        let filler = (0..MAX_SEED_POSTINGS + 100).map(|i| {
+            SourceDoc::new(
+                format!("f{i}"),
+                "and I urge the House. the House and the United States.",
+            )
+        });
+        store.add_many(filler).unwrap();
+        store
+            .add(SourceDoc::new(
+                "target",
+                "Today and I urge the House and the United States had not been",
+            ))
+            .unwrap();
+        let mut checker = Checker::new();
+        let r = checker
+            .check(&store, "and I urge the House and the United States", None)
+            .unwrap();
+        assert_eq!(r.verdict(), Verdict::Verbatim);
+        assert_eq!(r.best().unwrap().source_id(), "target");
     }
 }
