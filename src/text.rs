@@ -96,23 +96,61 @@ impl<'a> Iterator for Words<'a> {
                 }
                 continue;
             }
-            // The next chunk of non-whitespace characters.
-            let rest = &self.text[self.at..];
-            let start = self.at + (rest.len() - rest.trim_start().len());
-            if start >= self.text.len() {
+            // The next chunk of non-whitespace characters, found byte by
+            // byte where the text is ASCII (most of it) and by char elsewhere.
+            let Some((start, end, ascii)) = next_chunk(self.text, self.at) else {
                 return None;
-            }
-            let end = self.text[start..]
-                .find(char::is_whitespace)
-                .map_or(self.text.len(), |p| start + p);
+            };
             self.at = start;
             self.chunk_end = end;
-            let chunk = &self.text[start..end];
-            if !chunk.is_ascii() {
+            if !ascii {
+                let chunk = &self.text[start..end];
                 self.unicode = Some((start, chunk.split_word_bound_indices()));
             }
         }
     }
+}
+
+/// The chunk of non-whitespace (Unicode `White_Space`) characters at or
+/// after byte `at`: (start, end, whether it is all ASCII).
+fn next_chunk(text: &str, at: usize) -> Option<(usize, usize, bool)> {
+    let b = text.as_bytes();
+    let ascii_space = |c: u8| matches!(c, b'\t'..=b'\r' | b' ');
+    let char_at = |i: usize| text.get(i..).and_then(|t| t.chars().next());
+    let mut start = at;
+    loop {
+        let c = *b.get(start)?;
+        if c < 0x80 {
+            if !ascii_space(c) {
+                break;
+            }
+            start += 1;
+        } else {
+            let ch = char_at(start)?;
+            if !ch.is_whitespace() {
+                break;
+            }
+            start += ch.len_utf8();
+        }
+    }
+    let mut end = start;
+    let mut ascii = true;
+    while let Some(&c) = b.get(end) {
+        if c < 0x80 {
+            if ascii_space(c) {
+                break;
+            }
+            end += 1;
+        } else {
+            let Some(ch) = char_at(end) else { break };
+            if ch.is_whitespace() {
+                break;
+            }
+            ascii = false;
+            end += ch.len_utf8();
+        }
+    }
+    Some((start, end, ascii))
 }
 
 impl<'a> Words<'a> {
