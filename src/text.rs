@@ -98,9 +98,7 @@ impl<'a> Iterator for Words<'a> {
             }
             // The next chunk of non-whitespace characters, found byte by
             // byte where the text is ASCII (most of it) and by char elsewhere.
-            let Some((start, end, ascii)) = next_chunk(self.text, self.at) else {
-                return None;
-            };
+            let (start, end, ascii) = next_chunk(self.text, self.at)?;
             self.at = start;
             self.chunk_end = end;
             if !ascii {
