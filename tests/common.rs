@@ -9,43 +9,32 @@ pub fn read(rel: &str) -> String {
     std::fs::read_to_string(format!("{DATA}/{rel}")).unwrap()
 }
 
-/// The demo store: every bundled source, with the manifest's metadata.
+/// The bundled sources with the manifest's metadata, in the demo's order.
+pub fn demo_docs() -> Vec<SourceDoc> {
+    vec![
+        SourceDoc::new("ryder", read("sources/dod-2023-05-02-ryder-briefing.txt"))
+            .label("BRIGADIER GENERAL PAT RYDER", "Pat Ryder"),
+        SourceDoc::new(
+            "captions",
+            read("sources/dod-2023-05-02-ryder-captions.srt"),
+        )
+        .speaker("Pat Ryder"),
+        SourceDoc::new("briefing", read("sources/wh-2023-02-13-briefing.txt"))
+            .label("MS. JEAN-PIERRE", "Karine Jean-Pierre")
+            .label("MR. KIRBY", "John Kirby"),
+        SourceDoc::new("biden", read("sources/wh-2023-02-16-remarks-biden.txt"))
+            .label("THE PRESIDENT", "Joe Biden"),
+        SourceDoc::new("gaggle", read("sources/wh-2024-02-20-gaggle-kirby.txt"))
+            .label("MR. KIRBY", "John Kirby"),
+    ]
+}
+
+/// The demo store: every bundled source, added one by one.
 pub fn demo_store() -> Store {
     let mut store = Store::new();
-    store
-        .add(
-            SourceDoc::new("ryder", read("sources/dod-2023-05-02-ryder-briefing.txt"))
-                .label("BRIGADIER GENERAL PAT RYDER", "Pat Ryder"),
-        )
-        .unwrap();
-    store
-        .add(
-            SourceDoc::new(
-                "captions",
-                read("sources/dod-2023-05-02-ryder-captions.srt"),
-            )
-            .speaker("Pat Ryder"),
-        )
-        .unwrap();
-    store
-        .add(
-            SourceDoc::new("briefing", read("sources/wh-2023-02-13-briefing.txt"))
-                .label("MS. JEAN-PIERRE", "Karine Jean-Pierre")
-                .label("MR. KIRBY", "John Kirby"),
-        )
-        .unwrap();
-    store
-        .add(
-            SourceDoc::new("biden", read("sources/wh-2023-02-16-remarks-biden.txt"))
-                .label("THE PRESIDENT", "Joe Biden"),
-        )
-        .unwrap();
-    store
-        .add(
-            SourceDoc::new("gaggle", read("sources/wh-2024-02-20-gaggle-kirby.txt"))
-                .label("MR. KIRBY", "John Kirby"),
-        )
-        .unwrap();
+    for doc in demo_docs() {
+        store.add(doc).unwrap();
+    }
     store
 }
 

@@ -189,6 +189,51 @@ fn foreign_and_newer_files_say_so() {
     ));
 }
 
+/// Adding one by one, all at once, in parts with a freeze between, or
+/// after a save and open: the same sources give the same file, byte for
+/// byte (the index is one deterministic structure however it was built).
+#[test]
+fn every_way_of_building_gives_the_same_file() {
+    let file = |store: &Store, name: &str| {
+        let path = temp(name);
+        store.save(&path).unwrap();
+        std::fs::read(&path).unwrap()
+    };
+    let one_by_one = file(&common::demo_store(), "ways-one");
+
+    let mut all = Store::new();
+    assert_eq!(all.add_many(common::demo_docs()).unwrap(), 5);
+    assert_eq!(file(&all, "ways-all"), one_by_one);
+
+    let mut parts = Store::new();
+    let mut docs = common::demo_docs().into_iter();
+    parts.add_many(docs.by_ref().take(2)).unwrap();
+    parts.freeze();
+    parts.add(docs.next().unwrap()).unwrap();
+    let path = temp("ways-parts");
+    parts.save(&path).unwrap();
+    let mut reopened = Store::open(&path).unwrap();
+    reopened.add_many(docs).unwrap();
+    assert_eq!(verdicts(&reopened), verdicts(&all));
+    assert_eq!(file(&reopened, "ways-parts-2"), one_by_one);
+
+    // A failing source stops add_many there; those before it are added.
+    let mut store = Store::new();
+    let mut docs = common::demo_docs();
+    docs.insert(
+        2,
+        SourceDoc::new("ryder", "a second source with the id ryder"),
+    );
+    let mut rest = docs.into_iter();
+    assert_eq!(
+        store.add_many(rest.by_ref()),
+        Err(Error::DuplicateSourceId("ryder".into()))
+    );
+    assert_eq!(store.len(), 2);
+    assert_eq!(store.add_many(rest).unwrap(), 3);
+    assert_eq!(file(&store, "ways-error"), one_by_one);
+}
+
 /// A file damaged and then given a matching checksum (as a crafted file
 /// would be) either fails to open or opens into a store that checks quotes
 /// without panicking: ranges and list contents are checked where they are
