@@ -1075,6 +1075,40 @@ qc_status qc_store_add(struct qc_store *store,
                        struct qc_error *err);
 
 /**
+ * Adds (copies of) the `count` sources of the array `sources` and indexes
+ * them in one pass: about twice as fast as `qc_store_add` one by one, and a
+ * third of the memory while building. The number added goes to `*added`
+ * when `added` is not NULL.
+ *
+ * Every handle in the array is checked before anything is added (a NULL or
+ * bad handle leaves the store unchanged). On a source that cannot be added
+ * (`QC_ERR_DUPLICATE_ID`, `QC_ERR_TOO_LARGE`), the ones before it stay
+ * added and indexed and the rest are not added; `qc_store_index_bound`
+ * before and after says how many were.
+ *
+ * Ownership: the array and the sources stay the caller's.
+ * Errors: `QC_ERR_DUPLICATE_ID`, `QC_ERR_TOO_LARGE`, `QC_ERR_NULL_ARG`,
+ * `QC_ERR_INVALID_HANDLE`.
+ * Thread safety: exclusive use of `store`.
+ */
+qc_status qc_store_add_many(struct qc_store *store,
+                            const struct qc_source *const *sources,
+                            size_t count,
+                            size_t *added,
+                            struct qc_error *err);
+
+/**
+ * Folds the sources added since the store was made or opened into the
+ * compact index (what `qc_store_save` writes): checks find the same
+ * spans, in a quarter of the memory or less. Worth calling after adding
+ * many sources one by one that will be checked without being saved.
+ *
+ * Errors: `QC_ERR_NULL_ARG`, `QC_ERR_INVALID_HANDLE`.
+ * Thread safety: exclusive use of `store`.
+ */
+qc_status qc_store_freeze(struct qc_store *store, struct qc_error *err);
+
+/**
  * The number of sources in the store, removed ones not counted (0 for
  * NULL or a bad handle). Indexes run up to `qc_store_index_bound`.
  */

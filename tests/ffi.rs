@@ -27,11 +27,13 @@ fn message(err: *const qc_error) -> String {
 }
 
 /// The demo store, built through the C ABI from the manifest's metadata.
-fn demo_store() -> *mut qc_store {
-    let store = qc_store_new();
+/// The bundled sources as `qc_source`s, with the manifest's metadata (the
+/// caller frees them).
+fn demo_sources() -> Vec<*mut qc_source> {
     let err = qc_error_new();
     let manifest: serde_json::Value =
         serde_json::from_str(&common::read("sources/sources.json")).unwrap();
+    let mut out = Vec::new();
     for entry in manifest.as_array().unwrap() {
         let id = entry["id"].as_str().unwrap();
         let text = common::read(&format!("sources/{}", entry["file"].as_str().unwrap()));
@@ -69,6 +71,17 @@ fn demo_store() -> *mut qc_store {
                 );
             }
         }
+        out.push(src);
+    }
+    qc_error_free(err);
+    out
+}
+
+/// The demo store, its sources added one by one.
+fn demo_store() -> *mut qc_store {
+    let store = qc_store_new();
+    let err = qc_error_new();
+    for src in demo_sources() {
         let mut index = usize::MAX;
         assert_eq!(
             qc_store_add(store, src, &mut index, err),
@@ -502,4 +515,108 @@ fn store_files_through_the_abi() {
     qc_store_free(store);
     qc_error_free(err);
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn add_many_and_freeze_through_the_abi() {
+    let err = qc_error_new();
+    let sources = demo_sources();
+    let ptrs: Vec<*const qc_source> = sources.iter().map(|&p| p as *const qc_source).collect();
+    let dir = std::env::temp_dir().join(format!("qc-ffi-many-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let saved = |store: *const qc_store, name: &str| {
+        let path = dir.join(name);
+        let p = path.to_str().unwrap();
+        assert_eq!(qc_store_save(store, p.as_ptr(), p.len(), err), QC_OK);
+        std::fs::read(&path).unwrap()
+    };
+
+    // All at once: the same file as one by one.
+    let one_by_one = demo_store();
+    let store = qc_store_new();
+    let mut added = 0usize;
+    assert_eq!(
+        qc_store_add_many(store, ptrs.as_ptr(), ptrs.len(), &mut added, err),
+        QC_OK,
+        "{}",
+        message(err)
+    );
+    assert_eq!(added, ptrs.len());
+    assert_eq!(saved(store, "many.qcs"), saved(one_by_one, "one.qcs"));
+
+    // Bad arrays leave the store unchanged.
+    let fresh = qc_store_new();
+    assert_eq!(
+        qc_store_add_many(fresh, null(), 3, null_mut(), err),
+        QC_ERR_NULL_ARG
+    );
+    assert!(message(err).contains("sources"));
+    let mut with_null = ptrs.clone();
+    with_null[2] = null();
+    assert_eq!(
+        qc_store_add_many(fresh, with_null.as_ptr(), with_null.len(), null_mut(), err),
+        QC_ERR_NULL_ARG
+    );
+    let checker = qc_checker_new();
+    let mut not_a_source = ptrs.clone();
+    not_a_source[1] = checker.cast::<qc_source>();
+    assert_eq!(
+        qc_store_add_many(
+            fresh,
+            not_a_source.as_ptr(),
+            not_a_source.len(),
+            null_mut(),
+            err
+        ),
+        QC_ERR_INVALID_HANDLE
+    );
+    assert_eq!(qc_store_len(fresh), 0);
+    assert_eq!(qc_store_add_many(fresh, null(), 0, &mut added, err), QC_OK);
+    assert_eq!(added, 0);
+
+    // A duplicate stops the batch there: the ones before it stay.
+    let twice = [ptrs[0], ptrs[1], ptrs[0], ptrs[2]];
+    assert_eq!(
+        qc_store_add_many(fresh, twice.as_ptr(), twice.len(), null_mut(), err),
+        QC_ERR_DUPLICATE_ID
+    );
+    assert_eq!(qc_store_index_bound(fresh), 2);
+
+    // Freezing keeps what checks find.
+    assert_eq!(qc_store_add(fresh, ptrs[3], null_mut(), err), QC_OK);
+    assert_eq!(qc_store_freeze(fresh, err), QC_OK);
+    assert_eq!(qc_store_freeze(null_mut(), err), QC_ERR_NULL_ARG);
+    let quote = "until CPB can address these needs through contracted support,";
+    let mut report = qc_report {
+        verdict: 99,
+        flags: 0,
+        score: 0.0,
+        match_count: 0,
+    };
+    assert_eq!(
+        qc_checker_check(
+            checker,
+            fresh,
+            quote.as_ptr(),
+            quote.len(),
+            null(),
+            0,
+            &mut report,
+            err
+        ),
+        QC_OK,
+        "{}",
+        message(err)
+    );
+    assert_eq!(report.verdict, QC_VERDICT_VERBATIM);
+
+    for src in sources {
+        qc_source_free(src);
+    }
+    qc_checker_free(checker);
+    qc_store_free(store);
+    qc_store_free(one_by_one);
+    qc_store_free(fresh);
+    qc_error_free(err);
+    std::fs::remove_dir_all(&dir).ok();
 }

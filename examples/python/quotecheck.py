@@ -262,6 +262,8 @@ _SIGNATURES = {
     "qc_store_new": (_P, []),
     "qc_store_free": (None, [_P]),
     "qc_store_add": (c_int32, [_P, _P, POINTER(c_size_t), _P]),
+    "qc_store_add_many": (c_int32, [_P, POINTER(_P), c_size_t, POINTER(c_size_t), _P]),
+    "qc_store_freeze": (c_int32, [_P, _P]),
     "qc_store_len": (c_size_t, [_P]),
     "qc_store_source_id": (c_int32, [_P, c_size_t, POINTER(_Str), _P]),
     "qc_store_find": (c_int32, [_P, _BYTES, c_size_t, POINTER(c_size_t), _P]),
@@ -588,19 +590,17 @@ class Store:
         p, n, keep = _bytes(id, "id")
         self._err.check(library().qc_store_remove(self._ptr, p, n, self._err.ptr))
 
-    def add(
+    def _source(
         self,
         id: str,
         text: Text,
-        *,
         speaker: Optional[str] = None,
         title: Optional[str] = None,
         date: Optional[str] = None,
         labels: Optional[Mapping[str, str]] = None,
         kind: SourceKind = SourceKind.AUTO,
-    ) -> int:
-        """Adds a source; returns its index. `labels` maps transcript labels
-        as written ("MR. KIRBY") to people ("John Kirby")."""
+    ) -> c_void_p:
+        """A new qc_source (the caller frees it) from add()'s arguments."""
         lib, err = library(), self._err
         p_id, n_id, k1 = _bytes(id, "id")
         p_text, n_text, k2 = _bytes(text, "text")
@@ -622,12 +622,61 @@ class Store:
             if not isinstance(kind, int):
                 raise TypeError("kind must be a SourceKind")
             err.check(lib.qc_source_set_kind(src, int(kind) & 0xFFFFFFFF, err.ptr))
+        except BaseException:
+            lib.qc_source_free(src)
+            raise
+        finally:
+            del k1, k2
+        return src
+
+    def add(
+        self,
+        id: str,
+        text: Text,
+        *,
+        speaker: Optional[str] = None,
+        title: Optional[str] = None,
+        date: Optional[str] = None,
+        labels: Optional[Mapping[str, str]] = None,
+        kind: SourceKind = SourceKind.AUTO,
+    ) -> int:
+        """Adds a source; returns its index. `labels` maps transcript labels
+        as written ("MR. KIRBY") to people ("John Kirby")."""
+        lib, err = library(), self._err
+        src = self._source(id, text, speaker, title, date, labels, kind)
+        try:
             index = c_size_t()
             err.check(lib.qc_store_add(self._ptr, src, byref(index), err.ptr))
             return index.value
         finally:
             lib.qc_source_free(src)
-            del k1, k2
+
+    def add_many(self, sources: Iterable[Mapping]) -> int:
+        """Adds many sources and indexes them in one pass (about twice as
+        fast as add() one by one); returns how many were added. Each is a
+        mapping of add()'s arguments: "id", "text", and optionally "speaker",
+        "title", "date", "labels", "kind". On a source that cannot be added
+        (a duplicate id, say) the ones before it stay added and
+        QuotecheckError is raised."""
+        lib, err = library(), self._err
+        made = []
+        try:
+            for source in sources:
+                if not isinstance(source, Mapping):
+                    raise TypeError("each source must be a mapping of add()'s arguments")
+                made.append(self._source(**source))
+            array = (_P * max(len(made), 1))(*[m.value for m in made])
+            added = c_size_t()
+            err.check(lib.qc_store_add_many(self._ptr, array, len(made), byref(added), err.ptr))
+            return added.value
+        finally:
+            for src in made:
+                lib.qc_source_free(src)
+
+    def freeze(self) -> None:
+        """Compacts the sources added since the store was made or opened
+        (as save() writes them): the same results in less memory."""
+        self._err.check(library().qc_store_freeze(self._ptr, self._err.ptr))
 
     def __len__(self) -> int:
         return library().qc_store_len(self._ptr)

@@ -213,6 +213,32 @@ class StoreFiles(unittest.TestCase):
             self.assertEqual(cm.exception.name, "QC_ERR_IO")
 
 
+    def test_add_many_and_freeze(self):
+        sources = [
+            {"id": f"speech-{i}", "text": f"In speech {i} the mayor said we will not raise taxes.",
+             "speaker": "Ana Diaz", "kind": qc.SourceKind.PLAIN}
+            for i in range(3)
+        ]
+        with qc.Store() as store, qc.Checker() as checker:
+            self.assertEqual(store.add_many(sources), 3)
+            self.assertEqual(store.add_many([]), 0)
+            report = checker.check(store, "In speech 2 the mayor said", "Diaz")
+            self.assertEqual(report.verdict, qc.Verdict.VERBATIM)
+            self.assertEqual(report.best.source_id, "speech-2")
+            # A duplicate stops the batch there; the ones before it stay.
+            more = [{"id": "new", "text": "A new source."}, {"id": "speech-0", "text": "again"},
+                    {"id": "never", "text": "not added"}]
+            with self.assertRaises(qc.QuotecheckError) as cm:
+                store.add_many(more)
+            self.assertEqual(cm.exception.name, "QC_ERR_DUPLICATE_ID")
+            self.assertEqual(len(store), 4)
+            store.add("one", "One more source, added alone.")
+            store.freeze()
+            self.assertEqual(checker.check(store, "added alone", None).verdict, qc.Verdict.VERBATIM)
+            with self.assertRaises(TypeError):
+                store.add_many(["not a mapping"])
+
+
 class BadInput(unittest.TestCase):
     def setUp(self):
         self.store = qc.Store()
