@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! offset 0   "QCSTORE\0"                      magic
-//!        8   u32 format version (2), u32 0
+//!        8   u32 format version (3), u32 0
 //!       16   sections, each 8-byte aligned    (little-endian throughout)
 //!      ...   table: u32 count, u32 0, then per section
 //!                   u32 tag, u32 0, u64 offset, u64 length
@@ -10,25 +10,31 @@
 //!            it, "QCSTEND\0"
 //! ```
 //!
-//! Sections hold flat arrays (word ids, byte spans, flags, the vocabulary
-//! as offsets into one string) that load with one bulk conversion each,
-//! one section of per-source records (ids, texts, metadata, speaker turns),
-//! and the frozen index exactly as [`crate::index`] holds it in memory (pair
-//! rows by first word, second words, sampled list offsets, the delta-coded
-//! lists of [`crate::postings`]). Opening reads the file in one call, checks
-//! the checksum, then validates every invariant the search relies on
+//! Sections hold flat arrays (word ids, packed byte spans, flags, the
+//! vocabulary as offsets into one string), the per-source records (ids,
+//! metadata, speaker turns, each text's length) followed directly by the
+//! texts, and the frozen index exactly as [`crate::index`] holds it in
+//! memory (pair rows by first word, second words, sampled list offsets,
+//! the delta-coded lists of [`crate::postings`]).
+//!
+//! Opening reads the trailer and the table, then the sections in file
+//! order, each straight into the array that keeps it (fixed-size items
+//! converted 64 KiB at a time) and each text straight into its own string,
+//! with the checksum computed as the bytes pass: no copy of the whole file
+//! is ever held. It then validates every invariant the search relies on
 //! (ranges inside their texts and on char boundaries, ids inside the
 //! vocabulary, index rows sorted and list references inside the list
 //! bytes; list contents decode bounded by the word count, and word ranges
-//! are checked against their text where a search uses them), so a damaged or
-//! crafted file gives an error, or fewer positions, never a panic or an
-//! out-of-bounds read.
+//! are checked against their text where a search uses them), so a damaged
+//! or crafted file gives an error, or fewer positions, never a panic or an
+//! out-of-bounds read; no allocation is larger than the file.
 //!
 //! Version history: 1 stored posting lists as plain `u32` arrays with
-//! sorted `u64` keys; 2 (this one) stores them delta-coded, grouped by first
-//! word, and single-word lists past [`crate::index::LONGEST_WORD_LIST`] as
-//! counts only. A version 1 file is refused with
-//! [`Error::UnsupportedVersion`]; rebuild it from its sources.
+//! sorted `u64` keys; 2 stored them delta-coded, grouped by first word,
+//! with single-word lists past [`crate::index::LONGEST_WORD_LIST`] as
+//! counts only; 3 (this one) moves the texts out of the source records into
+//! a section of their own. Files of versions 1 and 2 are refused with
+//! [`Error::UnsupportedVersion`]; rebuild them from their sources.
 //!
 //! Saving writes a temporary file beside the target, syncs it, renames it
 //! over the target and syncs the directory: a crash at any point leaves
@@ -49,7 +55,7 @@ use crate::spans::Spans;
 const MAGIC: &[u8; 8] = b"QCSTORE\0";
 const END: &[u8; 8] = b"QCSTEND\0";
 /// The format this version writes and reads.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 const TRAILER: usize = 24;
 
 #[repr(u32)]
@@ -70,6 +76,32 @@ enum Tag {
     SpanEscapes = 21,
     PairSamples = 22,
     PairBytes = 23,
+    Texts = 24,
+}
+
+impl Tag {
+    const ALL: [Tag; 16] = [
+        Tag::Meta,
+        Tag::VocabOffsets,
+        Tag::VocabBytes,
+        Tag::Sources,
+        Tag::Texts,
+        Tag::WordIds,
+        Tag::Flags,
+        Tag::SpanBase,
+        Tag::SpanCodes,
+        Tag::SpanEscapes,
+        Tag::PairRows,
+        Tag::PairSecond,
+        Tag::PairSamples,
+        Tag::PairBytes,
+        Tag::WordLists,
+        Tag::ListBytes,
+    ];
+
+    fn from_u32(v: u32) -> Option<Tag> {
+        Tag::ALL.into_iter().find(|t| *t as u32 == v)
+    }
 }
 
 /// Everything a store holds, by value, as the file stores it.
@@ -228,6 +260,14 @@ pub(crate) fn write_to<W: Write>(w: W, view: &View<'_>) -> std::io::Result<()> {
         encode_source(&mut records, src);
     }
     section!(Tag::Sources, s.put(&records)?);
+    // Right after the records, so a reader can read each text straight
+    // into its own string as it decodes the records.
+    section!(
+        Tag::Texts,
+        for src in view.sources {
+            s.put(src.doc.text.as_bytes())?;
+        }
+    );
     section!(Tag::WordIds, s.u32s(view.word_ids.iter().copied())?);
     section!(Tag::SpanBase, s.u32s(view.spans.base.iter().copied())?);
     section!(
@@ -289,7 +329,8 @@ fn put_u32(out: &mut Vec<u8>, v: u32) {
 fn encode_source(out: &mut Vec<u8>, src: &Source) {
     let d = &src.doc;
     put_str(out, &d.id);
-    put_str(out, &d.text);
+    // The text itself goes to the Texts section, in the same order.
+    out.extend_from_slice(&(d.text.len() as u64).to_le_bytes());
     put_opt(out, d.title.as_deref());
     put_opt(out, d.date.as_deref());
     put_opt(out, d.speaker.as_deref());
@@ -339,21 +380,146 @@ fn corrupt(what: impl Into<String>) -> Error {
     Error::CorruptStore(what.into())
 }
 
-/// Reads a store file.
+/// Reads a store file: each section straight into the array that keeps it
+/// (no copy of the whole file), each text straight into its own string.
 pub(crate) fn open(path: &Path) -> Result<Parts, Error> {
-    let bytes = std::fs::read(path).map_err(|e| io_error(path, e))?;
-    parse(&bytes)
+    let file = std::fs::File::open(path).map_err(|e| io_error(path, e))?;
+    let len = file.metadata().map_err(|e| io_error(path, e))?.len();
+    read(file, len, &path.display().to_string())
 }
 
 /// Parses and validates the bytes of a store file.
 pub(crate) fn parse(bytes: &[u8]) -> Result<Parts, Error> {
-    if bytes.len() < 16 || &bytes[..8] != MAGIC {
+    read(
+        std::io::Cursor::new(bytes),
+        bytes.len() as u64,
+        "store bytes",
+    )
+}
+
+/// Sections of a file, read in file order with the checksum kept as they
+/// pass.
+struct Stream<R> {
+    inner: R,
+    crc: crc32fast::Hasher,
+    at: u64,
+    chunk: Vec<u8>,
+    name: String,
+}
+
+impl<R: std::io::Read + std::io::Seek> Stream<R> {
+    fn io(&self, e: std::io::Error) -> Error {
+        if e.kind() == std::io::ErrorKind::UnexpectedEof {
+            corrupt("the file is shorter than its table says")
+        } else {
+            Error::Io {
+                path: self.name.clone(),
+                message: e.to_string(),
+            }
+        }
+    }
+
+    fn fill(&mut self, out: &mut [u8]) -> Result<(), Error> {
+        self.inner.read_exact(out).map_err(|e| self.io(e))?;
+        self.crc.update(out);
+        self.at += out.len() as u64;
+        Ok(())
+    }
+
+    fn bytes(&mut self, n: usize) -> Result<Vec<u8>, Error> {
+        let mut v = vec![0u8; n];
+        self.fill(&mut v)?;
+        Ok(v)
+    }
+
+    /// Reads (and checksums) everything up to `at`.
+    fn skip_to(&mut self, at: u64) -> Result<(), Error> {
+        while self.at < at {
+            let n = (at - self.at).min(1 << 16) as usize;
+            let mut chunk = std::mem::take(&mut self.chunk);
+            chunk.resize(n, 0);
+            let r = self.fill(&mut chunk);
+            self.chunk = chunk;
+            r?;
+        }
+        Ok(())
+    }
+
+    /// A section of fixed-size little-endian items, converted a chunk at a
+    /// time.
+    fn items<const N: usize, T>(
+        &mut self,
+        len: usize,
+        f: fn([u8; N]) -> T,
+    ) -> Result<Vec<T>, Error> {
+        if len % N != 0 {
+            return Err(corrupt("array length"));
+        }
+        let mut out = Vec::with_capacity(len / N);
+        let mut chunk = std::mem::take(&mut self.chunk);
+        let mut left = len;
+        let result = loop {
+            if left == 0 {
+                break Ok(());
+            }
+            let n = left.min((1 << 16) / N * N);
+            chunk.resize(n, 0);
+            if let Err(e) = self.fill(&mut chunk) {
+                break Err(e);
+            }
+            out.extend(chunk.chunks_exact(N).map(|c| {
+                let mut a = [0u8; N];
+                a.copy_from_slice(c);
+                f(a)
+            }));
+            left -= n;
+        };
+        self.chunk = chunk;
+        result.map(|()| out)
+    }
+}
+
+/// Everything the file's sections hold, as read.
+#[derive(Default)]
+struct Raw {
+    meta: Vec<u64>,
+    vocab_offsets: Vec<u64>,
+    vocab_bytes: Vec<u8>,
+    sources: Option<Vec<Source>>,
+    word_ids: Vec<u32>,
+    flags: Vec<u8>,
+    span_base: Vec<u32>,
+    span_codes: Vec<u16>,
+    span_escapes: Vec<u32>,
+    pair_rows: Vec<u64>,
+    pair_second: Vec<u32>,
+    pair_samples: Vec<u64>,
+    pair_bytes: Vec<u8>,
+    word_lists: Vec<u64>,
+    list_bytes: Vec<u8>,
+}
+
+/// Reads and validates a store file of `len` bytes from `inner`.
+fn read<R: std::io::Read + std::io::Seek>(inner: R, len: u64, name: &str) -> Result<Parts, Error> {
+    use std::io::SeekFrom;
+    let mut st = Stream {
+        inner,
+        crc: crc32fast::Hasher::new(),
+        at: 0,
+        chunk: Vec::new(),
+        name: name.to_string(),
+    };
+    if len < 16 {
         return Err(Error::NotAStore);
     }
-    let version = u32::from_le_bytes(bytes[8..12].try_into().unwrap_or_default());
-    // Version 1 (plain posting arrays) is not read: no such file was
-    // released, and converting it would mean parsing every posting.
-    if version > FORMAT_VERSION || version == 1 {
+    let header = st.bytes(16)?;
+    if &header[..8] != MAGIC {
+        return Err(Error::NotAStore);
+    }
+    let version = read_u32(&header, 8)?;
+    // Versions 1 and 2 are not read: no such file was released, and
+    // converting one would mean parsing every posting.
+    if version > FORMAT_VERSION || version == 1 || version == 2 {
         return Err(Error::UnsupportedVersion {
             found: version,
             supported: FORMAT_VERSION,
@@ -362,66 +528,147 @@ pub(crate) fn parse(bytes: &[u8]) -> Result<Parts, Error> {
     if version == 0 {
         return Err(corrupt("format version 0"));
     }
-    if bytes.len() < 16 + TRAILER || &bytes[bytes.len() - 8..] != END {
+    if len < 16 + TRAILER as u64 {
         return Err(corrupt("the file is truncated (no end marker)"));
     }
-    let trailer = bytes.len() - TRAILER;
-    let table_at = u64::from_le_bytes(bytes[trailer..trailer + 8].try_into().unwrap_or_default());
-    let reserved = u32::from_le_bytes(
-        bytes[trailer + 8..trailer + 12]
-            .try_into()
-            .unwrap_or_default(),
-    );
-    let crc = u32::from_le_bytes(
-        bytes[trailer + 12..trailer + 16]
-            .try_into()
-            .unwrap_or_default(),
-    );
-    if crc32fast::hash(&bytes[..trailer + 12]) != crc {
+    // The trailer and the table first (at the end), then the sections in
+    // file order.
+    let seek = |st: &mut Stream<R>, to: u64| -> Result<(), Error> {
+        st.inner.seek(SeekFrom::Start(to)).map_err(|e| st.io(e))?;
+        Ok(())
+    };
+    let trailer_at = len - TRAILER as u64;
+    seek(&mut st, trailer_at)?;
+    let mut trailer = [0u8; TRAILER];
+    st.inner.read_exact(&mut trailer).map_err(|e| st.io(e))?;
+    if &trailer[16..] != END {
+        return Err(corrupt("the file is truncated (no end marker)"));
+    }
+    let table_at = read_u64(&trailer, 0)?;
+    let crc = read_u32(&trailer, 12)?;
+    if table_at < 16 || table_at + 8 > trailer_at {
+        return Err(corrupt("table offset"));
+    }
+    let table_len = usize::try_from(trailer_at - table_at).map_err(|_| corrupt("table"))?;
+    if table_len > 8 + 24 * 64 {
+        return Err(corrupt("section table"));
+    }
+    seek(&mut st, table_at)?;
+    let mut table = vec![0u8; table_len];
+    st.inner.read_exact(&mut table).map_err(|e| st.io(e))?;
+    let count = read_u32(&table, 0)? as usize;
+    if 8 + 24 * count != table_len {
+        return Err(corrupt("section table"));
+    }
+    let mut sections: Vec<(u32, u64, u64)> = Vec::with_capacity(count);
+    for i in 0..count {
+        let e = &table[8 + i * 24..8 + i * 24 + 24];
+        let (tag, at, n) = (read_u32(e, 0)?, read_u64(e, 8)?, read_u64(e, 16)?);
+        let end = at.checked_add(n).ok_or_else(|| corrupt("section length"))?;
+        if at < 16 || end > table_at {
+            return Err(corrupt(format!("section {tag} outside the file")));
+        }
+        sections.push((tag, at, n));
+    }
+    sections.sort_unstable_by_key(|s| s.1);
+    if sections.windows(2).any(|w| w[0].1 + w[0].2 > w[1].1) {
+        return Err(corrupt("sections overlap"));
+    }
+    if (1..sections.len()).any(|i| sections[..i].iter().any(|s| s.0 == sections[i].0)) {
+        return Err(corrupt("a section appears twice"));
+    }
+    seek(&mut st, 16)?;
+    st.at = 16;
+    let mut raw = Raw::default();
+    let mut records: Option<Vec<u8>> = None;
+    for &(tag, at, n) in &sections {
+        st.skip_to(at)?;
+        let n = usize::try_from(n).map_err(|_| corrupt("section length"))?;
+        let le32 = u32::from_le_bytes;
+        let le64 = u64::from_le_bytes;
+        match Tag::from_u32(tag) {
+            Some(Tag::Meta) => raw.meta = st.items(n, le64)?,
+            Some(Tag::VocabOffsets) => raw.vocab_offsets = st.items(n, le64)?,
+            Some(Tag::VocabBytes) => raw.vocab_bytes = st.bytes(n)?,
+            Some(Tag::Sources) => records = Some(st.bytes(n)?),
+            Some(Tag::Texts) => {
+                let records = records
+                    .take()
+                    .ok_or_else(|| corrupt("texts before their records"))?;
+                let count = raw
+                    .meta
+                    .get(2)
+                    .copied()
+                    .ok_or_else(|| corrupt("meta section"))?;
+                raw.sources = Some(read_sources(&mut st, &records, count, n)?);
+            }
+            Some(Tag::WordIds) => raw.word_ids = st.items(n, le32)?,
+            Some(Tag::Flags) => raw.flags = st.bytes(n)?,
+            Some(Tag::SpanBase) => raw.span_base = st.items(n, le32)?,
+            Some(Tag::SpanCodes) => raw.span_codes = st.items(n, u16::from_le_bytes)?,
+            Some(Tag::SpanEscapes) => raw.span_escapes = st.items(n, le32)?,
+            Some(Tag::PairRows) => raw.pair_rows = st.items(n, le64)?,
+            Some(Tag::PairSecond) => raw.pair_second = st.items(n, le32)?,
+            Some(Tag::PairSamples) => raw.pair_samples = st.items(n, le64)?,
+            Some(Tag::PairBytes) => raw.pair_bytes = st.bytes(n)?,
+            Some(Tag::WordLists) => raw.word_lists = st.items(n, le64)?,
+            Some(Tag::ListBytes) => raw.list_bytes = st.bytes(n)?,
+            None => return Err(corrupt(format!("unknown section {tag}"))),
+        }
+        if st.at != at + n as u64 {
+            return Err(corrupt("a section's contents do not fill it"));
+        }
+    }
+    st.skip_to(table_at)?;
+    st.crc.update(&table);
+    st.crc.update(&trailer[..12]);
+    if st.crc.clone().finalize() != crc {
         return Err(corrupt("checksum mismatch"));
     }
-    if reserved != 0 {
+    if read_u32(&trailer, 8)? != 0 {
         return Err(corrupt("reserved field"));
     }
-    let body = &bytes[..trailer];
-    let table_at = usize::try_from(table_at).map_err(|_| corrupt("table offset"))?;
-    let table = body
-        .get(table_at..)
-        .ok_or_else(|| corrupt("table offset past the end"))?;
-    let count = read_u32(table, 0)? as usize;
-    let mut sections: Vec<(u32, &[u8])> = Vec::with_capacity(count.min(64));
-    for i in 0..count {
-        let e = table
-            .get(8 + i * 24..8 + i * 24 + 24)
-            .ok_or_else(|| corrupt("section table"))?;
-        let tag = read_u32(e, 0)?;
-        let at = usize::try_from(read_u64(e, 8)?).map_err(|_| corrupt("section offset"))?;
-        let len = usize::try_from(read_u64(e, 16)?).map_err(|_| corrupt("section length"))?;
-        let end = at
-            .checked_add(len)
-            .ok_or_else(|| corrupt("section length"))?;
-        let data = body
-            .get(at..end)
-            .ok_or_else(|| corrupt(format!("section {tag} outside the file")))?;
-        sections.push((tag, data));
+    assemble(raw)
+}
+
+/// Decodes `count` source records, reading each text from the Texts
+/// section (`texts_len` bytes, next in the stream) as its record asks.
+fn read_sources<R: std::io::Read + std::io::Seek>(
+    st: &mut Stream<R>,
+    records: &[u8],
+    count: u64,
+    texts_len: usize,
+) -> Result<Vec<Source>, Error> {
+    let mut r = Reader { b: records, at: 0 };
+    let mut left = texts_len;
+    let mut sources = Vec::new();
+    for _ in 0..count {
+        let src = decode_source(&mut r, &mut |n| {
+            if n > left {
+                return Err(corrupt("a text runs past the texts"));
+            }
+            left -= n;
+            String::from_utf8(st.bytes(n)?).map_err(|_| corrupt("a text is not UTF-8"))
+        })?;
+        sources.push(src);
     }
-    let section = |tag: Tag| -> Result<&[u8], Error> {
-        sections
-            .iter()
-            .find(|(t, _)| *t == tag as u32)
-            .map(|(_, d)| *d)
-            .ok_or_else(|| corrupt(format!("section {tag:?} missing")))
-    };
-    let meta = u64s(section(Tag::Meta)?)?;
-    let [word_count, vocab_len, source_count] = meta[..] else {
+    if left != 0 || r.at != records.len() {
+        return Err(corrupt("source records and texts differ"));
+    }
+    Ok(sources)
+}
+
+/// Checks what was read and puts the store's parts together.
+fn assemble(raw: Raw) -> Result<Parts, Error> {
+    let [word_count, vocab_len, _] = raw.meta[..] else {
         return Err(corrupt("meta section"));
     };
     let word_count = usize::try_from(word_count).map_err(|_| corrupt("word count"))?;
 
     // Vocabulary.
-    let offsets = u64s(section(Tag::VocabOffsets)?)?;
-    let vocab_bytes = std::str::from_utf8(section(Tag::VocabBytes)?)
-        .map_err(|_| corrupt("vocabulary is not UTF-8"))?;
+    let offsets = raw.vocab_offsets;
+    let vocab_bytes =
+        std::str::from_utf8(&raw.vocab_bytes).map_err(|_| corrupt("vocabulary is not UTF-8"))?;
     if offsets.len() as u64 != vocab_len + 1 {
         return Err(corrupt("vocabulary size"));
     }
@@ -435,46 +682,34 @@ pub(crate) fn parse(bytes: &[u8]) -> Result<Parts, Error> {
     }
 
     // Sources.
-    let mut r = Reader {
-        b: section(Tag::Sources)?,
-        at: 0,
-    };
-    let mut sources = Vec::new();
+    let sources = raw
+        .sources
+        .ok_or_else(|| corrupt("section Texts missing"))?;
     let mut next_word = 0u32;
-    for _ in 0..source_count {
-        let src = decode_source(&mut r)?;
+    for src in &sources {
         if src.words.start != next_word || src.words.end < src.words.start {
             return Err(corrupt(format!("source {:?}: word range", src.doc.id)));
         }
         next_word = src.words.end;
-        sources.push(src);
     }
-    if next_word as usize != word_count || r.at != r.b.len() {
+    if next_word as usize != word_count {
         return Err(corrupt("sources do not cover the words"));
     }
 
     // Word arrays.
-    let word_ids = u32s(section(Tag::WordIds)?)?;
-    let flags = section(Tag::Flags)?.to_vec();
-    let codes = section(Tag::SpanCodes)?;
-    if codes.len() % 2 != 0 {
+    let word_ids = raw.word_ids;
+    let flags = raw.flags;
+    if raw.span_escapes.len() % 3 != 0 {
         return Err(corrupt("array length"));
     }
-    let codes: Vec<u16> = codes
-        .chunks_exact(2)
-        .map(|c| u16::from_le_bytes([c[0], c[1]]))
-        .collect();
-    let escapes = u32s(section(Tag::SpanEscapes)?)?;
-    if escapes.len() % 3 != 0 {
-        return Err(corrupt("array length"));
-    }
-    let escapes = escapes
+    let escapes = raw
+        .span_escapes
         .chunks_exact(3)
         .map(|c| (c[0], c[1], c[2]))
         .collect();
     // Each range is checked against its text where a search uses it (see
     // `check`): checking all of them here would touch every word on open.
-    let spans = Spans::from_parts(u32s(section(Tag::SpanBase)?)?, codes, escapes)
+    let spans = Spans::from_parts(raw.span_base, raw.span_codes, escapes)
         .ok_or_else(|| corrupt("word spans"))?;
     if word_ids.len() != word_count || spans.len() != word_count || flags.len() != word_count {
         return Err(corrupt("word arrays differ in length"));
@@ -485,12 +720,12 @@ pub(crate) fn parse(bytes: &[u8]) -> Result<Parts, Error> {
 
     // Index.
     let index = Frozen {
-        pair_rows: u64s(section(Tag::PairRows)?)?,
-        pair_second: u32s(section(Tag::PairSecond)?)?,
-        pair_samples: u64s(section(Tag::PairSamples)?)?,
-        pair_bytes: section(Tag::PairBytes)?.to_vec(),
-        word_lists: u64s(section(Tag::WordLists)?)?,
-        bytes: section(Tag::ListBytes)?.to_vec(),
+        pair_rows: raw.pair_rows,
+        pair_second: raw.pair_second,
+        pair_samples: raw.pair_samples,
+        pair_bytes: raw.pair_bytes,
+        word_lists: raw.word_lists,
+        bytes: raw.list_bytes,
     };
     check_index(&index, word_count, vocab_len)?;
     let bound = u32::try_from(word_count).map_err(|_| corrupt("word count"))?;
@@ -566,24 +801,6 @@ fn read_u64(b: &[u8], at: usize) -> Result<u64, Error> {
         .ok_or_else(|| corrupt("truncated number"))
 }
 
-fn u32s(b: &[u8]) -> Result<Vec<u32>, Error> {
-    if b.len() % 4 != 0 {
-        return Err(corrupt("array length"));
-    }
-    Ok(b.chunks_exact(4)
-        .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
-        .collect())
-}
-
-fn u64s(b: &[u8]) -> Result<Vec<u64>, Error> {
-    if b.len() % 8 != 0 {
-        return Err(corrupt("array length"));
-    }
-    Ok(b.chunks_exact(8)
-        .map(|c| u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]))
-        .collect())
-}
-
 struct Reader<'a> {
     b: &'a [u8],
     at: usize,
@@ -637,9 +854,13 @@ impl Reader<'_> {
     }
 }
 
-fn decode_source(r: &mut Reader<'_>) -> Result<Source, Error> {
+fn decode_source(
+    r: &mut Reader<'_>,
+    text_of: &mut dyn FnMut(usize) -> Result<String, Error>,
+) -> Result<Source, Error> {
     let id = r.string()?;
-    let text = r.string()?;
+    let n = read_u64(r.take(8)?, 0)?;
+    let text = text_of(usize::try_from(n).map_err(|_| corrupt("text length"))?)?;
     let title = r.opt()?;
     let date = r.opt()?;
     let speaker = r.opt()?;
