@@ -271,8 +271,8 @@ pub extern "C" fn qc_store_add(
 }
 
 /// Adds (copies of) the `count` sources of the array `sources` and indexes
-/// them in one pass: about twice as fast as `qc_store_add` one by one, and a
-/// third of the memory while building. The number added goes to `*added`
+/// them in one pass: about twice as fast as `qc_store_add` one by one, and
+/// less than half the memory while building. The number added goes to `*added`
 /// when `added` is not NULL.
 ///
 /// Every handle in the array is checked before anything is added (a NULL or
