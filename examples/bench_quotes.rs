@@ -65,6 +65,9 @@ fn main() {
     });
     store.add_many(docs).expect("add");
     let build = started.elapsed().as_secs_f64();
+    // What the indexed search said of each quote, to compare with the
+    // exhaustive one: (verdict, best source).
+    let mut indexed: Vec<(Verdict, Option<String>)> = Vec::new();
     for (mode, n) in [
         ("quotecheck-indexed", quotes.len()),
         ("quotecheck-exhaustive", prefix.min(quotes.len())),
@@ -72,6 +75,7 @@ fn main() {
         let mut checker = Checker::new();
         let mut by_kind: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
         let mut false_matches = 0;
+        let mut same = 0;
         let started = Instant::now();
         let repeat = if mode.ends_with("indexed") { rounds } else { 1 };
         for _ in 1..repeat {
@@ -79,13 +83,19 @@ fn main() {
                 let _ = checker.check(&store, &q.text, None);
             }
         }
-        for q in &quotes[..n] {
+        for (k, q) in quotes[..n].iter().enumerate() {
             let r = if mode.ends_with("indexed") {
                 checker.check(&store, &q.text, None)
             } else {
                 checker.check_exhaustive(&store, &q.text, None)
             }
             .expect("check");
+            let said = (r.verdict(), r.best().map(|m| m.source_id().to_string()));
+            if mode.ends_with("indexed") {
+                indexed.push(said);
+            } else {
+                same += usize::from(indexed.get(k) == Some(&said));
+            }
             let e = by_kind.entry(q.kind.as_str()).or_default();
             e.1 += 1;
             if q.kind == "absent" {
@@ -111,6 +121,11 @@ fn main() {
                 "scan_mb_per_s": bytes as f64 / 1e6 * (n * repeat) as f64 / secs,
                 "located": kinds,
                 "false_matches_on_absent": false_matches,
+                "same_verdict_and_source_as_indexed": if mode.ends_with("indexed") {
+                    serde_json::Value::Null
+                } else {
+                    serde_json::json!(format!("{same}/{n}"))
+                },
             })
         );
     }
