@@ -94,7 +94,16 @@ fn main() {
             if mode.ends_with("indexed") {
                 indexed.push(said);
             } else {
-                same += usize::from(indexed.get(k) == Some(&said));
+                let agree = indexed.get(k) == Some(&said);
+                same += usize::from(agree);
+                if !agree {
+                    eprintln!(
+                        "indexed {:?}, exhaustive {:?}: {}",
+                        indexed.get(k),
+                        said,
+                        q.text
+                    );
+                }
             }
             let e = by_kind.entry(q.kind.as_str()).or_default();
             e.1 += 1;
