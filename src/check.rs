@@ -408,6 +408,8 @@ impl Checker {
         self.stamp.clear();
         self.stamp.resize(self.items.len() + 1, u32::MAX);
         let mut current: Option<Cluster> = None;
+        // Where the current cluster's hits start in `hits`.
+        let mut start = 0usize;
         let mut source_end = 0u32;
         let mut source = 0u32;
         for h in 0..self.hits.len() {
@@ -419,23 +421,49 @@ impl Checker {
                     self.clusters.push(c);
                 }
             }
-            match current.as_mut() {
-                Some(c) if pos - c.last_pos <= reach && pos - c.first_pos <= max_span => {
+            // The hits the new hit joins: all of the current cluster's, or
+            // (when that would make it longer than one quote can be) the
+            // ones within `max_span` of it, so that hits of the same words
+            // a little earlier do not cut a true occurrence in two.
+            let joined = match current.as_ref() {
+                Some(c) if pos - c.last_pos <= reach && pos - c.first_pos <= max_span => None,
+                Some(c) if pos - c.last_pos <= reach => {
+                    let mut k = start;
+                    while self.hits[k].0.saturating_add(max_span) < pos {
+                        k += 1;
+                    }
+                    Some(k)
+                }
+                _ => Some(h),
+            };
+            match joined {
+                None => {
+                    let c = current.as_mut().expect("matched above");
                     c.last_pos = pos;
                     c.last_q = q;
                 }
-                _ => {
+                Some(k) => {
                     if let Some(c) = current.take() {
                         self.clusters.push(c);
                     }
-                    current = Some(Cluster {
+                    start = k;
+                    let id = self.clusters.len() as u32;
+                    let mut c = Cluster {
                         source,
-                        first_pos: pos,
+                        first_pos: self.hits[k].0,
                         last_pos: pos,
                         first_q: q,
                         last_q: q,
                         votes: 0,
-                    });
+                    };
+                    for &(_, earlier) in &self.hits[k..h] {
+                        if self.stamp[earlier as usize] != id {
+                            self.stamp[earlier as usize] = id;
+                            c.votes += 1;
+                        }
+                        c.first_q = c.first_q.min(earlier);
+                    }
+                    current = Some(c);
                 }
             }
             let id = self.clusters.len() as u32;
@@ -970,5 +998,37 @@ mod tests {
             .unwrap();
         assert_eq!(r.verdict(), Verdict::Verbatim);
         assert_eq!(r.best().unwrap().source_id(), "target");
+    }
+
+    #[test]
+    fn hits_of_the_same_words_just_before_do_not_split_an_occurrence() {
+        // The quote's pairs occur twice in the few hundred words before
+        // it; the clusters they open must not cut the true one in two.
+        let filler = |from: usize, n: usize| {
+            (from..from + n)
+                .map(|i| format!("w{i}"))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let text = format!(
+            "We urge Congress to act. {} I ask Congress to act. {} We urge Congress to pass \
+             legal reforms this year. To make our economy stronger and more productive, we must \
+             give families good coverage and more control over their health decisions. I ask \
+             Congress to act.",
+            filler(0, 150),
+            filler(150, 140)
+        );
+        let mut store = Store::new();
+        store.add(SourceDoc::new("address", text)).unwrap();
+        let mut checker = Checker::new();
+        let r = checker
+            .check(
+                &store,
+                "urge Congress to pass legal reforms this year. To make our economy ... \
+                 coverage and more control over their health decisions. I ask Congress to",
+                None,
+            )
+            .unwrap();
+        assert_eq!(r.verdict(), Verdict::Ellipsis);
     }
 }
