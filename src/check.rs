@@ -10,7 +10,11 @@
 //!    (n − e)/(e + 1) words, and such runs nearly always hold a rarer pair.
 //! 2. **Cluster.** Hits are sorted by position and grouped when they lie
 //!    within a quote's length of each other in one source; a group's vote is
-//!    the number of distinct quote words it covers.
+//!    the number of distinct quote words it covers. A group never spans more
+//!    than one quote could; when a hit would stretch it further, a new group
+//!    starts from the hits within reach of that one (a sliding span), so
+//!    hits of the same words a little earlier cannot cut an occurrence in
+//!    two.
 //! 3. **Align.** The best [`MAX_CANDIDATES`] groups are widened into
 //!    windows and aligned word by word ([`crate::align`]).
 //! 4. **Judge.** Each alignment is explained ([`crate::verdict`]), scored,
