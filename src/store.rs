@@ -352,9 +352,14 @@ impl Store {
                 f |= flag::SENTENCE_START;
             }
             sentence_start = false;
-            self.fold_buf.clear();
-            fold_word_into(word, &mut self.fold_buf);
-            let id = self.vocab.intern(&self.fold_buf);
+            let id = match self.vocab.intern_plain(word) {
+                Some(id) => id,
+                None => {
+                    self.fold_buf.clear();
+                    fold_word_into(word, &mut self.fold_buf);
+                    self.vocab.intern(&self.fold_buf)
+                }
+            };
             self.word_ids.push(id);
             self.spans.push(start as u32, end as u32);
             self.flags.push(f);

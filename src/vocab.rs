@@ -72,6 +72,36 @@ impl Vocab {
         id
     }
 
+    /// The id of a plain word — ASCII letters and digits only, at most 15
+    /// bytes, as most words are — folded (lower-cased) on the way, adding it
+    /// if new; `None` for any other word, which the caller folds with
+    /// [`crate::text::fold_word_into`] and gives to [`Vocab::intern`]. The
+    /// same word gets the same id either way.
+    ///
+    /// ```
+    /// use quotecheck::vocab::Vocab;
+    /// let mut v = Vocab::default();
+    /// let id = v.intern_plain("Taxes").unwrap();
+    /// assert_eq!(v.intern("taxes"), id);
+    /// assert_eq!(v.intern_plain("don't"), None);
+    /// ```
+    pub fn intern_plain(&mut self, word: &str) -> Option<u32> {
+        let b = word.as_bytes();
+        if b.len() > SHORT || !b.iter().all(u8::is_ascii_alphanumeric) {
+            return None;
+        }
+        let mut buf = [0u8; 16];
+        for (d, s) in buf.iter_mut().zip(b) {
+            *d = s.to_ascii_lowercase();
+        }
+        buf[15] = b.len() as u8;
+        let key = u128::from_le_bytes(buf);
+        if let Some(&id) = self.short.get(&key) {
+            return Some(id);
+        }
+        Some(self.intern(&word.to_ascii_lowercase()))
+    }
+
     /// A vocabulary whose ids are the positions in `words` (as a store
     /// file lists them); `None` when a word is listed twice.
     pub(crate) fn from_words(words: Vec<String>) -> Option<Vocab> {
@@ -112,5 +142,41 @@ impl Vocab {
     /// Is the vocabulary empty?
     pub fn is_empty(&self) -> bool {
         self.words.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::fold_word_into;
+
+    #[test]
+    fn plain_words_get_the_ids_their_folded_forms_get() {
+        let words = [
+            "Taxes",
+            "taxes",
+            "TAXES",
+            "1,500",
+            "U.S.",
+            "don't",
+            "Señor",
+            "a",
+            "Z9",
+            "abcdefghijklmno",
+            "abcdefghijklmnop",
+            "ABCDEFGHIJKLMNO",
+            "x_y",
+            "",
+        ];
+        let (mut plain, mut folded) = (Vocab::default(), Vocab::default());
+        let mut buf = String::new();
+        for w in words.iter().chain(words.iter().rev()) {
+            buf.clear();
+            fold_word_into(w, &mut buf);
+            let want = folded.intern(&buf);
+            let got = plain.intern_plain(w).unwrap_or_else(|| plain.intern(&buf));
+            assert_eq!(got, want, "{w:?}");
+        }
+        assert_eq!(plain.words(), folded.words());
     }
 }
