@@ -236,8 +236,11 @@ impl Store {
     /// ```
     pub fn save(&self, path: impl AsRef<Path>) -> Result<(), Error> {
         if self.removed > 0 {
-            let mut live = self.clone();
-            live.compact();
+            // The live sources, indexed afresh: their texts are copied once,
+            // not the whole store (word arrays and index) first.
+            let mut live = Store::new();
+            // Sources that were valid here are valid there.
+            let _ = live.add_many(self.sources().map(|s| s.doc.clone()));
             return live.save(path);
         }
         persist::save(
