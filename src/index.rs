@@ -37,6 +37,8 @@
 
 #![forbid(unsafe_code)]
 
+use std::borrow::Cow;
+
 use crate::fasthash::FxHashMap;
 use crate::postings::{self, List};
 
@@ -105,20 +107,9 @@ impl Frozen {
         self.row(s + i, bound)
     }
 
-    /// The list of pair row `r`: from the sample before it, step over the
-    /// lists in between.
+    /// The list of pair row `r`.
     fn row(&self, r: usize, bound: u32) -> List<'_> {
-        let Some(&sample) = self.pair_samples.get(r / PAIR_SAMPLE) else {
-            return List::default();
-        };
-        let mut at = Some(sample as usize);
-        for _ in 0..r % PAIR_SAMPLE {
-            at = at.and_then(|at| postings::skip(&self.pair_bytes, at));
-        }
-        match at {
-            Some(at) => List::read(at as u64, &self.pair_bytes, bound),
-            None => List::default(),
-        }
+        self.rows_from(r, bound).next().unwrap_or_default()
     }
 
     fn word(&self, id: u32, bound: u32) -> List<'_> {
@@ -208,7 +199,7 @@ impl Index {
     /// Folds the delta tier into the frozen one (compact, as saved).
     pub fn freeze(&mut self) {
         if !self.pairs.is_empty() || !self.words.is_empty() {
-            self.frozen = self.frozen();
+            self.frozen = self.frozen().into_owned();
             self.pairs = FxHashMap::default();
             self.words = Vec::new();
         }
@@ -240,9 +231,8 @@ impl Index {
         };
         self.bound = self.bound.max(end);
         let run = sorted_run(ids, runs);
-        let old = self.frozen();
-        self.pairs = FxHashMap::default();
-        self.words = Vec::new();
+        self.freeze();
+        let old = std::mem::take(&mut self.frozen);
         self.frozen = if old.is_empty() {
             run
         } else {
@@ -250,16 +240,17 @@ impl Index {
         };
     }
 
-    /// Both tiers as one frozen tier (what a store file holds).
-    pub(crate) fn frozen(&self) -> Frozen {
+    /// Both tiers as one frozen tier (what a store file holds); the frozen
+    /// tier itself, not a copy, when there is no delta.
+    pub(crate) fn frozen(&self) -> Cow<'_, Frozen> {
         if self.pairs.is_empty() && self.words.is_empty() {
-            return self.frozen.clone();
+            return Cow::Borrowed(&self.frozen);
         }
         // The delta as a frozen tier of its own, then the two merged.
         let mut delta = Builder::default();
         for (id, list) in self.words.iter().enumerate() {
             if !list.is_empty() {
-                delta.word(id, list, false);
+                delta.word(id, list);
             }
         }
         let mut keys: Vec<u64> = self.pairs.keys().copied().collect();
@@ -269,9 +260,9 @@ impl Index {
         }
         let delta = delta.finish();
         if self.frozen.is_empty() {
-            return delta;
+            return Cow::Owned(delta);
         }
-        merge(&self.frozen, &delta, self.bound)
+        Cow::Owned(merge(&self.frozen, &delta, self.bound))
     }
 
     /// An index of a frozen tier only (as loaded from a file), whose
@@ -303,26 +294,25 @@ struct Builder {
 }
 
 impl Builder {
-    fn word(&mut self, id: usize, positions: &[u32], dropped: bool) {
-        while self.out.word_lists.len() < id {
-            self.out.word_lists.push(postings::NONE);
-        }
-        let r = if dropped {
-            postings::encode_dropped(&mut self.out.bytes, positions.len())
-        } else {
-            let drop = positions.len() > LONGEST_WORD_LIST;
-            postings::encode(&mut self.out.bytes, positions, drop)
-        };
-        self.out.word_lists.push(r);
+    /// Word `id`'s positions (kept as a count only past
+    /// [`LONGEST_WORD_LIST`]).
+    fn word(&mut self, id: usize, positions: &[u32]) {
+        let drop = positions.len() > LONGEST_WORD_LIST;
+        let r = postings::encode(&mut self.out.bytes, positions, drop);
+        self.word_list(id, r);
     }
 
     /// A dropped list of `count` positions for word `id`.
     fn dropped_word(&mut self, id: usize, count: usize) {
+        let r = postings::encode_dropped(&mut self.out.bytes, count);
+        self.word_list(id, r);
+    }
+
+    fn word_list(&mut self, id: usize, reference: u64) {
         while self.out.word_lists.len() < id {
             self.out.word_lists.push(postings::NONE);
         }
-        let r = postings::encode_dropped(&mut self.out.bytes, count);
-        self.out.word_lists.push(r);
+        self.out.word_lists.push(reference);
     }
 
     fn pair(&mut self, a: usize, b: u32, positions: &[u32]) {
@@ -404,7 +394,7 @@ fn sorted_run(ids: &[u32], runs: &[std::ops::Range<u32>]) -> Frozen {
     for id in 0..vocab {
         let list = &positions[starts[id]..starts[id + 1]];
         if !list.is_empty() {
-            out.word(id, list, false);
+            out.word(id, list);
         }
     }
     drop(positions);
@@ -463,7 +453,7 @@ fn merge(old: &Frozen, new: &Frozen, bound: u32) -> Frozen {
             out.dropped_word(id, a.len() + b.len());
         } else {
             gather(&mut list, a, b);
-            out.word(id, &list, false);
+            out.word(id, &list);
         }
     }
     for first in 0..old.firsts().max(new.firsts()) {
@@ -522,7 +512,8 @@ impl<'a> Iterator for Rows<'a> {
 }
 
 impl Frozen {
-    /// The lists of rows `r`, `r + 1`, … in order.
+    /// The lists of rows `r`, `r + 1`, … in order: from the sample before
+    /// `r`, step over the lists in between.
     fn rows_from(&self, r: usize, bound: u32) -> Rows<'_> {
         let mut at = self.pair_samples.get(r / PAIR_SAMPLE).map(|&s| s as usize);
         for _ in 0..r % PAIR_SAMPLE {
@@ -559,7 +550,7 @@ mod tests {
     fn frozen_and_delta_tiers_read_as_one() {
         let mut index = Index::default();
         index.add_run(0, &[1, 2, 3, 1, 2]);
-        let mut later = Index::from_frozen(index.frozen(), 5);
+        let mut later = Index::from_frozen(index.frozen().into_owned(), 5);
         later.add_run(5, &[1, 2, 9]);
         assert_eq!(v(later.bigram(1, 2)), [0, 3, 5]);
         assert_eq!(v(later.bigram(2, 9)), [6]);

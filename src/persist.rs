@@ -121,7 +121,7 @@ pub(crate) struct View<'a> {
     pub word_ids: &'a [u32],
     pub spans: &'a Spans,
     pub flags: &'a [u8],
-    pub index: Frozen,
+    pub index: std::borrow::Cow<'a, Frozen>,
 }
 
 fn io_error(path: &Path, e: std::io::Error) -> Error {
