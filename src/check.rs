@@ -328,17 +328,13 @@ impl Checker {
             total += n as usize;
             let i = i as usize;
             let postings = if pair {
-                store.index.bigram(items[i].key, items[i + 1].key)
+                pair_postings(store, items, i)
             } else {
                 store.index.word(items[i].key)
             };
             self.hits.extend(postings.iter().map(|p| (p, i as u32)));
         }
-        // Removed sources keep their words until the store is compacted.
-        if store.has_removed() {
-            self.hits
-                .retain(|&(p, _)| !store.is_removed(store.source_of(p)));
-        }
+        drop_removed(&mut self.hits, store);
         // A quote made only of stop-grams ("and I urge the House and the
         // United States") still needs somewhere to look: where its rarest
         // pair and the pair farthest from it in the same unbroken run occur
@@ -385,10 +381,7 @@ impl Checker {
                         .map(|p| (p, first)),
                 );
             }
-            if store.has_removed() {
-                self.hits
-                    .retain(|&(p, _)| !store.is_removed(store.source_of(p)));
-            }
+            drop_removed(&mut self.hits, store);
         }
     }
 
@@ -860,6 +853,14 @@ impl<'a> Match<'a> {
     /// The source text of an edit.
     pub fn source_text(&self, edit: &Edit) -> &'a str {
         &self.source().text()[edit.source.0 as usize..edit.source.1 as usize]
+    }
+}
+
+/// Drops the hits in removed sources (which keep their words until the
+/// store is compacted or saved).
+fn drop_removed(hits: &mut Vec<(u32, u32)>, store: &Store) {
+    if store.has_removed() {
+        hits.retain(|&(p, _)| !store.is_removed(store.source_of(p)));
     }
 }
 
