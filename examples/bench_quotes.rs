@@ -15,6 +15,9 @@ use std::time::Instant;
 
 use quotecheck::{Checker, Report, SourceDoc, SourceKind, Store, Verdict};
 
+#[path = "support/corpus.rs"]
+mod corpus;
+
 #[derive(serde::Deserialize)]
 struct Quote {
     kind: String,
@@ -48,12 +51,7 @@ fn main() {
         .and_then(|n| n.parse().ok())
         .unwrap_or(quotes.len());
     let rounds: usize = args.get(3).and_then(|n| n.parse().ok()).unwrap_or(1).max(1);
-    let mut files: Vec<_> = std::fs::read_dir(corpus)
-        .expect("corpus")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    files.sort();
+    let files = corpus::txt_files(std::path::Path::new(corpus));
     let mut store = Store::new();
     let mut bytes = 0usize;
     let started = Instant::now();

@@ -18,6 +18,9 @@ use quotecheck::{SourceDoc, Store};
 mod cut_quotes;
 use cut_quotes::{cut_quotes, pct, time_checks};
 
+#[path = "support/corpus.rs"]
+mod corpus;
+
 fn main() {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
     let mut quotes = 200usize;
@@ -31,13 +34,7 @@ fn main() {
     for a in &args {
         let p = PathBuf::from(a);
         if p.is_dir() {
-            let mut list: Vec<PathBuf> = std::fs::read_dir(&p)
-                .expect("read dir")
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-                .collect();
-            list.sort();
-            files.extend(list);
+            files.extend(corpus::txt_files(&p));
         } else {
             files.push(p);
         }

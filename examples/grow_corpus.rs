@@ -12,6 +12,9 @@
 use std::collections::HashMap;
 use std::io::Write;
 
+#[path = "support/corpus.rs"]
+mod corpus;
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let [input, output, mib, ..] = &args[..] else {
@@ -23,12 +26,7 @@ fn main() {
     let mut words: Vec<String> = Vec::new();
     let mut ids: HashMap<String, u32> = HashMap::new();
     let mut chain: HashMap<(u32, u32), Vec<u32>> = HashMap::new();
-    let mut files: Vec<_> = std::fs::read_dir(input)
-        .expect("input dir")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    files.sort();
+    let files = corpus::txt_files(std::path::Path::new(input));
     for f in &files {
         let text = std::fs::read_to_string(f).expect("UTF-8");
         let mut prev = (u32::MAX, u32::MAX);
