@@ -264,7 +264,7 @@ impl Checker {
             }
             self.clusters.len()
         } else {
-            self.seed(store);
+            self.seed(store)?;
             self.cluster(store);
             MAX_CANDIDATES
         };
@@ -276,7 +276,7 @@ impl Checker {
             if cluster.votes * MIN_VOTE_SHARE < best_votes {
                 break;
             }
-            self.align_candidate(store, quote, cluster, words, speaker);
+            self.align_candidate(store, quote, cluster, words, speaker)?;
         }
         self.rank();
         Ok(Report {
@@ -289,7 +289,7 @@ impl Checker {
         })
     }
 
-    fn seed(&mut self, store: &Store) {
+    fn seed(&mut self, store: &Store) -> Result<(), Error> {
         self.hits.clear();
         self.lists.clear();
         self.stops.clear();
@@ -301,14 +301,14 @@ impl Checker {
                 continue;
             }
             if let Some(b) = items.get(i + 1).filter(|b| b.is_word()) {
-                let n = store.index.bigram(a.key, b.key).len();
+                let n = store.index.bigram(a.key, b.key)?.len();
                 if n <= MAX_SEED_POSTINGS {
                     self.lists.push((n as u32, i as u32, true));
                 } else {
                     self.stops.push((n.min(u32::MAX as usize) as u32, i as u32));
                 }
             }
-            let n = store.index.word(a.key).len();
+            let n = store.index.word(a.key)?.len();
             let single_word = items.len() == 1;
             if n <= RARE_WORD_POSTINGS || (single_word && n <= MAX_SEED_POSTINGS) {
                 self.lists.push((n as u32, i as u32, false));
@@ -328,9 +328,9 @@ impl Checker {
             total += n as usize;
             let i = i as usize;
             let postings = if pair {
-                pair_postings(store, items, i)
+                pair_postings(store, items, i)?
             } else {
-                store.index.word(items[i].key)
+                store.index.word(items[i].key)?
             };
             self.hits.extend(postings.iter().map(|p| (p, i as u32)));
         }
@@ -360,8 +360,8 @@ impl Checker {
             if let Some(second) = second {
                 let (i, j) = (first.min(second), first.max(second));
                 let d = j - i;
-                let mut later = pair_postings(store, items, j as usize).iter().peekable();
-                for p in pair_postings(store, items, i as usize).iter() {
+                let mut later = pair_postings(store, items, j as usize)?.iter().peekable();
+                for p in pair_postings(store, items, i as usize)?.iter() {
                     let Some(want) = p.checked_add(d) else { break };
                     while later.next_if(|&q| q < want).is_some() {}
                     if later.peek() == Some(&want) {
@@ -375,7 +375,7 @@ impl Checker {
             }
             if self.hits.is_empty() {
                 self.hits.extend(
-                    pair_postings(store, items, first as usize)
+                    pair_postings(store, items, first as usize)?
                         .iter()
                         .take(MAX_SEED_POSTINGS)
                         .map(|p| (p, first)),
@@ -383,6 +383,7 @@ impl Checker {
             }
             drop_removed(&mut self.hits, store);
         }
+        Ok(())
     }
 
     fn cluster(&mut self, store: &Store) {
@@ -485,7 +486,7 @@ impl Checker {
         c: Cluster,
         words: usize,
         speaker: Option<&str>,
-    ) {
+    ) -> Result<(), Error> {
         let range = store.words_of(c.source as usize);
         let n = self.items.len() as u32;
         let slack = WINDOW_SLACK as u32;
@@ -518,7 +519,7 @@ impl Checker {
             pending -= 1;
             let (lo, hi) = windows[pending];
             tried += 1;
-            let Some(found) = self.align_window(store, quote, c.source, lo, hi, words, speaker)
+            let Some(found) = self.align_window(store, quote, c.source, lo, hi, words, speaker)?
             else {
                 continue;
             };
@@ -535,6 +536,7 @@ impl Checker {
                 }
             }
         }
+        Ok(())
     }
 
     /// Aligns the quote against source words `lo..hi` and records the match.
@@ -548,40 +550,47 @@ impl Checker {
         hi: u32,
         words: usize,
         speaker: Option<&str>,
-    ) -> Option<WindowMatch> {
+    ) -> Result<Option<WindowMatch>, Error> {
         if lo >= hi {
-            return None;
+            return Ok(None);
         }
         let (lo_u, hi_u) = (lo as usize, hi as usize);
-        let window = Window {
-            ids: &store.word_ids[lo_u..hi_u],
-            flags: &store.flags[lo_u..hi_u],
+        let source_words = store.words(c_source as usize)?;
+        let (Some(ids), Some(flags)) =
+            (source_words.ids(lo_u..hi_u), source_words.flags(lo_u..hi_u))
+        else {
+            return Ok(None);
         };
-        let cost = align(
+        let window = Window { ids, flags };
+        let Some(cost) = align(
             &self.items,
             &self.fold,
             &window,
             &store.vocab,
             &mut self.align,
-        )?;
+        ) else {
+            return Ok(None);
+        };
         // Cheap rejection before explaining: the cost bounds the score.
         if cost as f32 > WORD_COST as f32 * words as f32 * 2.0 {
-            return None;
+            return Ok(None);
         }
         let source = store.source(c_source as usize);
         // Ranges come packed from the store (perhaps from a file someone
         // crafted): each must lie in the text, in order, on char boundaries
         // before the explanation slices the text with it.
-        store.spans.decode(lo_u..hi_u, &mut self.window_spans);
-        if !ranges_fit(&self.window_spans, source.text()) || self.window_spans.len() != hi_u - lo_u
-        {
-            return None;
+        let text = source.try_text()?;
+        source_words
+            .spans
+            .decode(&store.spans.escapes, lo_u..hi_u, &mut self.window_spans);
+        if !ranges_fit(&self.window_spans, text) || self.window_spans.len() != hi_u - lo_u {
+            return Ok(None);
         }
         let first_edit = self.edits.len();
         let side = SourceSide {
-            text: source.text(),
+            text,
             spans: &self.window_spans,
-            flags: &store.flags[lo_u..hi_u],
+            flags,
             structure: &source.structure,
         };
         let ex = explain(
@@ -603,7 +612,7 @@ impl Checker {
             || ex.span.0 >= ex.span.1
         {
             self.edits.truncate(first_edit);
-            return None;
+            return Ok(None);
         }
         // Word positions of the span, for a second look beside it.
         let spans = &self.window_spans;
@@ -616,7 +625,7 @@ impl Checker {
             m.source == c_source && m.span.0 < ex.span.1 && ex.span.0 < m.span.1 && m.score >= score
         }) {
             self.edits.truncate(first_edit);
-            return None;
+            return Ok(None);
         }
         let text_verdict = if ex.altered {
             Verdict::Altered
@@ -659,10 +668,10 @@ impl Checker {
             flags,
             edits: (first_edit as u32, self.edits.len() as u32),
         });
-        Some(WindowMatch {
+        Ok(Some(WindowMatch {
             words: words_span,
             speaker_mismatch,
-        })
+        }))
     }
 
     fn rank(&mut self) {
@@ -865,7 +874,11 @@ fn drop_removed(hits: &mut Vec<(u32, u32)>, store: &Store) {
 }
 
 /// The postings of the pair starting at quote item `i`.
-fn pair_postings<'s>(store: &'s Store, items: &[Item], i: usize) -> crate::index::Postings<'s> {
+fn pair_postings<'s>(
+    store: &'s Store,
+    items: &[Item],
+    i: usize,
+) -> Result<crate::index::Postings<'s>, Error> {
     store.index.bigram(items[i].key, items[i + 1].key)
 }
 

@@ -38,8 +38,11 @@
 #![forbid(unsafe_code)]
 
 use std::borrow::Cow;
+use std::sync::Arc;
 
+use crate::error::Error;
 use crate::fasthash::FxHashMap;
+use crate::paged::PagedBytes;
 use crate::postings::{self, List};
 
 /// Single-word lists longer than this keep only their count when frozen
@@ -74,6 +77,102 @@ impl<'a> Postings<'a> {
     }
 }
 
+/// Lists laid back to back: in memory, or in a store file and read a page
+/// at a time (the `paged` module); a list never straddles two pages.
+#[derive(Debug, Clone)]
+pub(crate) enum Blob {
+    Owned(Vec<u8>),
+    Paged(Arc<PagedBytes>),
+}
+
+impl Default for Blob {
+    fn default() -> Self {
+        Blob::Owned(Vec::new())
+    }
+}
+
+impl PartialEq for Blob {
+    fn eq(&self, other: &Blob) -> bool {
+        match (self, other) {
+            (Blob::Owned(a), Blob::Owned(b)) => a == b,
+            (Blob::Paged(a), Blob::Paged(b)) => Arc::ptr_eq(a, b),
+            _ => false,
+        }
+    }
+}
+
+impl Eq for Blob {}
+
+impl Blob {
+    pub fn len(&self) -> usize {
+        match self {
+            Blob::Owned(v) => v.len(),
+            Blob::Paged(p) => usize::try_from(p.len()).unwrap_or(usize::MAX),
+        }
+    }
+
+    /// The bytes in memory; `None` while they are still in the file.
+    pub fn owned(&self) -> Option<&[u8]> {
+        match self {
+            Blob::Owned(v) => Some(v),
+            Blob::Paged(_) => None,
+        }
+    }
+
+    /// The bytes of the page holding byte `at` and where that page starts
+    /// (everything, from 0, when in memory).
+    fn page_at(&self, at: usize) -> Result<(&[u8], usize), Error> {
+        match self {
+            Blob::Owned(v) => Ok((v, 0)),
+            Blob::Paged(p) => match p.page_index(at as u64) {
+                Some(k) => Ok((p.page(k)?, p.pages()[k].start as usize)),
+                None => Ok((&[], at)),
+            },
+        }
+    }
+
+    /// The list named by `reference`.
+    fn list(&self, reference: u64, bound: u32) -> Result<List<'_>, Error> {
+        if reference == postings::NONE || reference & postings::INLINE != 0 {
+            return Ok(List::read(reference, &[], bound));
+        }
+        let Ok(at) = usize::try_from(reference) else {
+            return Ok(List::default());
+        };
+        let (page, start) = self.page_at(at)?;
+        Ok(List::read((at - start) as u64, page, bound))
+    }
+
+    /// Where the list after the one at `at` starts.
+    fn skip(&self, at: usize) -> Result<Option<usize>, Error> {
+        if let Blob::Paged(p) = self
+            && let Some(k) = p.page_index(at as u64)
+            && p.pages()[k].single
+            && p.pages()[k].start == at as u64
+        {
+            // A long list alone in its page: stepped over unread.
+            return Ok(Some(p.end_of(k) as usize));
+        }
+        let (page, start) = self.page_at(at)?;
+        Ok(postings::skip(page, at - start).map(|n| n + start))
+    }
+
+    /// Reads every page into memory (checked); a no-op when in memory.
+    pub fn load(&mut self) -> Result<(), Error> {
+        if let Blob::Paged(p) = self {
+            *self = Blob::Owned(p.read_all()?);
+        }
+        Ok(())
+    }
+
+    fn heap_bytes(&self) -> usize {
+        match self {
+            Blob::Owned(v) => v.capacity(),
+            Blob::Paged(p) => std::mem::size_of_val(p.pages()),
+        }
+    }
+}
+
 /// The frozen tier, as a store file holds it (see the module docs).
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub(crate) struct Frozen {
@@ -84,48 +183,65 @@ pub(crate) struct Frozen {
     /// The offset in `pair_bytes` of every [`PAIR_SAMPLE`]th row's list.
     pub pair_samples: Vec<u64>,
     /// The rows' lists, back to back.
-    pub pair_bytes: Vec<u8>,
+    pub pair_bytes: Blob,
     /// Each word id's list reference.
     pub word_lists: Vec<u64>,
     /// The coded lists.
-    pub bytes: Vec<u8>,
+    pub bytes: Blob,
 }
 
 impl Frozen {
-    fn pair(&self, a: u32, b: u32, bound: u32) -> List<'_> {
+    fn pair(&self, a: u32, b: u32, bound: u32) -> Result<List<'_>, Error> {
         let a = a as usize;
         let (Some(&s), Some(&e)) = (self.pair_rows.get(a), self.pair_rows.get(a + 1)) else {
-            return List::default();
+            return Ok(List::default());
         };
         let (s, e) = (s as usize, e as usize);
         let Some(seconds) = self.pair_second.get(s..e) else {
-            return List::default();
+            return Ok(List::default());
         };
         let Ok(i) = seconds.binary_search(&b) else {
-            return List::default();
+            return Ok(List::default());
         };
         self.row(s + i, bound)
     }
 
-    /// The list of pair row `r`.
-    fn row(&self, r: usize, bound: u32) -> List<'_> {
-        self.rows_from(r, bound).next().unwrap_or_default()
+    /// The list of pair row `r`: from the sample before `r`, step over the
+    /// lists in between.
+    fn row(&self, r: usize, bound: u32) -> Result<List<'_>, Error> {
+        let mut at = self.pair_samples.get(r / PAIR_SAMPLE).map(|&s| s as usize);
+        for _ in 0..r % PAIR_SAMPLE {
+            at = match at {
+                Some(at) => self.pair_bytes.skip(at)?,
+                None => None,
+            };
+        }
+        match at {
+            Some(at) => self.pair_bytes.list(at as u64, bound),
+            None => Ok(List::default()),
+        }
     }
 
-    fn word(&self, id: u32, bound: u32) -> List<'_> {
+    fn word(&self, id: u32, bound: u32) -> Result<List<'_>, Error> {
         match self.word_lists.get(id as usize) {
-            Some(&r) => List::read(r, &self.bytes, bound),
-            None => List::default(),
+            Some(&r) => self.bytes.list(r, bound),
+            None => Ok(List::default()),
         }
+    }
+
+    /// Reads the lists still in the file into memory (checked).
+    pub fn load(&mut self) -> Result<(), Error> {
+        self.pair_bytes.load()?;
+        self.bytes.load()
     }
 
     fn heap_bytes(&self) -> usize {
         self.pair_rows.capacity() * 8
             + self.pair_second.capacity() * 4
             + self.pair_samples.capacity() * 8
-            + self.pair_bytes.capacity()
+            + self.pair_bytes.heap_bytes()
             + self.word_lists.capacity() * 8
-            + self.bytes.capacity()
+            + self.bytes.heap_bytes()
     }
 }
 
@@ -167,33 +283,42 @@ impl Index {
         self.bound = self.bound.max(first + ids.len() as u32);
     }
 
-    /// Positions where the pair `a b` starts (empty if none).
+    /// Positions where the pair `a b` starts (empty if none). Fails only
+    /// for an index opened from a file, when the page holding the list
+    /// cannot be read or fails its checksum.
     ///
     /// ```
     /// let mut index = quotecheck::index::Index::default();
     /// index.add_run(0, &[7, 8, 7, 8]);
-    /// assert_eq!(index.bigram(7, 8).iter().collect::<Vec<_>>(), [0, 2]);
+    /// assert_eq!(index.bigram(7, 8)?.iter().collect::<Vec<_>>(), [0, 2]);
     /// index.freeze();
-    /// assert_eq!(index.bigram(7, 8).iter().collect::<Vec<_>>(), [0, 2]);
-    /// assert_eq!(index.bigram(8, 7).len(), 1);
-    /// assert_eq!(index.word(7).len(), 2);
+    /// assert_eq!(index.bigram(7, 8)?.iter().collect::<Vec<_>>(), [0, 2]);
+    /// assert_eq!(index.bigram(8, 7)?.len(), 1);
+    /// assert_eq!(index.word(7)?.len(), 2);
+    /// # Ok::<(), quotecheck::Error>(())
     /// ```
-    pub fn bigram(&self, a: u32, b: u32) -> Postings<'_> {
-        Postings {
-            frozen: self.frozen.pair(a, b, self.bound),
+    pub fn bigram(&self, a: u32, b: u32) -> Result<Postings<'_>, Error> {
+        Ok(Postings {
+            frozen: self.frozen.pair(a, b, self.bound)?,
             delta: self
                 .pairs
                 .get(&bigram_key(a, b))
                 .map_or(&[], |v| v.as_slice()),
-        }
+        })
     }
 
-    /// Positions of the word `id` (empty if none).
-    pub fn word(&self, id: u32) -> Postings<'_> {
-        Postings {
-            frozen: self.frozen.word(id, self.bound),
+    /// Positions of the word `id` (empty if none); fails as
+    /// [`Index::bigram`] does.
+    pub fn word(&self, id: u32) -> Result<Postings<'_>, Error> {
+        Ok(Postings {
+            frozen: self.frozen.word(id, self.bound)?,
             delta: self.words.get(id as usize).map_or(&[], |v| v.as_slice()),
-        }
+        })
+    }
+
+    /// Reads a frozen tier still in its file into memory (checked).
+    pub(crate) fn load(&mut self) -> Result<(), Error> {
+        self.frozen.load()
     }
 
     /// Folds the delta tier into the frozen one (compact, as saved).
@@ -221,10 +346,14 @@ impl Index {
     /// let mut index = quotecheck::index::Index::default();
     /// let ids = [7, 8, 7, 8, 9];
     /// index.add_bulk(&ids, &[0..2, 2..5]);
-    /// assert_eq!(index.bigram(7, 8).iter().collect::<Vec<_>>(), [0, 2]);
-    /// assert!(index.bigram(8, 7).is_empty()); // runs do not join
-    /// assert_eq!(index.word(9).iter().collect::<Vec<_>>(), [4]);
+    /// assert_eq!(index.bigram(7, 8)?.iter().collect::<Vec<_>>(), [0, 2]);
+    /// assert!(index.bigram(8, 7)?.is_empty()); // runs do not join
+    /// assert_eq!(index.word(9)?.iter().collect::<Vec<_>>(), [4]);
+    /// # Ok::<(), quotecheck::Error>(())
     /// ```
+    ///
+    /// The frozen tier must be in memory (as it is unless the index came
+    /// from a file; [`crate::Store`] reads it in before changing it).
     pub fn add_bulk(&mut self, ids: &[u32], runs: &[std::ops::Range<u32>]) {
         let Some(end) = runs.iter().map(|r| r.end).max() else {
             return;
@@ -291,6 +420,8 @@ impl Index {
 #[derive(Default)]
 struct Builder {
     out: Frozen,
+    pair_bytes: Vec<u8>,
+    bytes: Vec<u8>,
 }
 
 impl Builder {
@@ -298,13 +429,13 @@ impl Builder {
     /// [`LONGEST_WORD_LIST`]).
     fn word(&mut self, id: usize, positions: &[u32]) {
         let drop = positions.len() > LONGEST_WORD_LIST;
-        let r = postings::encode(&mut self.out.bytes, positions, drop);
+        let r = postings::encode(&mut self.bytes, positions, drop);
         self.word_list(id, r);
     }
 
     /// A dropped list of `count` positions for word `id`.
     fn dropped_word(&mut self, id: usize, count: usize) {
-        let r = postings::encode_dropped(&mut self.out.bytes, count);
+        let r = postings::encode_dropped(&mut self.bytes, count);
         self.word_list(id, r);
     }
 
@@ -321,17 +452,19 @@ impl Builder {
             out.pair_rows.push(out.pair_second.len() as u64);
         }
         if out.pair_second.len() % PAIR_SAMPLE == 0 {
-            out.pair_samples.push(out.pair_bytes.len() as u64);
+            out.pair_samples.push(self.pair_bytes.len() as u64);
         }
-        postings::encode_at_end(&mut out.pair_bytes, positions, false);
+        postings::encode_at_end(&mut self.pair_bytes, positions, false);
         out.pair_second.push(b);
     }
 
     fn finish(mut self) -> Frozen {
         let out = &mut self.out;
         out.pair_rows.push(out.pair_second.len() as u64);
-        out.pair_bytes.shrink_to_fit();
-        out.bytes.shrink_to_fit();
+        self.pair_bytes.shrink_to_fit();
+        self.bytes.shrink_to_fit();
+        out.pair_bytes = Blob::Owned(std::mem::take(&mut self.pair_bytes));
+        out.bytes = Blob::Owned(std::mem::take(&mut self.bytes));
         out.word_lists.shrink_to_fit();
         out.pair_second.shrink_to_fit();
         out.pair_samples.shrink_to_fit();
@@ -435,7 +568,8 @@ fn sorted_run(ids: &[u32], runs: &[std::ops::Range<u32>]) -> Frozen {
 }
 
 /// Two frozen tiers as one; every position of `new` comes after every
-/// position of `old`.
+/// position of `old`. Both are in memory (an index from a file is read in
+/// before it changes), so no lookup here can fail.
 fn merge(old: &Frozen, new: &Frozen, bound: u32) -> Frozen {
     let mut out = Builder::default();
     let mut list: Vec<u32> = Vec::new();
@@ -445,7 +579,10 @@ fn merge(old: &Frozen, new: &Frozen, bound: u32) -> Frozen {
         list.extend(b.iter());
     };
     for id in 0..old.word_lists.len().max(new.word_lists.len()) {
-        let (a, b) = (old.word(id as u32, bound), new.word(id as u32, bound));
+        let (a, b) = (
+            old.word(id as u32, bound).unwrap_or_default(),
+            new.word(id as u32, bound).unwrap_or_default(),
+        );
         if a.is_empty() && b.is_empty() {
             continue;
         }
@@ -494,7 +631,7 @@ fn merge(old: &Frozen, new: &Frozen, bound: u32) -> Frozen {
     out.finish()
 }
 
-/// Pair lists read in row order from a starting row.
+/// Pair lists of a tier in memory, read in row order from a starting row.
 struct Rows<'a> {
     bytes: &'a [u8],
     at: Option<usize>,
@@ -512,18 +649,14 @@ impl<'a> Iterator for Rows<'a> {
 }
 
 impl Frozen {
-    /// The lists of rows `r`, `r + 1`, … in order: from the sample before
-    /// `r`, step over the lists in between.
+    /// The lists of rows `r`, `r + 1`, … in order (none unless in memory).
     fn rows_from(&self, r: usize, bound: u32) -> Rows<'_> {
+        let bytes = self.pair_bytes.owned().unwrap_or(&[]);
         let mut at = self.pair_samples.get(r / PAIR_SAMPLE).map(|&s| s as usize);
         for _ in 0..r % PAIR_SAMPLE {
-            at = at.and_then(|at| postings::skip(&self.pair_bytes, at));
+            at = at.and_then(|at| postings::skip(bytes, at));
         }
-        Rows {
-            bytes: &self.pair_bytes,
-            at,
-            bound,
-        }
+        Rows { bytes, at, bound }
     }
 }
 
@@ -540,10 +673,10 @@ mod tests {
         let mut index = Index::default();
         index.add_run(0, &[1, 2]);
         index.add_run(2, &[3, 1, 2]);
-        assert!(index.bigram(2, 3).is_empty());
-        assert_eq!(v(index.bigram(1, 2)), [0, 3]);
-        assert_eq!(v(index.word(1)), [0, 3]);
-        assert!(index.word(99).is_empty());
+        assert!(index.bigram(2, 3).unwrap().is_empty());
+        assert_eq!(v(index.bigram(1, 2).unwrap()), [0, 3]);
+        assert_eq!(v(index.word(1).unwrap()), [0, 3]);
+        assert!(index.word(99).unwrap().is_empty());
     }
 
     #[test]
@@ -552,18 +685,18 @@ mod tests {
         index.add_run(0, &[1, 2, 3, 1, 2]);
         let mut later = Index::from_frozen(index.frozen().into_owned(), 5);
         later.add_run(5, &[1, 2, 9]);
-        assert_eq!(v(later.bigram(1, 2)), [0, 3, 5]);
-        assert_eq!(v(later.bigram(2, 9)), [6]);
-        assert_eq!(v(later.word(9)), [7]);
-        assert_eq!(v(later.word(3)), [2]);
+        assert_eq!(v(later.bigram(1, 2).unwrap()), [0, 3, 5]);
+        assert_eq!(v(later.bigram(2, 9).unwrap()), [6]);
+        assert_eq!(v(later.word(9).unwrap()), [7]);
+        assert_eq!(v(later.word(3).unwrap()), [2]);
         // Freezing again merges the tiers.
         later.freeze();
         assert_eq!(later.delta_len(), 0);
-        assert_eq!(v(later.bigram(1, 2)), [0, 3, 5]);
-        assert_eq!(v(later.word(1)), [0, 3, 5]);
-        assert_eq!(v(later.bigram(2, 9)), [6]);
-        assert!(later.bigram(9, 1).is_empty());
-        assert!(later.bigram(2, 3).len() == 1 && later.bigram(3, 1).len() == 1);
+        assert_eq!(v(later.bigram(1, 2).unwrap()), [0, 3, 5]);
+        assert_eq!(v(later.word(1).unwrap()), [0, 3, 5]);
+        assert_eq!(v(later.bigram(2, 9).unwrap()), [6]);
+        assert!(later.bigram(9, 1).unwrap().is_empty());
+        assert!(later.bigram(2, 3).unwrap().len() == 1 && later.bigram(3, 1).unwrap().len() == 1);
     }
 
     #[test]
@@ -592,21 +725,21 @@ mod tests {
         }
         frozen.freeze();
         for a in 0..300 {
-            let (p, f) = (plain.word(a), frozen.word(a));
+            let (p, f) = (plain.word(a).unwrap(), frozen.word(a).unwrap());
             assert_eq!(p.len(), f.len());
             if p.len() <= LONGEST_WORD_LIST {
                 assert_eq!(v(p), v(f), "word {a}");
             }
             for b in 0..40 {
                 assert_eq!(
-                    v(plain.bigram(a, b)),
-                    v(frozen.bigram(a, b)),
+                    v(plain.bigram(a, b).unwrap()),
+                    v(frozen.bigram(a, b).unwrap()),
                     "pair {a} {b}"
                 );
             }
         }
         // The common words' lists were dropped, their counts kept.
-        assert!(frozen.word(0).len() > LONGEST_WORD_LIST);
-        assert_eq!(frozen.word(0).iter().count(), 0);
+        assert!(frozen.word(0).unwrap().len() > LONGEST_WORD_LIST);
+        assert_eq!(frozen.word(0).unwrap().iter().count(), 0);
     }
 }

@@ -34,6 +34,7 @@
 //! | [`spans`] | word byte ranges, packed two bytes a word |
 //! | [`store`] | `Store`: sources, words, index; add, remove |
 //! | [`persist`] | the store file: save, open, validate |
+//! | `paged` | the large parts of a store file, read a checked piece at a time |
 //! | [`quote`] | a quote's words, ellipses and brackets |
 //! | [`align`] | word-level semi-global alignment |
 //! | [`verdict`] | edits, flags and verdicts from an alignment |
@@ -51,6 +52,7 @@ pub mod extract;
 mod fasthash;
 pub mod ffi;
 pub mod index;
+mod paged;
 pub mod persist;
 pub mod postings;
 pub mod quote;
@@ -63,6 +65,7 @@ pub mod transcript;
 pub mod variants;
 pub mod verdict;
 pub mod vocab;
+mod words;
 
 pub use check::{
     Checker, MAX_ELLIPSIS_GAP_WORDS, MAX_QUOTE_BYTES, MAX_QUOTE_WORDS, MIN_FOUND_SCORE, Match,

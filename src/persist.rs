@@ -1,62 +1,85 @@
-//! The store file: a versioned binary format with a checksum.
+//! The store file: a versioned binary format with checksums, opened in a
+//! few reads however large it is.
 //!
 //! ```text
 //! offset 0   "QCSTORE\0"                      magic
-//!        8   u32 format version (3), u32 0
+//!        8   u32 format version (4), u32 0
 //!       16   sections, each 8-byte aligned    (little-endian throughout)
 //!      ...   table: u32 count, u32 0, then per section
 //!                   u32 tag, u32 0, u64 offset, u64 length
-//! end - 24   u64 table offset, u32 0, u32 CRC-32 of every byte before
-//!            it, "QCSTEND\0"
+//! end - 24   u64 table offset, u32 0, u32 CRC-32 (see below),
+//!            "QCSTEND\0"
 //! ```
 //!
-//! Sections hold flat arrays (word ids, packed byte spans, flags, the
-//! vocabulary as offsets into one string), the per-source records (ids,
-//! metadata, speaker turns, each text's length) followed directly by the
-//! texts, and the frozen index exactly as [`crate::index`] holds it in
-//! memory (pair rows by first word, second words, sampled list offsets,
-//! the delta-coded lists of [`crate::postings`]).
+//! Two kinds of section. The *small* ones are read on open: the meta
+//! numbers, the vocabulary (offsets into one string), the per-source
+//! records (ids, metadata, speaker turns, each text's length and where its
+//! words are), the per-source checksums, the packed ranges' escapes, the
+//! index rows (pair rows by first word, second words, sampled list
+//! offsets, word list references) and the page tables of the posting
+//! lists. The trailer's CRC-32 covers every byte of the file before it
+//! except the contents of the large sections.
 //!
-//! Opening reads the trailer and the table, then the sections in file
-//! order, each straight into the array that keeps it (fixed-size items
-//! converted 64 KiB at a time) and each text straight into its own string,
-//! with the checksum computed as the bytes pass: no copy of the whole file
-//! is ever held. It then validates every invariant the search relies on
-//! (ranges inside their texts and on char boundaries, ids inside the
-//! vocabulary, index rows sorted and list references inside the list
-//! bytes; list contents decode bounded by the word count, and word ranges
-//! are checked against their text where a search uses them), so a damaged
-//! or crafted file gives an error, or fewer positions, never a panic or an
-//! out-of-bounds read; no allocation is larger than the file.
+//! The *large* sections stay in the file and are read in checked pieces
+//! when first used (the `paged` module): the texts back to back, the word
+//! ids, flags, packed ranges' block starts and codes ([`crate::spans`]),
+//! and the delta-coded posting lists ([`crate::postings`]). Each source's
+//! text and each of its four word-array pieces has a CRC-32 in the
+//! checksums section (five `u32` per source); the posting lists are cut
+//! into pages at list boundaries, each page's start and CRC-32 in a page
+//! table (`u64` start, `u32` CRC, `u32` 1 if the page is one long list).
+//! Every byte of the file is thus under exactly one checksum that is
+//! checked before the byte is used.
+//!
+//! Opening reads the trailer and the table, then the small sections in file
+//! order (checksummed as they pass; the large ones are stepped over) and
+//! validates every invariant the search relies on: sources tile the words
+//! and the texts, index rows are sorted and their references inside the
+//! lists, page tables tile their sections. What a piece holds is checked
+//! when it is read (ids inside the vocabulary, texts UTF-8 with the
+//! records' ranges on char boundaries); list contents decode bounded by
+//! the word count, and word ranges are checked against their text where a
+//! search uses them. A damaged or crafted file gives an error, or fewer
+//! positions, never a panic or an out-of-bounds read; no allocation is
+//! larger than the file.
 //!
 //! Version history: 1 stored posting lists as plain `u32` arrays with
 //! sorted `u64` keys; 2 stored them delta-coded, grouped by first word,
 //! with single-word lists past [`crate::index::LONGEST_WORD_LIST`] as
-//! counts only; 3 (this one) moves the texts out of the source records into
-//! a section of their own. Files of versions 1 and 2 are refused with
-//! [`Error::UnsupportedVersion`]; rebuild them from their sources.
+//! counts only; 3 moved the texts out of the source records into a section
+//! of their own; 4 (this one) adds per-piece checksums and page tables so
+//! that the large sections are read when used, not on open. Files of
+//! versions 1 to 3 are refused with [`Error::UnsupportedVersion`]; rebuild
+//! them from their sources.
 //!
 //! Saving writes a temporary file beside the target, syncs it, renames it
 //! over the target and syncs the directory: a crash at any point leaves
-//! either the old file or the new one.
+//! either the old file or the new one. A store opened from the target
+//! keeps reading the old file (its open handle) until it is dropped.
 
 #![forbid(unsafe_code)]
 
 use std::io::Write;
 use std::ops::Range;
 use std::path::Path;
+use std::sync::{Arc, OnceLock};
 
 use crate::error::Error;
-use crate::index::{Frozen, Index, PAIR_SAMPLE};
+use crate::index::{Blob, Frozen, Index, PAIR_SAMPLE};
+use crate::paged::{Backing, FileRef, Page, PagedBytes, Piece, cut_pages};
 use crate::postings;
-use crate::source::{Source, SourceDoc, SourceKind, TimeMark, Turn};
-use crate::spans::Spans;
+use crate::source::{LazyText, Source, SourceDoc, SourceKind, TimeMark, Turn};
+use crate::spans::{BLOCK, Spans};
+use crate::store::Store;
+use crate::words::{FileWords, Sections};
 
 const MAGIC: &[u8; 8] = b"QCSTORE\0";
 const END: &[u8; 8] = b"QCSTEND\0";
 /// The format this version writes and reads.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 const TRAILER: usize = 24;
+/// Bytes of one page table entry.
+const PAGE_ENTRY: usize = 16;
 
 #[repr(u32)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -77,10 +100,13 @@ enum Tag {
     PairSamples = 22,
     PairBytes = 23,
     Texts = 24,
+    Sums = 25,
+    PairPages = 26,
+    ListPages = 27,
 }
 
 impl Tag {
-    const ALL: [Tag; 16] = [
+    const ALL: [Tag; 19] = [
         Tag::Meta,
         Tag::VocabOffsets,
         Tag::VocabBytes,
@@ -97,30 +123,44 @@ impl Tag {
         Tag::PairBytes,
         Tag::WordLists,
         Tag::ListBytes,
+        Tag::Sums,
+        Tag::PairPages,
+        Tag::ListPages,
     ];
 
     fn from_u32(v: u32) -> Option<Tag> {
         Tag::ALL.into_iter().find(|t| *t as u32 == v)
     }
+
+    /// Is it read when used rather than on open?
+    fn is_large(self) -> bool {
+        matches!(
+            self,
+            Tag::Texts
+                | Tag::WordIds
+                | Tag::Flags
+                | Tag::SpanBase
+                | Tag::SpanCodes
+                | Tag::PairBytes
+                | Tag::ListBytes
+        )
+    }
 }
 
-/// Everything a store holds, by value, as the file stores it.
+/// What opening a file gives: the small parts read, the large ones to be
+/// read when used.
 pub(crate) struct Parts {
     pub vocab: Vec<String>,
     pub sources: Vec<Source>,
-    pub word_ids: Vec<u32>,
+    /// The escapes only; block starts and codes are in `words`.
     pub spans: Spans,
-    pub flags: Vec<u8>,
+    pub words: FileWords,
     pub index: Index,
 }
 
-/// What to write: borrowed from a store.
+/// What to write: a store, and its index as one frozen tier.
 pub(crate) struct View<'a> {
-    pub vocab: &'a [Box<str>],
-    pub sources: &'a [Source],
-    pub word_ids: &'a [u32],
-    pub spans: &'a Spans,
-    pub flags: &'a [u8],
+    pub store: &'a Store,
     pub index: std::borrow::Cow<'a, Frozen>,
 }
 
@@ -150,7 +190,7 @@ pub(crate) fn save(path: &Path, view: &View<'_>) -> Result<(), Error> {
             .open(&tmp)
             .map_err(|e| io_error(&tmp, e))?;
         let mut w = std::io::BufWriter::with_capacity(1 << 20, file);
-        write_to(&mut w, view).map_err(|e| io_error(&tmp, e))?;
+        write_to(&mut w, view).map_err(|e| write_error(&tmp, e))?;
         let file = w.into_inner().map_err(|e| io_error(&tmp, e.into_error()))?;
         file.sync_all().map_err(|e| io_error(&tmp, e))?;
         std::fs::rename(&tmp, path).map_err(|e| io_error(path, e))?;
@@ -172,16 +212,20 @@ fn temp_name(name: &str, seq: u64) -> String {
     format!(".{name}.tmp-{}-{seq}", std::process::id())
 }
 
-/// Counts bytes and checksums them on the way to `inner`.
+/// Counts bytes and checksums them on the way to `inner`; the large
+/// sections pass unchecksummed (their pieces have checksums of their own).
 struct Sink<W> {
     inner: W,
     at: u64,
     crc: crc32fast::Hasher,
+    large: bool,
 }
 
 impl<W: Write> Sink<W> {
     fn put(&mut self, bytes: &[u8]) -> std::io::Result<()> {
-        self.crc.update(bytes);
+        if !self.large {
+            self.crc.update(bytes);
+        }
         self.at += bytes.len() as u64;
         self.inner.write_all(bytes)
     }
@@ -214,14 +258,69 @@ impl<W: Write> Sink<W> {
     fn u64s(&mut self, v: impl IntoIterator<Item = u64>) -> std::io::Result<()> {
         self.items(v.into_iter().map(u64::to_le_bytes))
     }
+
+    /// A page table: start, CRC, whether the page is one list.
+    fn pages(&mut self, pages: &[Page]) -> std::io::Result<()> {
+        self.items(pages.iter().map(|p| {
+            let mut e = [0u8; PAGE_ENTRY];
+            e[..8].copy_from_slice(&p.start.to_le_bytes());
+            e[8..12].copy_from_slice(&p.crc.to_le_bytes());
+            e[12..].copy_from_slice(&u32::from(p.single).to_le_bytes());
+            e
+        }))
+    }
+
+    /// A blob of lists, page by page (read from the old file if it is
+    /// still there).
+    fn blob(&mut self, blob: &Blob) -> std::io::Result<()> {
+        match blob {
+            Blob::Owned(v) => self.put(v),
+            Blob::Paged(p) => {
+                for k in 0..p.pages().len() {
+                    self.put(p.page(k).map_err(std::io::Error::other)?)?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+/// The page table of a blob: as read, or cut now.
+fn pages_of(blob: &Blob) -> std::io::Result<Vec<Page>> {
+    match blob {
+        Blob::Paged(p) => Ok(p.pages().to_vec()),
+        Blob::Owned(v) => cut_pages(v, postings::skip).ok_or_else(|| {
+            std::io::Error::other(Error::CorruptStore(
+                "the index's lists do not lie back to back".into(),
+            ))
+        }),
+    }
+}
+
+/// The store error inside an I/O error from [`write_to`], or the I/O
+/// error itself.
+fn write_error(path: &Path, e: std::io::Error) -> Error {
+    if e.get_ref().is_some_and(|inner| inner.is::<Error>()) {
+        if let Some(Ok(inner)) = e.into_inner().map(|b| b.downcast::<Error>()) {
+            return *inner;
+        }
+        return Error::CorruptStore("unreadable piece".into());
+    }
+    io_error(path, e)
 }
 
 /// Writes the whole file to `w` (exposed for the failure-injection test).
+/// A piece of a store opened from a file that cannot be read fails the
+/// write with its [`Error`] inside the I/O error.
 pub(crate) fn write_to<W: Write>(w: W, view: &View<'_>) -> std::io::Result<()> {
+    let store = view.store;
+    let sources = store.sources_raw();
+    let other = std::io::Error::other;
     let mut s = Sink {
         inner: w,
         at: 0,
         crc: crc32fast::Hasher::new(),
+        large: false,
     };
     s.put(MAGIC)?;
     s.put(&FORMAT_VERSION.to_le_bytes())?;
@@ -230,55 +329,44 @@ pub(crate) fn write_to<W: Write>(w: W, view: &View<'_>) -> std::io::Result<()> {
     macro_rules! section {
         ($tag:expr, $body:expr) => {{
             s.align()?;
+            s.large = $tag.is_large();
             let start = s.at;
             $body;
             table.push(($tag, start, s.at - start));
+            s.large = false;
         }};
     }
+    let vocab = store.vocab.words();
     section!(
         Tag::Meta,
         s.u64s([
-            view.word_ids.len() as u64,
-            view.vocab.len() as u64,
-            view.sources.len() as u64
+            store.word_count() as u64,
+            vocab.len() as u64,
+            sources.len() as u64
         ])?
     );
     let mut total = 0u64;
-    let offsets = std::iter::once(0).chain(view.vocab.iter().map(|w| {
+    let offsets = std::iter::once(0).chain(vocab.iter().map(|w| {
         total += w.len() as u64;
         total
     }));
     section!(Tag::VocabOffsets, s.u64s(offsets)?);
     section!(
         Tag::VocabBytes,
-        for w in view.vocab {
+        for w in vocab {
             s.put(w.as_bytes())?;
         }
     );
     let mut records = Vec::new();
-    for src in view.sources {
+    for src in sources {
         encode_source(&mut records, src);
     }
     section!(Tag::Sources, s.put(&records)?);
-    // Right after the records, so a reader can read each text straight
-    // into its own string as it decodes the records.
-    section!(
-        Tag::Texts,
-        for src in view.sources {
-            s.put(src.doc.text.as_bytes())?;
-        }
-    );
-    section!(Tag::WordIds, s.u32s(view.word_ids.iter().copied())?);
-    section!(Tag::SpanBase, s.u32s(view.spans.base.iter().copied())?);
-    section!(
-        Tag::SpanCodes,
-        s.items(view.spans.codes.iter().map(|c| c.to_le_bytes()))?
-    );
+    drop(records);
     section!(
         Tag::SpanEscapes,
-        s.u32s(view.spans.escapes.iter().flat_map(|&(p, a, b)| [p, a, b]))?
+        s.u32s(store.spans.escapes.iter().flat_map(|&(p, a, b)| [p, a, b]))?
     );
-    section!(Tag::Flags, s.put(view.flags)?);
     let index = &view.index;
     section!(Tag::PairRows, s.u64s(index.pair_rows.iter().copied())?);
     section!(Tag::PairSecond, s.u32s(index.pair_second.iter().copied())?);
@@ -286,9 +374,70 @@ pub(crate) fn write_to<W: Write>(w: W, view: &View<'_>) -> std::io::Result<()> {
         Tag::PairSamples,
         s.u64s(index.pair_samples.iter().copied())?
     );
-    section!(Tag::PairBytes, s.put(&index.pair_bytes)?);
     section!(Tag::WordLists, s.u64s(index.word_lists.iter().copied())?);
-    section!(Tag::ListBytes, s.put(&index.bytes)?);
+    section!(Tag::PairPages, s.pages(&pages_of(&index.pair_bytes)?)?);
+    section!(Tag::ListPages, s.pages(&pages_of(&index.bytes)?)?);
+
+    // The large sections, a source at a time, with each piece's checksum.
+    let mut sums = vec![[0u32; 5]; sources.len()];
+    section!(
+        Tag::Texts,
+        for (src, sum) in sources.iter().zip(&mut sums) {
+            let text = src.try_text().map_err(other)?;
+            sum[0] = crc32fast::hash(text.as_bytes());
+            s.put(text.as_bytes())?;
+        }
+    );
+    let words = |i: usize| store.words(i).map_err(other);
+    section!(
+        Tag::WordIds,
+        for (i, sum) in sums.iter_mut().enumerate() {
+            let w = words(i)?;
+            sum[1..].copy_from_slice(&w.checksums());
+            s.u32s(w.ids.iter().copied())?;
+        }
+    );
+    section!(
+        Tag::Flags,
+        for i in 0..sources.len() {
+            s.put(words(i)?.flags)?;
+        }
+    );
+    // A block belongs to the source holding its first word; a source's
+    // codes are its own words' (its piece starts a little earlier).
+    section!(
+        Tag::SpanBase,
+        for (i, src) in sources.iter().enumerate() {
+            let w = words(i)?;
+            let first_block = w.spans.first / BLOCK;
+            let own = (src.words.start as usize).div_ceil(BLOCK)
+                ..(src.words.end as usize).div_ceil(BLOCK);
+            let base = w
+                .spans
+                .base
+                .get(own.start - first_block..own.end - first_block)
+                .ok_or_else(|| other(Error::CorruptStore("word spans".into())))?;
+            s.u32s(base.iter().copied())?;
+        }
+    );
+    section!(
+        Tag::SpanCodes,
+        for (i, src) in sources.iter().enumerate() {
+            let w = words(i)?;
+            let own =
+                src.words.start as usize - w.spans.first..src.words.end as usize - w.spans.first;
+            let codes = w
+                .spans
+                .codes
+                .get(own)
+                .ok_or_else(|| other(Error::CorruptStore("word spans".into())))?;
+            s.items(codes.iter().map(|c| c.to_le_bytes()))?;
+        }
+    );
+    section!(Tag::PairBytes, s.blob(&index.pair_bytes)?);
+    section!(Tag::ListBytes, s.blob(&index.bytes)?);
+    section!(Tag::Sums, s.u32s(sums.iter().flatten().copied())?);
+
     s.align()?;
     let table_at = s.at;
     s.put(&(table.len() as u32).to_le_bytes())?;
@@ -330,7 +479,7 @@ fn encode_source(out: &mut Vec<u8>, src: &Source) {
     let d = &src.doc;
     put_str(out, &d.id);
     // The text itself goes to the Texts section, in the same order.
-    out.extend_from_slice(&(d.text.len() as u64).to_le_bytes());
+    out.extend_from_slice(&(src.text_len() as u64).to_le_bytes());
     put_opt(out, d.title.as_deref());
     put_opt(out, d.date.as_deref());
     put_opt(out, d.speaker.as_deref());
@@ -380,73 +529,68 @@ fn corrupt(what: impl Into<String>) -> Error {
     Error::CorruptStore(what.into())
 }
 
-/// Reads a store file: each section straight into the array that keeps it
-/// (no copy of the whole file), each text straight into its own string.
+/// Opens a store file: reads and checks its small sections; the large ones
+/// are read from the kept file when used.
 pub(crate) fn open(path: &Path) -> Result<Parts, Error> {
     let file = std::fs::File::open(path).map_err(|e| io_error(path, e))?;
     let len = file.metadata().map_err(|e| io_error(path, e))?.len();
-    read(file, len, &path.display().to_string())
-}
-
-/// Parses and validates the bytes of a store file.
-pub(crate) fn parse(bytes: &[u8]) -> Result<Parts, Error> {
     read(
-        std::io::Cursor::new(bytes),
-        bytes.len() as u64,
-        "store bytes",
+        FileRef::new(Backing::File(file), path.display().to_string()),
+        len,
     )
 }
 
-/// Sections of a file, read in file order with the checksum kept as they
-/// pass.
-struct Stream<R> {
-    inner: R,
-    crc: crc32fast::Hasher,
-    at: u64,
-    chunk: Vec<u8>,
-    name: String,
+/// Parses and validates the bytes of a store file (kept in memory as the
+/// file's stand-in).
+pub(crate) fn parse(bytes: &[u8]) -> Result<Parts, Error> {
+    read(
+        FileRef::new(Backing::Bytes(bytes.into()), "store bytes"),
+        bytes.len() as u64,
+    )
 }
 
-impl<R: std::io::Read + std::io::Seek> Stream<R> {
-    fn io(&self, e: std::io::Error) -> Error {
-        if e.kind() == std::io::ErrorKind::UnexpectedEof {
-            corrupt("the file is shorter than its table says")
-        } else {
-            Error::Io {
-                path: self.name.clone(),
-                message: e.to_string(),
-            }
-        }
-    }
+/// The small sections of a file, read in file order with the checksum kept
+/// as they pass.
+struct Stream<'f> {
+    file: &'f FileRef,
+    crc: crc32fast::Hasher,
+    at: u64,
+}
 
+impl Stream<'_> {
     fn fill(&mut self, out: &mut [u8]) -> Result<(), Error> {
-        self.inner.read_exact(out).map_err(|e| self.io(e))?;
+        self.file.read_at(self.at, out)?;
         self.crc.update(out);
         self.at += out.len() as u64;
         Ok(())
     }
 
+    /// `n` bytes, read a chunk at a time (so a damaged length cannot ask
+    /// for more memory than the file has).
     fn bytes(&mut self, n: usize) -> Result<Vec<u8>, Error> {
-        let mut v = vec![0u8; n];
-        self.fill(&mut v)?;
+        let mut v = Vec::new();
+        let mut left = n;
+        while left > 0 {
+            let k = left.min(1 << 16);
+            let at = v.len();
+            v.resize(at + k, 0);
+            self.fill(&mut v[at..])?;
+            left -= k;
+        }
         Ok(v)
     }
 
     /// Reads (and checksums) everything up to `at`.
     fn skip_to(&mut self, at: u64) -> Result<(), Error> {
+        let mut chunk = [0u8; 4096];
         while self.at < at {
-            let n = (at - self.at).min(1 << 16) as usize;
-            let mut chunk = std::mem::take(&mut self.chunk);
-            chunk.resize(n, 0);
-            let r = self.fill(&mut chunk);
-            self.chunk = chunk;
-            r?;
+            let n = (at - self.at).min(chunk.len() as u64) as usize;
+            self.fill(&mut chunk[..n])?;
         }
         Ok(())
     }
 
-    /// A section of fixed-size little-endian items, converted a chunk at a
-    /// time.
+    /// A section of fixed-size little-endian items.
     fn items<const N: usize, T>(
         &mut self,
         len: usize,
@@ -455,59 +599,66 @@ impl<R: std::io::Read + std::io::Seek> Stream<R> {
         if len % N != 0 {
             return Err(corrupt("array length"));
         }
-        let mut out = Vec::with_capacity(len / N);
-        let mut chunk = std::mem::take(&mut self.chunk);
-        let mut left = len;
-        let result = loop {
-            if left == 0 {
-                break Ok(());
-            }
-            let n = left.min((1 << 16) / N * N);
-            chunk.resize(n, 0);
-            if let Err(e) = self.fill(&mut chunk) {
-                break Err(e);
-            }
-            out.extend(chunk.chunks_exact(N).map(|c| {
-                let mut a = [0u8; N];
-                a.copy_from_slice(c);
-                f(a)
-            }));
-            left -= n;
-        };
-        self.chunk = chunk;
-        result.map(|()| out)
+        Ok(crate::paged::items(&self.bytes(len)?, f).into_vec())
     }
 }
 
-/// Everything the file's sections hold, as read.
+/// Everything the file's small sections hold, as read, and where the large
+/// ones are.
 #[derive(Default)]
 struct Raw {
     meta: Vec<u64>,
     vocab_offsets: Vec<u64>,
     vocab_bytes: Vec<u8>,
-    sources: Option<Vec<Source>>,
-    word_ids: Vec<u32>,
-    flags: Vec<u8>,
-    span_base: Vec<u32>,
-    span_codes: Vec<u16>,
+    records: Option<Vec<u8>>,
+    sums: Vec<u32>,
     span_escapes: Vec<u32>,
     pair_rows: Vec<u64>,
     pair_second: Vec<u32>,
     pair_samples: Vec<u64>,
-    pair_bytes: Vec<u8>,
     word_lists: Vec<u64>,
-    list_bytes: Vec<u8>,
+    pair_pages: Vec<Page>,
+    list_pages: Vec<Page>,
+    /// (offset, length) of each large section, by tag.
+    large: Vec<(Tag, u64, u64)>,
 }
 
-/// Reads and validates a store file of `len` bytes from `inner`.
-fn read<R: std::io::Read + std::io::Seek>(inner: R, len: u64, name: &str) -> Result<Parts, Error> {
-    use std::io::SeekFrom;
+impl Raw {
+    fn large(&self, tag: Tag) -> Result<(u64, u64), Error> {
+        self.large
+            .iter()
+            .find(|l| l.0 == tag)
+            .map(|l| (l.1, l.2))
+            .ok_or_else(|| corrupt(format!("section {tag:?} missing")))
+    }
+}
+
+fn page_table(bytes: &[u8]) -> Result<Vec<Page>, Error> {
+    if bytes.len() % PAGE_ENTRY != 0 {
+        return Err(corrupt("page table length"));
+    }
+    bytes
+        .chunks_exact(PAGE_ENTRY)
+        .map(|e| {
+            let single = read_u32(e, 12)?;
+            if single > 1 {
+                return Err(corrupt("page table entry"));
+            }
+            Ok(Page {
+                start: read_u64(e, 0)?,
+                crc: read_u32(e, 8)?,
+                single: single == 1,
+            })
+        })
+        .collect()
+}
+
+/// Reads and validates the small sections of a store file of `len` bytes.
+fn read(file: Arc<FileRef>, len: u64) -> Result<Parts, Error> {
     let mut st = Stream {
-        inner,
+        file: &file,
         crc: crc32fast::Hasher::new(),
         at: 0,
-        chunk: Vec::new(),
-        name: name.to_string(),
     };
     if len < 16 {
         return Err(Error::NotAStore);
@@ -517,9 +668,9 @@ fn read<R: std::io::Read + std::io::Seek>(inner: R, len: u64, name: &str) -> Res
         return Err(Error::NotAStore);
     }
     let version = read_u32(&header, 8)?;
-    // Versions 1 and 2 are not read: no such file was released, and
-    // converting one would mean parsing every posting.
-    if version > FORMAT_VERSION || version == 1 || version == 2 {
+    // Versions 1 to 3 are not read: no such file was released, and
+    // converting one would mean reading all of it.
+    if version > FORMAT_VERSION || (1..FORMAT_VERSION).contains(&version) {
         return Err(Error::UnsupportedVersion {
             found: version,
             supported: FORMAT_VERSION,
@@ -533,14 +684,9 @@ fn read<R: std::io::Read + std::io::Seek>(inner: R, len: u64, name: &str) -> Res
     }
     // The trailer and the table first (at the end), then the sections in
     // file order.
-    let seek = |st: &mut Stream<R>, to: u64| -> Result<(), Error> {
-        st.inner.seek(SeekFrom::Start(to)).map_err(|e| st.io(e))?;
-        Ok(())
-    };
     let trailer_at = len - TRAILER as u64;
-    seek(&mut st, trailer_at)?;
     let mut trailer = [0u8; TRAILER];
-    st.inner.read_exact(&mut trailer).map_err(|e| st.io(e))?;
+    file.read_at(trailer_at, &mut trailer)?;
     if &trailer[16..] != END {
         return Err(corrupt("the file is truncated (no end marker)"));
     }
@@ -553,9 +699,8 @@ fn read<R: std::io::Read + std::io::Seek>(inner: R, len: u64, name: &str) -> Res
     if table_len > 8 + 24 * 64 {
         return Err(corrupt("section table"));
     }
-    seek(&mut st, table_at)?;
     let mut table = vec![0u8; table_len];
-    st.inner.read_exact(&mut table).map_err(|e| st.io(e))?;
+    file.read_at(table_at, &mut table)?;
     let count = read_u32(&table, 0)? as usize;
     if 8 + 24 * count != table_len {
         return Err(corrupt("section table"));
@@ -577,46 +722,33 @@ fn read<R: std::io::Read + std::io::Seek>(inner: R, len: u64, name: &str) -> Res
     if (1..sections.len()).any(|i| sections[..i].iter().any(|s| s.0 == sections[i].0)) {
         return Err(corrupt("a section appears twice"));
     }
-    seek(&mut st, 16)?;
     st.at = 16;
     let mut raw = Raw::default();
-    let mut records: Option<Vec<u8>> = None;
     for &(tag, at, n) in &sections {
         st.skip_to(at)?;
+        let tag = Tag::from_u32(tag).ok_or_else(|| corrupt(format!("unknown section {tag}")))?;
+        if tag.is_large() {
+            raw.large.push((tag, at, n));
+            st.at = at + n;
+            continue;
+        }
         let n = usize::try_from(n).map_err(|_| corrupt("section length"))?;
         let le32 = u32::from_le_bytes;
         let le64 = u64::from_le_bytes;
-        match Tag::from_u32(tag) {
-            Some(Tag::Meta) => raw.meta = st.items(n, le64)?,
-            Some(Tag::VocabOffsets) => raw.vocab_offsets = st.items(n, le64)?,
-            Some(Tag::VocabBytes) => raw.vocab_bytes = st.bytes(n)?,
-            Some(Tag::Sources) => records = Some(st.bytes(n)?),
-            Some(Tag::Texts) => {
-                let records = records
-                    .take()
-                    .ok_or_else(|| corrupt("texts before their records"))?;
-                let count = raw
-                    .meta
-                    .get(2)
-                    .copied()
-                    .ok_or_else(|| corrupt("meta section"))?;
-                raw.sources = Some(read_sources(&mut st, &records, count, n)?);
-            }
-            Some(Tag::WordIds) => raw.word_ids = st.items(n, le32)?,
-            Some(Tag::Flags) => raw.flags = st.bytes(n)?,
-            Some(Tag::SpanBase) => raw.span_base = st.items(n, le32)?,
-            Some(Tag::SpanCodes) => raw.span_codes = st.items(n, u16::from_le_bytes)?,
-            Some(Tag::SpanEscapes) => raw.span_escapes = st.items(n, le32)?,
-            Some(Tag::PairRows) => raw.pair_rows = st.items(n, le64)?,
-            Some(Tag::PairSecond) => raw.pair_second = st.items(n, le32)?,
-            Some(Tag::PairSamples) => raw.pair_samples = st.items(n, le64)?,
-            Some(Tag::PairBytes) => raw.pair_bytes = st.bytes(n)?,
-            Some(Tag::WordLists) => raw.word_lists = st.items(n, le64)?,
-            Some(Tag::ListBytes) => raw.list_bytes = st.bytes(n)?,
-            None => return Err(corrupt(format!("unknown section {tag}"))),
-        }
-        if st.at != at + n as u64 {
-            return Err(corrupt("a section's contents do not fill it"));
+        match tag {
+            Tag::Meta => raw.meta = st.items(n, le64)?,
+            Tag::VocabOffsets => raw.vocab_offsets = st.items(n, le64)?,
+            Tag::VocabBytes => raw.vocab_bytes = st.bytes(n)?,
+            Tag::Sources => raw.records = Some(st.bytes(n)?),
+            Tag::Sums => raw.sums = st.items(n, le32)?,
+            Tag::SpanEscapes => raw.span_escapes = st.items(n, le32)?,
+            Tag::PairRows => raw.pair_rows = st.items(n, le64)?,
+            Tag::PairSecond => raw.pair_second = st.items(n, le32)?,
+            Tag::PairSamples => raw.pair_samples = st.items(n, le64)?,
+            Tag::WordLists => raw.word_lists = st.items(n, le64)?,
+            Tag::PairPages => raw.pair_pages = page_table(&st.bytes(n)?)?,
+            Tag::ListPages => raw.list_pages = page_table(&st.bytes(n)?)?,
+            _ => return Err(corrupt(format!("section {tag:?} out of place"))),
         }
     }
     st.skip_to(table_at)?;
@@ -628,45 +760,21 @@ fn read<R: std::io::Read + std::io::Seek>(inner: R, len: u64, name: &str) -> Res
     if read_u32(&trailer, 8)? != 0 {
         return Err(corrupt("reserved field"));
     }
-    assemble(raw)
-}
-
-/// Decodes `count` source records, reading each text from the Texts
-/// section (`texts_len` bytes, next in the stream) as its record asks.
-fn read_sources<R: std::io::Read + std::io::Seek>(
-    st: &mut Stream<R>,
-    records: &[u8],
-    count: u64,
-    texts_len: usize,
-) -> Result<Vec<Source>, Error> {
-    let mut r = Reader { b: records, at: 0 };
-    let mut left = texts_len;
-    let mut sources = Vec::new();
-    for _ in 0..count {
-        let src = decode_source(&mut r, &mut |n| {
-            if n > left {
-                return Err(corrupt("a text runs past the texts"));
-            }
-            left -= n;
-            String::from_utf8(st.bytes(n)?).map_err(|_| corrupt("a text is not UTF-8"))
-        })?;
-        sources.push(src);
-    }
-    if left != 0 || r.at != records.len() {
-        return Err(corrupt("source records and texts differ"));
-    }
-    Ok(sources)
+    assemble(raw, file)
 }
 
 /// Checks what was read and puts the store's parts together.
-fn assemble(raw: Raw) -> Result<Parts, Error> {
-    let [word_count, vocab_len, _] = raw.meta[..] else {
+fn assemble(mut raw: Raw, file: Arc<FileRef>) -> Result<Parts, Error> {
+    let [word_count, vocab_len, source_count] = raw.meta[..] else {
         return Err(corrupt("meta section"));
     };
-    let word_count = usize::try_from(word_count).map_err(|_| corrupt("word count"))?;
+    let n = usize::try_from(word_count)
+        .ok()
+        .filter(|&n| n < u32::MAX as usize)
+        .ok_or_else(|| corrupt("word count"))?;
 
     // Vocabulary.
-    let offsets = raw.vocab_offsets;
+    let offsets = std::mem::take(&mut raw.vocab_offsets);
     let vocab_bytes =
         std::str::from_utf8(&raw.vocab_bytes).map_err(|_| corrupt("vocabulary is not UTF-8"))?;
     if offsets.len() as u64 != vocab_len + 1 {
@@ -681,63 +789,207 @@ fn assemble(raw: Raw) -> Result<Parts, Error> {
         vocab.push(word.to_string());
     }
 
-    // Sources.
-    let sources = raw
-        .sources
-        .ok_or_else(|| corrupt("section Texts missing"))?;
+    // Sources: their records, their texts' pieces and checksums.
+    let records = raw
+        .records
+        .as_deref()
+        .ok_or_else(|| corrupt("section Sources missing"))?;
+    if raw.sums.len() as u64 != source_count.saturating_mul(5) {
+        return Err(corrupt("checksums section"));
+    }
+    let (texts_at, texts_len) = raw.large(Tag::Texts)?;
+    let mut r = Reader { b: records, at: 0 };
+    let mut sources = Vec::new();
+    let mut text_at = 0u64;
     let mut next_word = 0u32;
-    for src in &sources {
+    for sums in raw.sums.chunks_exact(5) {
+        let (mut src, len) = decode_source(&mut r)?;
+        if text_at + len > texts_len {
+            return Err(corrupt("a text runs past the texts"));
+        }
+        src.lazy_text = Some(LazyText {
+            file: file.clone(),
+            piece: Piece {
+                at: texts_at + text_at,
+                len,
+                crc: sums[0],
+            },
+            cell: OnceLock::new(),
+        });
+        text_at += len;
         if src.words.start != next_word || src.words.end < src.words.start {
             return Err(corrupt(format!("source {:?}: word range", src.doc.id)));
         }
         next_word = src.words.end;
+        sources.push(src);
     }
-    if next_word as usize != word_count {
+    if text_at != texts_len || r.at != records.len() {
+        return Err(corrupt("source records and texts differ"));
+    }
+    if next_word as usize != n {
         return Err(corrupt("sources do not cover the words"));
     }
 
-    // Word arrays.
-    let word_ids = raw.word_ids;
-    let flags = raw.flags;
+    // Word arrays: their sections' sizes, and the escapes.
+    let sized = |tag: Tag, bytes: u64| -> Result<u64, Error> {
+        let (at, len) = raw.large(tag)?;
+        if len != bytes {
+            return Err(corrupt("word arrays differ in length"));
+        }
+        Ok(at)
+    };
+    let n64 = n as u64;
+    let at = Sections {
+        ids: sized(Tag::WordIds, 4 * n64)?,
+        flags: sized(Tag::Flags, n64)?,
+        base: sized(Tag::SpanBase, 4 * n64.div_ceil(BLOCK as u64))?,
+        codes: sized(Tag::SpanCodes, 2 * n64)?,
+    };
+    let sums = raw
+        .sums
+        .chunks_exact(5)
+        .map(|c| [c[1], c[2], c[3], c[4]])
+        .collect();
+    let words = FileWords::new(file.clone(), at, sums, vocab_len);
     if raw.span_escapes.len() % 3 != 0 {
         return Err(corrupt("array length"));
     }
-    let escapes = raw
+    let escapes: Vec<(u32, u32, u32)> = raw
         .span_escapes
         .chunks_exact(3)
         .map(|c| (c[0], c[1], c[2]))
         .collect();
-    // Each range is checked against its text where a search uses it (see
-    // `check`): checking all of them here would touch every word on open.
-    let spans = Spans::from_parts(raw.span_base, raw.span_codes, escapes)
-        .ok_or_else(|| corrupt("word spans"))?;
-    if word_ids.len() != word_count || spans.len() != word_count || flags.len() != word_count {
-        return Err(corrupt("word arrays differ in length"));
+    if escapes.windows(2).any(|w| w[0].0 >= w[1].0)
+        || escapes.last().is_some_and(|e| e.0 as usize >= n)
+    {
+        return Err(corrupt("word spans"));
     }
-    if word_ids.iter().any(|&id| id as u64 >= vocab_len) {
-        return Err(corrupt("a word id is outside the vocabulary"));
-    }
+    let spans = Spans::escapes_only(escapes);
 
     // Index.
+    let blob = |tag: Tag, pages: Vec<Page>| -> Result<Blob, Error> {
+        let (at, len) = raw.large(tag)?;
+        PagedBytes::new(file.clone(), at, len, pages)
+            .map(|p| Blob::Paged(Arc::new(p)))
+            .ok_or_else(|| corrupt("a page table does not cover its lists"))
+    };
     let index = Frozen {
+        pair_bytes: blob(Tag::PairBytes, raw.pair_pages.clone())?,
+        bytes: blob(Tag::ListBytes, raw.list_pages.clone())?,
         pair_rows: raw.pair_rows,
         pair_second: raw.pair_second,
         pair_samples: raw.pair_samples,
-        pair_bytes: raw.pair_bytes,
         word_lists: raw.word_lists,
-        bytes: raw.list_bytes,
     };
-    check_index(&index, word_count, vocab_len)?;
-    let bound = u32::try_from(word_count).map_err(|_| corrupt("word count"))?;
-
+    check_index(&index, n, vocab_len)?;
     Ok(Parts {
         vocab,
         sources,
-        word_ids,
         spans,
-        flags,
-        index: Index::from_frozen(index, bound),
+        words,
+        index: Index::from_frozen(index, n as u32),
     })
+}
+
+/// Recomputes every checksum of a store file in place from the file's own
+/// (perhaps damaged) structure, as a crafted file would carry them: for
+/// tests that damage a file and check that opening and searching it never
+/// panic. Fails when the structure cannot be read.
+#[doc(hidden)]
+pub fn reseal(bytes: &mut [u8]) -> Result<(), Error> {
+    let sections = seal_trailer(bytes)?;
+    let parts = parse(bytes)?;
+    let at = |tag: Tag| {
+        sections
+            .iter()
+            .find(|s| s.0 == tag as u32)
+            .map(|s| s.1 as usize)
+            .ok_or_else(|| corrupt("section missing"))
+    };
+    let crc =
+        |bytes: &[u8], at: u64, len: u64| crc32fast::hash(&bytes[at as usize..(at + len) as usize]);
+    let sums = at(Tag::Sums)?;
+    let words = parts.words.sections();
+    for (i, src) in parts.sources.iter().enumerate() {
+        let mut sum = [0u32; 5];
+        if let Some(t) = &src.lazy_text {
+            sum[0] = crc(bytes, t.piece.at, t.piece.len);
+        }
+        let ranges = crate::words::piece_ranges(&src.words);
+        let arrays = [
+            (words.ids, 4),
+            (words.flags, 1),
+            (words.base, 4),
+            (words.codes, 2),
+        ];
+        for (k, (section, size)) in arrays.into_iter().enumerate() {
+            let r = &ranges[k];
+            sum[k + 1] = crc(
+                bytes,
+                section + (r.start * size) as u64,
+                (r.len() * size) as u64,
+            );
+        }
+        for (k, v) in sum.iter().enumerate() {
+            let o = sums + 4 * (5 * i + k);
+            bytes[o..o + 4].copy_from_slice(&v.to_le_bytes());
+        }
+    }
+    for (blob, table) in [
+        (&parts.index.frozen.pair_bytes, at(Tag::PairPages)?),
+        (&parts.index.frozen.bytes, at(Tag::ListPages)?),
+    ] {
+        if let Blob::Paged(p) = blob {
+            for (k, page) in p.pages().iter().enumerate() {
+                let v = crc(
+                    bytes,
+                    p.file_offset() + page.start,
+                    p.end_of(k) - page.start,
+                );
+                let o = table + PAGE_ENTRY * k + 8;
+                bytes[o..o + 4].copy_from_slice(&v.to_le_bytes());
+            }
+        }
+    }
+    seal_trailer(bytes).map(|_| ())
+}
+
+/// Sets the trailer's checksum to match the file's small sections; returns
+/// the sections (tag, offset, length).
+fn seal_trailer(bytes: &mut [u8]) -> Result<Vec<(u32, u64, u64)>, Error> {
+    let len = bytes.len();
+    let trailer = len.checked_sub(TRAILER).ok_or_else(|| corrupt("short"))?;
+    let table_at = usize::try_from(read_u64(bytes, trailer)?).map_err(|_| corrupt("table"))?;
+    let count = read_u32(bytes.get(table_at..).unwrap_or(&[]), 0)? as usize;
+    let mut sections = Vec::new();
+    for i in 0..count.min(64) {
+        let e = table_at + 8 + 24 * i;
+        let (tag, at, n) = (
+            read_u32(bytes, e)?,
+            read_u64(bytes, e + 8)?,
+            read_u64(bytes, e + 16)?,
+        );
+        sections.push((tag, at, n));
+    }
+    let mut large: Vec<(u64, u64)> = sections
+        .iter()
+        .filter(|s| Tag::from_u32(s.0).is_some_and(Tag::is_large))
+        .map(|s| (s.1, s.1.saturating_add(s.2)))
+        .collect();
+    large.sort_unstable();
+    let mut h = crc32fast::Hasher::new();
+    let mut at = 0u64;
+    for (s, e) in large {
+        if s < at || e > trailer as u64 {
+            return Err(corrupt("sections"));
+        }
+        h.update(&bytes[at as usize..s as usize]);
+        at = e;
+    }
+    h.update(&bytes[at as usize..trailer + 12]);
+    let v = h.finalize();
+    bytes[trailer + 12..trailer + 16].copy_from_slice(&v.to_le_bytes());
+    Ok(sections)
 }
 
 /// The index's shape: rows in range and sorted, references inside the
@@ -780,11 +1032,6 @@ fn check_index(index: &Frozen, word_count: usize, vocab_len: u64) -> Result<(), 
         return Err(corrupt("an index list is outside the index"));
     }
     Ok(())
-}
-
-fn valid_range(text: &str, s: u32, e: u32) -> bool {
-    let (s, e) = (s as usize, e as usize);
-    s <= e && e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e)
 }
 
 fn read_u32(b: &[u8], at: usize) -> Result<u32, Error> {
@@ -854,13 +1101,13 @@ impl Reader<'_> {
     }
 }
 
-fn decode_source(
-    r: &mut Reader<'_>,
-    text_of: &mut dyn FnMut(usize) -> Result<String, Error>,
-) -> Result<Source, Error> {
+/// A source record and its text's length (the text is read when used,
+/// and the record's ranges checked against it then: see
+/// [`Source::try_text`]).
+fn decode_source(r: &mut Reader<'_>) -> Result<(Source, u64), Error> {
     let id = r.string()?;
-    let n = read_u64(r.take(8)?, 0)?;
-    let text = text_of(usize::try_from(n).map_err(|_| corrupt("text length"))?)?;
+    let text_len = read_u64(r.take(8)?, 0)?;
+    let valid_range = |s: u32, e: u32| s <= e && u64::from(e) <= text_len;
     let title = r.opt()?;
     let date = r.opt()?;
     let speaker = r.opt()?;
@@ -886,7 +1133,7 @@ fn decode_source(
     let mut turns = Vec::with_capacity(n);
     for _ in 0..n {
         let (start, end, speaker, l0, l1) = (r.u32()?, r.u32()?, r.u32()?, r.u32()?, r.u32()?);
-        if !valid_range(&text, start, end) || !valid_range(&text, l0, l1) {
+        if !valid_range(start, end) || !valid_range(l0, l1) {
             return Err(bad("turn range"));
         }
         let speaker = (speaker != u32::MAX).then_some(speaker);
@@ -904,7 +1151,7 @@ fn decode_source(
     let mut times = Vec::with_capacity(n);
     for _ in 0..n {
         let (at, t0, t1) = (r.u32()?, r.u32()?, r.u32()?);
-        if at as usize > text.len() || !valid_range(&text, t0, t1) {
+        if u64::from(at) > text_len || !valid_range(t0, t1) {
             return Err(bad("time stamp range"));
         }
         times.push(TimeMark { at, text: (t0, t1) });
@@ -913,19 +1160,19 @@ fn decode_source(
     let mut structure: Vec<Range<u32>> = Vec::with_capacity(n);
     for _ in 0..n {
         let (s, e) = (r.u32()?, r.u32()?);
-        if !valid_range(&text, s, e) {
+        if !valid_range(s, e) {
             return Err(bad("layout range"));
         }
         structure.push(s..e);
     }
     let words = r.u32()?..r.u32()?;
-    let mut doc = SourceDoc::new(id, text);
+    let mut doc = SourceDoc::new(id, String::new());
     doc.title = title;
     doc.date = date;
     doc.speaker = speaker;
     doc.speakers = labels;
     doc.kind = kind;
-    Ok(Source {
+    let source = Source {
         doc,
         speakers,
         turns,
@@ -934,7 +1181,9 @@ fn decode_source(
         is_transcript,
         words,
         removed: false,
-    })
+        lazy_text: None,
+    };
+    Ok((source, text_len))
 }
 
 #[cfg(test)]
@@ -990,11 +1239,7 @@ mod tests {
             .add(SourceDoc::new("a", "We will not raise taxes."))
             .unwrap();
         let view = View {
-            vocab: store.vocab.words(),
-            sources: store.sources_raw(),
-            word_ids: &store.word_ids,
-            spans: &store.spans,
-            flags: &store.flags,
+            store: &store,
             index: store.index.frozen(),
         };
         for budget in [0, 10, 100, 500] {

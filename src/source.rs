@@ -7,6 +7,10 @@
 #![forbid(unsafe_code)]
 
 use std::ops::Range;
+use std::sync::{Arc, OnceLock};
+
+use crate::error::Error;
+use crate::paged::{FileRef, Piece, get_or_load};
 
 /// How the store should read a source's layout.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -154,6 +158,33 @@ pub struct Source {
     /// Removed from the store: its words stay in the arrays (and are
     /// skipped) until the store is saved or compacted.
     pub(crate) removed: bool,
+    /// For a store opened from a file: where the text is (`doc.text` is
+    /// empty until then), read on first use.
+    pub(crate) lazy_text: Option<LazyText>,
+}
+
+/// A source's text still in its store file.
+#[derive(Clone, Debug)]
+pub(crate) struct LazyText {
+    pub file: Arc<FileRef>,
+    pub piece: Piece,
+    pub cell: OnceLock<Box<str>>,
+}
+
+impl LazyText {
+    /// The text, read and checked (checksum, UTF-8, `fits`) the first time.
+    fn get(&self, fits: impl FnOnce(&str) -> bool) -> Result<&str, Error> {
+        get_or_load(&self.cell, || {
+            let bad = |what: &str| Error::CorruptStore(format!("{}: {what}", self.file.name()));
+            let text = String::from_utf8(self.piece.read(&self.file)?)
+                .map_err(|_| bad("a text is not UTF-8"))?;
+            if !fits(&text) {
+                return Err(bad("a source's ranges do not fit its text"));
+            }
+            Ok(text.into_boxed_str())
+        })
+        .map(|t| &**t)
+    }
 }
 
 impl Source {
@@ -162,8 +193,55 @@ impl Source {
         &self.doc.id
     }
     /// The full text as given.
+    ///
+    /// In a store opened from a file the text is read from the file the
+    /// first time it is asked for (a search reads the texts it matches
+    /// in); should that read fail (the file was damaged or removed after
+    /// opening), this is empty, and [`Source::try_text`] says why.
     pub fn text(&self) -> &str {
-        &self.doc.text
+        self.try_text().unwrap_or("")
+    }
+
+    /// The full text as given, or why it cannot be read from the store
+    /// file ([`Error::CorruptStore`], [`Error::Io`]).
+    ///
+    /// ```
+    /// use quotecheck::{SourceDoc, Store};
+    /// let mut store = Store::new();
+    /// store.add(SourceDoc::new("s", "We will act."))?;
+    /// assert_eq!(store.source(0).try_text()?, "We will act.");
+    /// # Ok::<(), quotecheck::Error>(())
+    /// ```
+    pub fn try_text(&self) -> Result<&str, Error> {
+        match &self.lazy_text {
+            Some(lazy) => lazy.get(|text| self.ranges_fit(text)),
+            None => Ok(&self.doc.text),
+        }
+    }
+
+    /// Do the turns, time stamps and layout ranges lie in `text`, on char
+    /// boundaries (as a text read from a store file must be checked)?
+    fn ranges_fit(&self, text: &str) -> bool {
+        let fits = |s: u32, e: u32| {
+            let (s, e) = (s as usize, e as usize);
+            s <= e && e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e)
+        };
+        self.turns
+            .iter()
+            .all(|t| fits(t.start, t.end) && fits(t.label.0, t.label.1))
+            && self
+                .times
+                .iter()
+                .all(|t| fits(t.at, t.at) && fits(t.text.0, t.text.1))
+            && self.structure.iter().all(|r| fits(r.start, r.end))
+    }
+
+    /// The text's length in bytes (without reading it from a store file).
+    pub fn text_len(&self) -> usize {
+        match &self.lazy_text {
+            Some(lazy) => lazy.piece.len as usize,
+            None => self.doc.text.len(),
+        }
     }
     /// The title, if any.
     pub fn title(&self) -> Option<&str> {
@@ -219,6 +297,6 @@ impl Source {
     pub fn time_at(&self, at: usize) -> Option<&str> {
         let i = self.times.partition_point(|t| t.at as usize <= at);
         let t = self.times.get(i.checked_sub(1)?)?;
-        Some(&self.doc.text[t.text.0 as usize..t.text.1 as usize])
+        self.text().get(t.text.0 as usize..t.text.1 as usize)
     }
 }

@@ -93,39 +93,12 @@ impl Spans {
     /// words there are). A damaged store decodes to wrong ranges, never to
     /// a panic; callers check ranges against their text before slicing.
     pub fn decode(&self, range: Range<usize>, out: &mut Vec<(u32, u32)>) {
-        out.clear();
-        let end = range.end.min(self.codes.len());
-        if range.start >= end {
-            return;
+        Part {
+            base: &self.base,
+            codes: &self.codes,
+            first: 0,
         }
-        let first = range.start - range.start % BLOCK;
-        let mut cursor = 0u32;
-        let mut escape = self.escapes.partition_point(|e| (e.0 as usize) < first);
-        for (p, &code) in self.codes[first..end].iter().enumerate() {
-            let p = first + p;
-            let (s, e) = if code == ESCAPE {
-                match self.escapes.get(escape) {
-                    Some(&(at, s, e)) if at as usize == p => {
-                        escape += 1;
-                        (s, e)
-                    }
-                    _ => (cursor, cursor),
-                }
-            } else {
-                let gap = u32::from(code) >> LEN_BITS;
-                let len = u32::from(code) & MAX_LEN;
-                let s = if p % BLOCK == 0 {
-                    self.base.get(p / BLOCK).copied().unwrap_or(cursor)
-                } else {
-                    cursor.saturating_add(gap)
-                };
-                (s, s.saturating_add(len))
-            };
-            cursor = e;
-            if p >= range.start {
-                out.push((s, e));
-            }
-        }
+        .decode(&self.escapes, range, out);
     }
 
     /// The range of word `pos` (decoding its block; for tests and tools).
@@ -140,38 +113,72 @@ impl Spans {
         self.base.capacity() * 4 + self.codes.capacity() * 2 + self.escapes.capacity() * 12
     }
 
-    /// Rebuilds the packed form from its parts (as a store file holds
-    /// them); `None` when the parts do not fit together.
-    pub(crate) fn from_parts(
-        base: Vec<u32>,
-        codes: Vec<u16>,
-        escapes: Vec<(u32, u32, u32)>,
-    ) -> Option<Spans> {
-        let escaped = codes.iter().filter(|&&c| c == ESCAPE).count();
-        let sorted = escapes.windows(2).all(|w| w[0].0 < w[1].0);
-        let in_place = escapes
-            .iter()
-            .all(|e| codes.get(e.0 as usize) == Some(&ESCAPE));
-        if base.len() != codes.len().div_ceil(BLOCK)
-            || escaped != escapes.len()
-            || !sorted
-            || !in_place
-        {
-            return None;
-        }
-        let mut spans = Spans {
-            base,
-            codes,
+    /// The escapes alone (of a store whose block starts and codes are read
+    /// from its file a source at a time).
+    pub(crate) fn escapes_only(escapes: Vec<(u32, u32, u32)>) -> Spans {
+        Spans {
             escapes,
-            prev_end: 0,
-        };
-        let n = spans.codes.len();
-        if n > 0 {
-            let mut last = Vec::with_capacity(BLOCK);
-            spans.decode(n - 1..n, &mut last);
-            spans.prev_end = last.first().map_or(0, |r| r.1);
+            ..Spans::default()
         }
-        Some(spans)
+    }
+}
+
+/// A run of whole blocks of the packed arrays (as a store file's piece for
+/// one source holds them): the codes of words `first..`, where `first` is
+/// a block start, and the bases of their blocks.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Part<'a> {
+    pub base: &'a [u32],
+    pub codes: &'a [u16],
+    pub first: usize,
+}
+
+impl Part<'_> {
+    /// Replaces `out` with the ranges of words `range` (global positions;
+    /// clamped to the words the part holds), as [`Spans::decode`].
+    pub fn decode(
+        &self,
+        escapes: &[(u32, u32, u32)],
+        range: Range<usize>,
+        out: &mut Vec<(u32, u32)>,
+    ) {
+        out.clear();
+        let end = range.end.min(self.first + self.codes.len());
+        if range.start >= end || range.start < self.first {
+            return;
+        }
+        let first = range.start - range.start % BLOCK;
+        let Some(from) = first.checked_sub(self.first) else {
+            return;
+        };
+        let block0 = self.first / BLOCK;
+        let mut cursor = 0u32;
+        let mut escape = escapes.partition_point(|e| (e.0 as usize) < first);
+        for (p, &code) in self.codes[from..end - self.first].iter().enumerate() {
+            let p = first + p;
+            let (s, e) = if code == ESCAPE {
+                match escapes.get(escape) {
+                    Some(&(at, s, e)) if at as usize == p => {
+                        escape += 1;
+                        (s, e)
+                    }
+                    _ => (cursor, cursor),
+                }
+            } else {
+                let gap = u32::from(code) >> LEN_BITS;
+                let len = u32::from(code) & MAX_LEN;
+                let s = if p % BLOCK == 0 {
+                    self.base.get(p / BLOCK - block0).copied().unwrap_or(cursor)
+                } else {
+                    cursor.saturating_add(gap)
+                };
+                (s, s.saturating_add(len))
+            };
+            cursor = e;
+            if p >= range.start {
+                out.push((s, e));
+            }
+        }
     }
 }
 
@@ -215,24 +222,23 @@ mod tests {
         }
         spans.decode(1990..5000, &mut out);
         assert_eq!(out, pushed[1990..]);
-        let again = Spans::from_parts(
-            spans.base.clone(),
-            spans.codes.clone(),
-            spans.escapes.clone(),
-        )
-        .unwrap();
-        assert_eq!(again, spans);
-    }
-
-    #[test]
-    fn parts_that_do_not_fit_are_refused() {
-        let mut spans = Spans::default();
-        for i in 0..40 {
-            spans.push(i * 100, i * 100 + 3);
+        // Decoding from a piece that starts at a block (as a source's piece
+        // read from a store file does) gives the same ranges, and nothing
+        // outside the piece.
+        for start in (0..pushed.len()).step_by(7) {
+            let first = start - start % BLOCK;
+            let end = (start + 40).min(pushed.len());
+            let part = Part {
+                base: &spans.base[first / BLOCK..end.div_ceil(BLOCK)],
+                codes: &spans.codes[first..end],
+                first,
+            };
+            part.decode(&spans.escapes, start..end + 5, &mut out);
+            assert_eq!(out, pushed[start..end]);
+            if first > 0 {
+                part.decode(&spans.escapes, first - 1..end, &mut out);
+                assert!(out.is_empty());
+            }
         }
-        assert!(Spans::from_parts(vec![], spans.codes.clone(), spans.escapes.clone()).is_none());
-        let mut escapes = spans.escapes.clone();
-        escapes.pop();
-        assert!(Spans::from_parts(spans.base.clone(), spans.codes.clone(), escapes).is_none());
     }
 }

@@ -11,6 +11,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 use std::path::Path;
+use std::sync::Arc;
 
 use crate::error::Error;
 use crate::index::Index;
@@ -20,6 +21,7 @@ use crate::spans::Spans;
 use crate::text::{fold_word_into, words};
 use crate::transcript::{self, Layout};
 use crate::vocab::Vocab;
+use crate::words::{self, FileWords, Words};
 
 /// The largest source text accepted, in bytes. Byte offsets are kept as
 /// `u32`, so a single source must stay under 4 GiB.
@@ -66,6 +68,9 @@ pub struct Store {
     word_ends: Vec<u32>,
     /// How many sources are marked removed.
     removed: usize,
+    /// For a store opened from a file: the word arrays (the fields above
+    /// are empty but for the spans' escapes), read a source at a time.
+    file_words: Option<Arc<FileWords>>,
 }
 
 impl Store {
@@ -79,6 +84,7 @@ impl Store {
     /// Fails with [`Error::DuplicateSourceId`], [`Error::EmptySourceId`] or
     /// [`Error::SourceTooLarge`]; the store is unchanged on error.
     pub fn add(&mut self, doc: SourceDoc) -> Result<usize, Error> {
+        self.load()?;
         let index = self.add_words(doc)?;
         let words = self.words_of(index);
         self.index.add_run(
@@ -109,6 +115,7 @@ impl Store {
     /// # Ok::<(), quotecheck::Error>(())
     /// ```
     pub fn add_many(&mut self, docs: impl IntoIterator<Item = SourceDoc>) -> Result<usize, Error> {
+        self.load()?;
         let mut runs = Vec::new();
         let mut outcome = Ok(());
         for doc in docs {
@@ -157,6 +164,7 @@ impl Store {
             is_transcript: layout.is_transcript,
             words: first..end,
             removed: false,
+            lazy_text: None,
         });
         Ok(index)
     }
@@ -186,14 +194,117 @@ impl Store {
     }
 
     /// Rebuilds the store without its removed sources (indexes change).
-    pub fn compact(&mut self) {
+    /// Fails only for a store opened from a file whose texts can no
+    /// longer be read; the store is then unchanged.
+    pub fn compact(&mut self) -> Result<(), Error> {
         if self.removed == 0 {
-            return;
+            return Ok(());
         }
+        *self = self.live()?;
+        Ok(())
+    }
+
+    /// The live sources, indexed afresh.
+    fn live(&self) -> Result<Store, Error> {
         let mut fresh = Store::new();
+        let mut failed = None;
+        let docs = self.sources().map_while(|s| match s.try_text() {
+            Ok(text) => Some(SourceDoc {
+                text: text.to_string(),
+                ..s.doc.clone()
+            }),
+            Err(e) => {
+                failed = Some(e);
+                None
+            }
+        });
         // Re-adding sources that were valid cannot fail.
-        let _ = fresh.add_many(self.sources.drain(..).filter(|s| !s.removed).map(|s| s.doc));
-        *self = fresh;
+        let _ = fresh.add_many(docs);
+        match failed {
+            Some(e) => Err(e),
+            None => Ok(fresh),
+        }
+    }
+
+    /// Reads every part of a store opened from a file that is still in the
+    /// file (texts, word arrays, posting lists) into memory, checking each
+    /// part's checksum: after it, the store no longer reads its file, and
+    /// any damage to the file has been reported. Adding sources does this
+    /// first. A no-op for a store built in memory; on an error the store is
+    /// unchanged.
+    ///
+    /// ```
+    /// use quotecheck::{SourceDoc, Store};
+    /// let path = std::env::temp_dir().join(format!("qc-doc-load-{}.qcs", std::process::id()));
+    /// let mut store = Store::new();
+    /// store.add(SourceDoc::new("a", "We will not raise taxes."))?;
+    /// store.save(&path)?;
+    /// let mut opened = Store::open(&path)?;
+    /// opened.load()?;
+    /// std::fs::remove_file(&path)?;
+    /// assert_eq!(opened.source(0).text(), "We will not raise taxes.");
+    /// # Ok::<(), quotecheck::Error>(())
+    /// ```
+    pub fn load(&mut self) -> Result<(), Error> {
+        let mut loaded = None;
+        if self.file_words.is_some() {
+            let n = self.word_count();
+            let (mut ids, mut flags, mut spans) = (
+                Vec::with_capacity(n),
+                Vec::with_capacity(n),
+                Spans::default(),
+            );
+            let mut ranges = Vec::new();
+            for i in 0..self.sources.len() {
+                let w = self.words(i)?;
+                let r = self.words_of(i);
+                ids.extend_from_slice(w.ids);
+                flags.extend_from_slice(w.flags);
+                w.spans.decode(
+                    &self.spans.escapes,
+                    r.start as usize..r.end as usize,
+                    &mut ranges,
+                );
+                for &(s, e) in &ranges {
+                    spans.push(s, e);
+                }
+            }
+            if ids.len() != n || flags.len() != n || spans.len() != n {
+                return Err(Error::CorruptStore("word arrays differ in length".into()));
+            }
+            loaded = Some((ids, flags, spans));
+        }
+        for src in &self.sources {
+            src.try_text()?;
+        }
+        self.index.load()?;
+        for src in &mut self.sources {
+            if let Some(lazy) = src.lazy_text.take() {
+                src.doc.text = lazy.cell.into_inner().map(String::from).unwrap_or_default();
+            }
+        }
+        if let Some((ids, flags, spans)) = loaded {
+            self.word_ids = ids;
+            self.flags = flags;
+            self.spans = spans;
+            self.file_words = None;
+        }
+        Ok(())
+    }
+
+    /// A source's words: slices of the arrays, or read from the file.
+    pub(crate) fn words(&self, source: usize) -> Result<Words<'_>, Error> {
+        let range = self.words_of(source);
+        match &self.file_words {
+            Some(f) => f.get(source, &range),
+            None => Ok(words::in_memory(
+                &self.word_ids,
+                &self.flags,
+                &self.spans.base,
+                &self.spans.codes,
+                &range,
+            )),
+        }
     }
 
     /// Folds the sources added since the store was built or opened into the
@@ -238,37 +349,39 @@ impl Store {
         if self.removed > 0 {
             // The live sources, indexed afresh: their texts are copied once,
             // not the whole store (word arrays and index) first.
-            let mut live = Store::new();
-            // Sources that were valid here are valid there.
-            let _ = live.add_many(self.sources().map(|s| s.doc.clone()));
-            return live.save(path);
+            return self.live()?.save(path);
         }
         persist::save(
             path.as_ref(),
             &persist::View {
-                vocab: self.vocab.words(),
-                sources: self.sources_raw(),
-                word_ids: &self.word_ids,
-                spans: &self.spans,
-                flags: &self.flags,
+                store: self,
                 index: self.index.frozen(),
             },
         )
     }
 
-    /// Opens a store file written by [`Store::save`]. The file is read in
-    /// one call and checked (checksum, format version, every range and
-    /// id), so a truncated, damaged or foreign file gives
+    /// Opens a store file written by [`Store::save`], in a few reads
+    /// however large it is: the trailer, the section table and the parts
+    /// every search needs at once (vocabulary, source records, index rows)
+    /// are read and checked (checksum, format version, every structural
+    /// invariant), so a truncated, damaged or foreign file gives
     /// [`Error::CorruptStore`], [`Error::NotAStore`] or
-    /// [`Error::UnsupportedVersion`], never a panic. Sources can be added
-    /// to and removed from the opened store.
+    /// [`Error::UnsupportedVersion`], never a panic. The texts, word arrays
+    /// and posting lists stay in the file and are read, each piece checked
+    /// against its own checksum, when a search first needs them (see
+    /// [`Store::load`] to read them all now). The file is kept open; saving
+    /// over it is safe (the old file stays readable until the store is
+    /// dropped). Sources can be added to and removed from the opened store.
     pub fn open(path: impl AsRef<Path>) -> Result<Store, Error> {
         Store::from_parts(persist::open(path.as_ref())?)
     }
 
-    /// A store from the bytes of a store file (what [`Store::open`] reads).
+    /// A store from the bytes of a store file (what [`Store::open`] reads),
+    /// read whole and checked throughout (as [`Store::load`]).
     pub fn from_bytes(bytes: &[u8]) -> Result<Store, Error> {
-        Store::from_parts(persist::parse(bytes)?)
+        let mut store = Store::from_parts(persist::parse(bytes)?)?;
+        store.load()?;
+        Ok(store)
     }
 
     fn from_parts(parts: persist::Parts) -> Result<Store, Error> {
@@ -289,13 +402,14 @@ impl Store {
             sources: parts.sources,
             ids,
             vocab,
-            word_ids: parts.word_ids,
+            word_ids: Vec::new(),
             spans: parts.spans,
-            flags: parts.flags,
+            flags: Vec::new(),
             index: parts.index,
             fold_buf: String::new(),
             word_ends,
             removed: 0,
+            file_words: Some(Arc::new(parts.words)),
         })
     }
 
@@ -423,12 +537,12 @@ impl Store {
 
     /// How many words the store holds, over all sources.
     pub fn word_count(&self) -> usize {
-        self.word_ids.len()
+        self.word_ends.last().map_or(0, |&e| e as usize)
     }
 
     /// Total bytes of source text.
     pub fn text_bytes(&self) -> usize {
-        self.sources().map(|s| s.doc.text.len()).sum()
+        self.sources().map(Source::text_len).sum()
     }
 
     /// Approximate heap bytes of the index and word arrays.
@@ -441,9 +555,16 @@ impl Store {
         self.index.heap_bytes()
     }
 
-    /// Heap bytes of the per-word arrays (id, packed byte span, flags).
+    /// Heap bytes of the per-word arrays (id, packed byte span, flags),
+    /// or for a store opened from a file, their bytes in the file.
     pub fn word_array_bytes(&self) -> usize {
-        self.word_ids.capacity() * 4 + self.spans.heap_bytes() + self.flags.capacity()
+        match &self.file_words {
+            Some(_) => {
+                let n = self.word_count();
+                n * 7 + n.div_ceil(crate::spans::BLOCK) * 4 + self.spans.heap_bytes()
+            }
+            None => self.word_ids.capacity() * 4 + self.spans.heap_bytes() + self.flags.capacity(),
+        }
     }
 
     /// The source holding global word position `pos`.

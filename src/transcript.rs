@@ -917,6 +917,7 @@ mod tests {
             is_transcript: true,
             words: 0..0,
             removed: false,
+            lazy_text: None,
         };
         let and = new.find("And then").unwrap();
         assert_eq!(src.time_at(and), Some("(01:09)"));

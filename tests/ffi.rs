@@ -502,15 +502,32 @@ fn store_files_through_the_abi() {
         qc_store_open(missing.as_ptr(), missing.len(), &mut out, err),
         QC_ERR_NOT_A_STORE
     );
+    // Damage in a part read on open fails the open; damage in a part read
+    // when used (the middle of the file: texts, word arrays) fails the
+    // first use, or qc_store_load, with the same code.
     let mut bytes = std::fs::read(&path).unwrap();
-    let mid = bytes.len() / 2;
-    bytes[mid] ^= 0x10;
+    bytes[40] ^= 0x10;
     std::fs::write(&missing, &bytes).unwrap();
     assert_eq!(
         qc_store_open(missing.as_ptr(), missing.len(), &mut out, err),
         QC_ERR_CORRUPT
     );
     assert!(out.is_null());
+    bytes[40] ^= 0x10;
+    let mid = bytes.len() / 2;
+    bytes[mid] ^= 0x10;
+    std::fs::write(&missing, &bytes).unwrap();
+    let mut damaged = null_mut();
+    assert_eq!(
+        qc_store_open(missing.as_ptr(), missing.len(), &mut damaged, err),
+        QC_OK
+    );
+    assert_eq!(qc_store_load(damaged, err), QC_ERR_CORRUPT);
+    assert!(message(err).contains("checksum"), "{}", message(err));
+    assert_eq!(qc_store_load(null_mut(), err), QC_ERR_NULL_ARG);
+    qc_store_free(damaged);
+    assert_eq!(qc_store_load(opened, err), QC_OK);
+    assert_eq!(qc_store_len(opened) + 1, qc_store_len(store));
     qc_store_free(opened);
     qc_store_free(store);
     qc_error_free(err);

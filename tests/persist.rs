@@ -102,7 +102,7 @@ fn add_and_remove_then_save_equals_a_store_built_from_scratch() {
     let reopened = Store::open(&path).unwrap();
 
     store.remove("gaggle").unwrap();
-    store.compact();
+    store.compact().unwrap();
     store.add(extra).unwrap();
     assert_eq!(reopened.len(), store.len());
     assert_eq!(verdicts(&reopened), verdicts(&store));
@@ -163,6 +163,54 @@ fn every_flipped_bit_is_an_error() {
     }
 }
 
+/// Opened from a file, a store reads its large parts when used: a damaged
+/// byte anywhere fails either the open or the first use of the piece that
+/// holds it (here, `load`, which reads them all), and a check that reads a
+/// damaged piece fails with the same error rather than answer from it.
+#[test]
+fn every_flipped_bit_of_an_opened_file_is_found_before_it_is_used() {
+    let bytes = small_store_bytes("flip-lazy");
+    let path = temp("flip-lazy-bad");
+    let mut checker = Checker::new();
+    let (mut at_open, mut at_use) = (0, 0);
+    for at in 0..bytes.len() {
+        let mut bad = bytes.clone();
+        bad[at] ^= 0x04;
+        std::fs::write(&path, &bad).unwrap();
+        let mut store = match Store::open(&path) {
+            Ok(store) => store,
+            Err(Error::NotAStore | Error::CorruptStore(_) | Error::UnsupportedVersion { .. }) => {
+                at_open += 1;
+                continue;
+            }
+            Err(e) => panic!("byte {at}: {e:?}"),
+        };
+        for q in [
+            "We have no indication of aliens.",
+            "we will not raise taxes",
+        ] {
+            match checker.check(&store, q, None) {
+                Ok(r) => {
+                    // An answer comes only from pieces that passed their
+                    // checksums.
+                    for m in r.matches() {
+                        assert!(m.source().try_text().is_ok());
+                    }
+                }
+                Err(Error::CorruptStore(_)) => {}
+                Err(e) => panic!("byte {at}: {e:?}"),
+            }
+        }
+        assert!(
+            matches!(store.load(), Err(Error::CorruptStore(_))),
+            "byte {at} flipped and never noticed"
+        );
+        at_use += 1;
+    }
+    eprintln!("{at_open} found on open, {at_use} on use");
+    assert!(at_open > 0 && at_use > 0);
+}
+
 #[test]
 fn foreign_and_newer_files_say_so() {
     assert_eq!(
@@ -182,7 +230,7 @@ fn foreign_and_newer_files_say_so() {
     let missing = Store::open("/nonexistent/dir/store.qcs").unwrap_err();
     assert!(matches!(missing, Error::Io { .. }), "{missing:?}");
     // Files of earlier formats are refused by name, not read as damaged.
-    for old in [1, 2] {
+    for old in [1, 2, 3] {
         bytes[8] = old;
         assert!(matches!(
             Store::from_bytes(&bytes).unwrap_err(),
@@ -251,6 +299,7 @@ fn a_damaged_file_with_a_valid_checksum_never_panics() {
     ];
     let mut checker = Checker::new();
     let mut opened = 0;
+    let path = temp("crafted-bad");
     for at in 16..bytes.len() - 24 {
         for value in [0x00, 0x01, 0x7F, 0x80, 0xFF] {
             let mut bad = bytes.clone();
@@ -258,15 +307,21 @@ fn a_damaged_file_with_a_valid_checksum_never_panics() {
                 continue;
             }
             bad[at] = value;
-            let crc_at = bad.len() - 12;
-            let crc = crc32fast::hash(&bad[..crc_at]);
-            bad[crc_at..crc_at + 4].copy_from_slice(&crc.to_le_bytes());
-            let Ok(store) = Store::from_bytes(&bad) else {
+            if quotecheck::persist::reseal(&mut bad).is_err() {
                 continue;
-            };
-            opened += 1;
-            for q in quotes {
-                let _ = checker.check(&store, q, Some("Kirby")).map(|r| r.verdict());
+            }
+            // Read when used (from a file), and read whole.
+            std::fs::write(&path, &bad).unwrap();
+            let stores = [Store::open(&path), Store::from_bytes(&bad)];
+            for store in stores.iter().flatten() {
+                opened += 1;
+                for q in quotes {
+                    if let Ok(r) = checker.check(store, q, Some("Kirby")) {
+                        for m in r.matches() {
+                            let _ = (m.text(), m.source().text(), m.speaker());
+                        }
+                    }
+                }
             }
         }
     }

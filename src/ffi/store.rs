@@ -337,6 +337,24 @@ pub extern "C" fn qc_store_freeze(store: *mut qc_store, err: *mut qc_error) -> q
     })
 }
 
+/// Reads every part of an opened store still in its file into memory,
+/// checking each part's checksum (a full check of the file: after it, the
+/// store no longer reads its file). A no-op for a store built in memory;
+/// on an error the store is unchanged and still usable.
+///
+/// Errors: `QC_ERR_CORRUPT`, `QC_ERR_IO`, `QC_ERR_NULL_ARG`,
+/// `QC_ERR_INVALID_HANDLE`.
+/// Thread safety: exclusive use of `store`.
+#[unsafe(no_mangle)]
+pub extern "C" fn qc_store_load(store: *mut qc_store, err: *mut qc_error) -> qc_status {
+    ffi_boundary!(err, {
+        // SAFETY: `store` is a live `qc_store` no other thread uses now.
+        let st = unsafe { handle_mut(store, "store") }?;
+        st.store.load()?;
+        Ok(())
+    })
+}
+
 /// The number of sources in the store, removed ones not counted (0 for
 /// NULL or a bad handle). Indexes run up to `qc_store_index_bound`.
 #[unsafe(no_mangle)]
@@ -457,7 +475,12 @@ pub extern "C" fn qc_store_save(
 }
 
 /// Opens a store file written by `qc_store_save`; `*out` receives the new
-/// store on success. The file is read in one call and fully checked.
+/// store on success. Opening reads and checks the file's small parts (the
+/// vocabulary, the source records, the index rows: a few reads however
+/// large the file); the texts, word arrays and posting lists are read, each
+/// piece checked against its own checksum, when a check first needs them,
+/// so damage there is reported by that check (`QC_ERR_CORRUPT`), or by
+/// `qc_store_load`. The file stays open until the store is freed.
 ///
 /// Ownership: the caller owns `*out` and frees it with `qc_store_free`.
 /// Errors: `QC_ERR_IO`, `QC_ERR_NOT_A_STORE`, `QC_ERR_CORRUPT`,

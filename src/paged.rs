@@ -1,0 +1,375 @@
+//! Parts of a store file read when first used, each checked on its way in.
+//!
+//! Opening a store reads only what every search needs at once (the
+//! vocabulary, the source records, the index's rows); the large parts, the
+//! texts, the word arrays and the posting lists, stay in the file and are
+//! read piece by piece, each piece with its own CRC-32, the first time a
+//! search or a caller asks for it. A piece, once read, is kept (in a
+//! [`OnceLock`], so threads sharing a store share what has been read), so
+//! a long-lived store converges to the fully read one, while opening a
+//! store of any size costs a few reads.
+//!
+//! This is what a memory map would give, without `unsafe`: a mapped file
+//! can change underneath the program (and Rust's references assume it
+//! cannot), while a piece read here is a private copy, checked against its
+//! checksum before any of it is used. A file damaged after opening gives
+//! [`Error::CorruptStore`] where the damage is read, never a wrong answer.
+//!
+//! Pieces are: one per source for its text and for each of its word
+//! arrays (so a search window, which never leaves its source, reads one
+//! piece per array), and pages of about [`PAGE_BYTES`] of posting lists,
+//! cut at list boundaries (so a list never straddles two pages). A list
+//! longer than a page is a page of its own, and stepping over it needs
+//! only the page table, not its bytes.
+
+#![forbid(unsafe_code)]
+
+use std::sync::{Arc, OnceLock};
+
+use crate::error::Error;
+
+/// The size at which a page of posting lists is cut (at the next list
+/// boundary): large enough that the page table stays small (12 bytes a
+/// page), small enough that a first search reads little it does not use.
+pub const PAGE_BYTES: usize = 64 << 10;
+
+/// Where the pieces come from: an open file, or bytes in memory (for
+/// [`crate::Store::from_bytes`]).
+#[derive(Debug)]
+pub(crate) enum Backing {
+    File(std::fs::File),
+    Bytes(Box<[u8]>),
+}
+
+/// A store file, shared by every piece read from it.
+#[derive(Debug)]
+pub(crate) struct FileRef {
+    backing: Backing,
+    name: String,
+}
+
+impl FileRef {
+    pub fn new(backing: Backing, name: impl Into<String>) -> Arc<FileRef> {
+        Arc::new(FileRef {
+            backing,
+            name: name.into(),
+        })
+    }
+
+    /// Fills `out` from byte `at` of the file.
+    pub fn read_at(&self, at: u64, out: &mut [u8]) -> Result<(), Error> {
+        let io = |e: std::io::Error| {
+            if e.kind() == std::io::ErrorKind::UnexpectedEof {
+                Error::CorruptStore(format!(
+                    "{}: a piece lies past the end of the file",
+                    self.name
+                ))
+            } else {
+                Error::Io {
+                    path: self.name.clone(),
+                    message: e.to_string(),
+                }
+            }
+        };
+        match &self.backing {
+            Backing::Bytes(b) => {
+                let s = usize::try_from(at)
+                    .ok()
+                    .and_then(|s| b.get(s..s.checked_add(out.len())?))
+                    .ok_or_else(|| io(std::io::ErrorKind::UnexpectedEof.into()))?;
+                out.copy_from_slice(s);
+                Ok(())
+            }
+            Backing::File(f) => read_exact_at(f, at, out).map_err(io),
+        }
+    }
+
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+}
+
+#[cfg(unix)]
+fn read_exact_at(f: &std::fs::File, at: u64, out: &mut [u8]) -> std::io::Result<()> {
+    std::os::unix::fs::FileExt::read_exact_at(f, out, at)
+}
+
+#[cfg(windows)]
+fn read_exact_at(f: &std::fs::File, mut at: u64, mut out: &mut [u8]) -> std::io::Result<()> {
+    while !out.is_empty() {
+        match std::os::windows::fs::FileExt::seek_read(f, out, at) {
+            Ok(0) => return Err(std::io::ErrorKind::UnexpectedEof.into()),
+            Ok(n) => {
+                out = &mut out[n..];
+                at += n as u64;
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(())
+}
+
+/// A run of bytes in the file and the CRC-32 they must have.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Piece {
+    pub at: u64,
+    pub len: u64,
+    pub crc: u32,
+}
+
+impl Piece {
+    /// Its bytes, checked.
+    pub fn read(&self, file: &FileRef) -> Result<Vec<u8>, Error> {
+        let len = usize::try_from(self.len)
+            .map_err(|_| Error::CorruptStore(format!("{}: a piece too large", file.name)))?;
+        let mut bytes = vec![0u8; len];
+        file.read_at(self.at, &mut bytes)?;
+        if crc32fast::hash(&bytes) != self.crc {
+            return Err(Error::CorruptStore(format!(
+                "{}: checksum mismatch in the {} bytes at {}",
+                file.name, self.len, self.at
+            )));
+        }
+        Ok(bytes)
+    }
+}
+
+/// The value in `cell`, loaded by `load` the first time. Two threads asking
+/// at once may both load; one result is kept.
+pub(crate) fn get_or_load<T>(
+    cell: &OnceLock<T>,
+    load: impl FnOnce() -> Result<T, Error>,
+) -> Result<&T, Error> {
+    if let Some(v) = cell.get() {
+        return Ok(v);
+    }
+    let v = load()?;
+    Ok(cell.get_or_init(|| v))
+}
+
+/// Little-endian fixed-size items from checked bytes.
+pub(crate) fn items<const N: usize, T>(bytes: &[u8], f: fn([u8; N]) -> T) -> Box<[T]> {
+    bytes
+        .chunks_exact(N)
+        .map(|c| {
+            let mut a = [0u8; N];
+            a.copy_from_slice(c);
+            f(a)
+        })
+        .collect()
+}
+
+/// One page of posting lists: where it starts in its section, its
+/// checksum, and whether it holds a single list (which can be stepped
+/// over without reading it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Page {
+    pub start: u64,
+    pub crc: u32,
+    pub single: bool,
+}
+
+/// A section of posting lists in the file, read a page at a time.
+#[derive(Debug)]
+pub(crate) struct PagedBytes {
+    file: Arc<FileRef>,
+    /// Where the section starts in the file.
+    at: u64,
+    len: u64,
+    pages: Vec<Page>,
+    loaded: Vec<OnceLock<Box<[u8]>>>,
+}
+
+impl PagedBytes {
+    /// A section of `len` bytes at `at`, cut into `pages`; `None` unless
+    /// the pages tile the section (first at 0, ascending, none empty).
+    pub fn new(file: Arc<FileRef>, at: u64, len: u64, pages: Vec<Page>) -> Option<PagedBytes> {
+        let tiles = pages.first().is_none_or(|p| p.start == 0)
+            && pages.windows(2).all(|w| w[0].start < w[1].start)
+            && pages.last().is_none_or(|p| p.start < len)
+            && (len == 0) == pages.is_empty();
+        tiles.then(|| PagedBytes {
+            file,
+            at,
+            len,
+            loaded: pages.iter().map(|_| OnceLock::new()).collect(),
+            pages,
+        })
+    }
+
+    pub fn len(&self) -> u64 {
+        self.len
+    }
+
+    /// Where the section starts in the file.
+    pub fn file_offset(&self) -> u64 {
+        self.at
+    }
+
+    pub fn pages(&self) -> &[Page] {
+        &self.pages
+    }
+
+    /// Where page `k` ends.
+    pub fn end_of(&self, k: usize) -> u64 {
+        self.pages.get(k + 1).map_or(self.len, |p| p.start)
+    }
+
+    /// The page holding byte `at`, if any.
+    pub fn page_index(&self, at: u64) -> Option<usize> {
+        if at >= self.len {
+            return None;
+        }
+        Some(self.pages.partition_point(|p| p.start <= at) - 1)
+    }
+
+    /// Page `k`'s bytes, read and checked on first use.
+    pub fn page(&self, k: usize) -> Result<&[u8], Error> {
+        let (Some(p), Some(cell)) = (self.pages.get(k), self.loaded.get(k)) else {
+            return Err(Error::CorruptStore("no such index page".into()));
+        };
+        let piece = Piece {
+            at: self.at + p.start,
+            len: self.end_of(k) - p.start,
+            crc: p.crc,
+        };
+        get_or_load(cell, || piece.read(&self.file).map(Vec::into_boxed_slice)).map(|b| &**b)
+    }
+
+    /// Every byte of the section, in order (checked).
+    pub fn read_all(&self) -> Result<Vec<u8>, Error> {
+        let mut out = Vec::with_capacity(usize::try_from(self.len).unwrap_or(0));
+        for k in 0..self.pages.len() {
+            out.extend_from_slice(self.page(k)?);
+        }
+        Ok(out)
+    }
+}
+
+/// Cuts lists laid back to back in `bytes` into pages at list boundaries
+/// (`next` gives the start of the list after the one at its argument):
+/// a page closes once it reaches [`PAGE_BYTES`], and a list longer than
+/// that is a page of its own. `None` when the lists do not tile `bytes`.
+pub(crate) fn cut_pages(
+    bytes: &[u8],
+    next: impl Fn(&[u8], usize) -> Option<usize>,
+) -> Option<Vec<Page>> {
+    let mut pages = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut at = 0;
+    let close = |pages: &mut Vec<Page>, s: usize, e: usize, single: bool| {
+        pages.push(Page {
+            start: s as u64,
+            crc: crc32fast::hash(&bytes[s..e]),
+            single,
+        });
+    };
+    while at < bytes.len() {
+        let end = next(bytes, at).filter(|&e| e > at && e <= bytes.len())?;
+        if end - at >= PAGE_BYTES {
+            if let Some(s) = open.take() {
+                close(&mut pages, s, at, false);
+            }
+            close(&mut pages, at, end, true);
+        } else {
+            let s = *open.get_or_insert(at);
+            if end - s >= PAGE_BYTES {
+                close(&mut pages, s, end, false);
+                open = None;
+            }
+        }
+        at = end;
+    }
+    if let Some(s) = open {
+        close(&mut pages, s, bytes.len(), false);
+    }
+    Some(pages)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Lists of the given lengths, each starting with its length byte.
+    fn lists(lens: &[usize]) -> Vec<u8> {
+        let mut out = Vec::new();
+        for &n in lens {
+            out.extend(std::iter::repeat_n((n % 251) as u8, n));
+        }
+        out
+    }
+
+    fn steps(lens: &[usize]) -> impl Fn(&[u8], usize) -> Option<usize> + '_ {
+        move |_, at| {
+            let mut s = 0;
+            for &n in lens {
+                if s == at {
+                    return Some(s + n);
+                }
+                s += n;
+            }
+            None
+        }
+    }
+
+    #[test]
+    fn pages_tile_the_lists_and_never_split_one() {
+        let lens = [10, 70_000, 5, 30_000, 40_000, 3, 65_536, 1];
+        let bytes = lists(&lens);
+        let pages = cut_pages(&bytes, steps(&lens)).unwrap();
+        let starts: Vec<u64> = pages.iter().map(|p| p.start).collect();
+        // 10 | 70000 alone | 5+30000+40000 | 3 | 65536 alone | 1
+        assert_eq!(starts, [0, 10, 70_010, 140_015, 140_018, 205_554]);
+        let single: Vec<bool> = pages.iter().map(|p| p.single).collect();
+        assert_eq!(single, [false, true, false, false, true, false]);
+        let file = FileRef::new(Backing::Bytes(bytes.clone().into()), "mem");
+        let paged = PagedBytes::new(file, 0, bytes.len() as u64, pages).unwrap();
+        assert_eq!(paged.read_all().unwrap(), bytes);
+        assert_eq!(paged.page_index(70_009), Some(1));
+        assert_eq!(paged.page_index(70_010), Some(2));
+        assert_eq!(paged.page_index(bytes.len() as u64), None);
+    }
+
+    #[test]
+    fn lists_that_do_not_tile_are_refused() {
+        let bytes = lists(&[10, 20]);
+        assert!(cut_pages(&bytes, steps(&[10, 25])).is_none());
+        assert!(cut_pages(&bytes, |_, _| None).is_none());
+        assert_eq!(cut_pages(&[], |_, _| None), Some(vec![]));
+    }
+
+    #[test]
+    fn a_damaged_page_is_an_error_not_data() {
+        let lens = [100, 200];
+        let mut bytes = lists(&lens);
+        let pages = cut_pages(&bytes, steps(&lens)).unwrap();
+        bytes[150] ^= 1;
+        let file = FileRef::new(Backing::Bytes(bytes.clone().into()), "mem");
+        let paged = PagedBytes::new(file, 0, bytes.len() as u64, pages.clone()).unwrap();
+        assert!(matches!(paged.page(0), Err(Error::CorruptStore(_))));
+        // Pages that do not tile the section are refused.
+        let file = FileRef::new(Backing::Bytes(bytes.into()), "mem");
+        assert!(PagedBytes::new(file.clone(), 0, 0, pages.clone()).is_none());
+        let mut unsorted = pages.clone();
+        unsorted.push(pages[0]);
+        assert!(PagedBytes::new(file, 0, 300, unsorted).is_none());
+    }
+
+    #[test]
+    fn pieces_past_the_end_are_errors() {
+        let file = FileRef::new(Backing::Bytes(vec![1, 2, 3].into()), "mem");
+        let piece = Piece {
+            at: 2,
+            len: 5,
+            crc: 0,
+        };
+        assert!(matches!(piece.read(&file), Err(Error::CorruptStore(_))));
+        let piece = Piece {
+            at: u64::MAX,
+            len: 1,
+            crc: 0,
+        };
+        assert!(piece.read(&file).is_err());
+    }
+}
