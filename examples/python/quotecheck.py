@@ -264,6 +264,7 @@ _SIGNATURES = {
     "qc_store_add": (c_int32, [_P, _P, POINTER(c_size_t), _P]),
     "qc_store_add_many": (c_int32, [_P, POINTER(_P), c_size_t, POINTER(c_size_t), _P]),
     "qc_store_freeze": (c_int32, [_P, _P]),
+    "qc_store_load": (c_int32, [_P, _P]),
     "qc_store_len": (c_size_t, [_P]),
     "qc_store_source_id": (c_int32, [_P, c_size_t, POINTER(_Str), _P]),
     "qc_store_find": (c_int32, [_P, _BYTES, c_size_t, POINTER(c_size_t), _P]),
@@ -569,8 +570,11 @@ class Store:
 
     @classmethod
     def open(cls, path: Union[str, os.PathLike]) -> "Store":
-        """Opens a store file written by save(). A damaged or foreign file
-        raises QuotecheckError (QC_ERR_CORRUPT, QC_ERR_NOT_A_STORE, ...)."""
+        """Opens a store file written by save(), in a few reads however large
+        it is. A damaged or foreign file raises QuotecheckError
+        (QC_ERR_CORRUPT, QC_ERR_NOT_A_STORE, ...). Texts, word arrays and
+        posting lists are read from the file (each piece checked) when a
+        check first needs them; load() reads them all now."""
         err = _Error()
         try:
             p, n, keep = _bytes(os.fsdecode(path), "path")
@@ -677,6 +681,13 @@ class Store:
         """Compacts the sources added since the store was made or opened
         (as save() writes them): the same results in less memory."""
         self._err.check(library().qc_store_freeze(self._ptr, self._err.ptr))
+
+    def load(self) -> None:
+        """Reads every part of an opened store still in its file into
+        memory, checking each part's checksum (a full check of the file).
+        Raises QuotecheckError (QC_ERR_CORRUPT) on damage; the store is
+        then unchanged."""
+        self._err.check(library().qc_store_load(self._ptr, self._err.ptr))
 
     def __len__(self) -> int:
         return library().qc_store_len(self._ptr)

@@ -204,6 +204,19 @@ class StoreFiles(unittest.TestCase):
                 store.save(path)
             with qc.Store.open(path) as store:
                 self.assertEqual(len(store), 4)
+                store.load()
+                self.assertEqual(len(store), 4)
+            # A damaged text is found when it is read: by a check that needs
+            # it, or by load().
+            data = bytearray(path.read_bytes())
+            at = data.index(b"contracted support")
+            data[at] ^= 0x20
+            path.write_bytes(bytes(data))
+            with qc.Store.open(path) as store, qc.Checker() as checker:
+                for call in (lambda: checker.check(store, quote, "Ryder"), store.load):
+                    with self.assertRaises(qc.QuotecheckError) as cm:
+                        call()
+                    self.assertEqual(cm.exception.name, "QC_ERR_CORRUPT")
             path.write_bytes(b"QCSTORE\0" + b"\0" * 40)
             with self.assertRaises(qc.QuotecheckError) as cm:
                 qc.Store.open(path)
