@@ -1,6 +1,6 @@
 //! Benchmark: building, saving, opening and checking a store of real text.
 //!
-//! Usage: `cargo run --release --example bench_store -- DIR_OR_FILES... [--quotes N] [--one-by-one]`
+//! Usage: `cargo run --release --example bench_store -- DIR_OR_FILES... [--quotes N] [--one-by-one] [--keep FILE]`
 //!
 //! Every `.txt` file given (or found in a given folder) becomes a source,
 //! added with `Store::add_many` (or, with `--one-by-one`, `Store::add` each).
@@ -26,6 +26,11 @@ fn main() {
     let mut quotes = 200usize;
     let one_by_one = args.iter().any(|a| a == "--one-by-one");
     args.retain(|a| a != "--one-by-one");
+    let mut keep = None;
+    if let Some(i) = args.iter().position(|a| a == "--keep") {
+        keep = args.get(i + 1).map(std::path::PathBuf::from);
+        args.drain(i..(i + 2).min(args.len()));
+    }
     if let Some(i) = args.iter().position(|a| a == "--quotes") {
         quotes = args.get(i + 1).and_then(|n| n.parse().ok()).unwrap_or(200);
         args.drain(i..(i + 2).min(args.len()));
@@ -68,7 +73,9 @@ fn main() {
         store.add_many(docs).expect("add");
     }
     let build = started.elapsed().as_secs_f64();
-    let path = std::env::temp_dir().join(format!("qc-bench-{}.qcs", std::process::id()));
+    let path = keep
+        .clone()
+        .unwrap_or_else(|| std::env::temp_dir().join(format!("qc-bench-{}.qcs", std::process::id())));
     let started = Instant::now();
     store.save(&path).expect("save");
     let save = started.elapsed().as_secs_f64();
@@ -76,11 +83,25 @@ fn main() {
     let started = Instant::now();
     let opened = Store::open(&path).expect("open");
     let open = started.elapsed().as_secs_f64();
-    let _ = std::fs::remove_file(&path);
+    if keep.is_none() {
+        let _ = std::fs::remove_file(&path);
+    }
 
     let text_refs: Vec<&str> = texts.iter().map(|t| t.1.as_str()).collect();
     let qs = cut_quotes(&text_refs, quotes);
-    let (times, found) = time_checks(&opened, &qs);
+    // In memory (as built), then on the opened store: the first pass reads
+    // the pieces it needs from the file, the second finds them read.
+    let (times, found) = time_checks(&store, &qs);
+    let (cold, cold_found) = time_checks(&opened, &qs);
+    let (warm, _) = time_checks(&opened, &qs);
+    println!(
+        "opened store: first use p50 {:.3} ms, p99 {:.3} ms, found {}; again p50 {:.3} ms, p99 {:.3} ms",
+        pct(&cold, 0.5),
+        pct(&cold, 0.99),
+        cold_found,
+        pct(&warm, 0.5),
+        pct(&warm, 0.99),
+    );
     println!(
         "{} sources, {:.1} MB, {} words; build {:.2} s ({:.1} MB/s); index+arrays {:.2} bytes per source byte while building (postings {:.2}, word arrays {:.2}); after open: postings {:.2}, word arrays {:.2}; \
          file {:.1} MB; save {:.2} s; open {:.3} s; {} quotes: p50 {:.3} ms, p99 {:.3} ms, max {:.3} ms, found {}",
