@@ -73,9 +73,9 @@ fn main() {
         store.add_many(docs).expect("add");
     }
     let build = started.elapsed().as_secs_f64();
-    let path = keep
-        .clone()
-        .unwrap_or_else(|| std::env::temp_dir().join(format!("qc-bench-{}.qcs", std::process::id())));
+    let path = keep.clone().unwrap_or_else(|| {
+        std::env::temp_dir().join(format!("qc-bench-{}.qcs", std::process::id()))
+    });
     let started = Instant::now();
     store.save(&path).expect("save");
     let save = started.elapsed().as_secs_f64();

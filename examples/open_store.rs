@@ -44,5 +44,8 @@ fn main() {
     let mut store = store;
     let started = std::time::Instant::now();
     store.load().expect("load");
-    println!("load (the rest, checked): {:.2} s", started.elapsed().as_secs_f64());
+    println!(
+        "load (the rest, checked): {:.2} s",
+        started.elapsed().as_secs_f64()
+    );
 }

@@ -301,14 +301,14 @@ impl Checker {
                 continue;
             }
             if let Some(b) = items.get(i + 1).filter(|b| b.is_word()) {
-                let n = store.index.bigram(a.key, b.key)?.len();
+                let n = store.index.bigram_len(a.key, b.key)?;
                 if n <= MAX_SEED_POSTINGS {
                     self.lists.push((n as u32, i as u32, true));
                 } else {
                     self.stops.push((n.min(u32::MAX as usize) as u32, i as u32));
                 }
             }
-            let n = store.index.word(a.key)?.len();
+            let n = store.index.word_len(a.key)?;
             let single_word = items.len() == 1;
             if n <= RARE_WORD_POSTINGS || (single_word && n <= MAX_SEED_POSTINGS) {
                 self.lists.push((n as u32, i as u32, false));

@@ -143,11 +143,26 @@ impl Blob {
         Ok(List::read((at - start) as u64, page, bound))
     }
 
+    /// The length of the list named by `reference`: read from the page
+    /// table for a long list alone in its page (not read itself until its
+    /// positions are wanted).
+    fn list_len(&self, reference: u64, bound: u32) -> Result<usize, Error> {
+        if let Blob::Paged(p) = self
+            && reference & postings::INLINE == 0
+            && let Some(k) = p.page_index(reference)
+            && p.pages()[k].start == reference
+            && let Some(n) = p.pages()[k].single
+        {
+            return Ok(n as usize);
+        }
+        Ok(self.list(reference, bound)?.len())
+    }
+
     /// Where the list after the one at `at` starts.
     fn skip(&self, at: usize) -> Result<Option<usize>, Error> {
         if let Blob::Paged(p) = self
             && let Some(k) = p.page_index(at as u64)
-            && p.pages()[k].single
+            && p.pages()[k].single.is_some()
             && p.pages()[k].start == at as u64
         {
             // A long list alone in its page: stepped over unread.
@@ -192,23 +207,35 @@ pub(crate) struct Frozen {
 
 impl Frozen {
     fn pair(&self, a: u32, b: u32, bound: u32) -> Result<List<'_>, Error> {
+        match self.pair_at(a, b)? {
+            Some(at) => self.pair_bytes.list(at as u64, bound),
+            None => Ok(List::default()),
+        }
+    }
+
+    fn pair_len(&self, a: u32, b: u32, bound: u32) -> Result<usize, Error> {
+        match self.pair_at(a, b)? {
+            Some(at) => self.pair_bytes.list_len(at as u64, bound),
+            None => Ok(0),
+        }
+    }
+
+    /// Where the list of the pair `a b` starts in `pair_bytes`: its row
+    /// found by binary search among `a`'s, then from the sample before it,
+    /// a step over each list in between.
+    fn pair_at(&self, a: u32, b: u32) -> Result<Option<usize>, Error> {
         let a = a as usize;
         let (Some(&s), Some(&e)) = (self.pair_rows.get(a), self.pair_rows.get(a + 1)) else {
-            return Ok(List::default());
+            return Ok(None);
         };
         let (s, e) = (s as usize, e as usize);
         let Some(seconds) = self.pair_second.get(s..e) else {
-            return Ok(List::default());
+            return Ok(None);
         };
         let Ok(i) = seconds.binary_search(&b) else {
-            return Ok(List::default());
+            return Ok(None);
         };
-        self.row(s + i, bound)
-    }
-
-    /// The list of pair row `r`: from the sample before `r`, step over the
-    /// lists in between.
-    fn row(&self, r: usize, bound: u32) -> Result<List<'_>, Error> {
+        let r = s + i;
         let mut at = self.pair_samples.get(r / PAIR_SAMPLE).map(|&s| s as usize);
         for _ in 0..r % PAIR_SAMPLE {
             at = match at {
@@ -216,16 +243,20 @@ impl Frozen {
                 None => None,
             };
         }
-        match at {
-            Some(at) => self.pair_bytes.list(at as u64, bound),
-            None => Ok(List::default()),
-        }
+        Ok(at)
     }
 
     fn word(&self, id: u32, bound: u32) -> Result<List<'_>, Error> {
         match self.word_lists.get(id as usize) {
             Some(&r) => self.bytes.list(r, bound),
             None => Ok(List::default()),
+        }
+    }
+
+    fn word_len(&self, id: u32, bound: u32) -> Result<usize, Error> {
+        match self.word_lists.get(id as usize) {
+            Some(&r) => self.bytes.list_len(r, bound),
+            None => Ok(0),
         }
     }
 
@@ -305,6 +336,20 @@ impl Index {
                 .get(&bigram_key(a, b))
                 .map_or(&[], |v| v.as_slice()),
         })
+    }
+
+    /// How many positions [`Index::bigram`] would give, without reading a
+    /// long list's positions from a store file.
+    pub fn bigram_len(&self, a: u32, b: u32) -> Result<usize, Error> {
+        let delta = self.pairs.get(&bigram_key(a, b)).map_or(0, Vec::len);
+        Ok(self.frozen.pair_len(a, b, self.bound)? + delta)
+    }
+
+    /// How many positions [`Index::word`] would give (a dropped list
+    /// counted in full), without reading a long list from a store file.
+    pub fn word_len(&self, id: u32) -> Result<usize, Error> {
+        let delta = self.words.get(id as usize).map_or(0, Vec::len);
+        Ok(self.frozen.word_len(id, self.bound)? + delta)
     }
 
     /// Positions of the word `id` (empty if none); fails as

@@ -31,7 +31,7 @@ use crate::error::Error;
 /// The size at which a page of posting lists is cut (at the next list
 /// boundary): large enough that the page table stays small (12 bytes a
 /// page), small enough that a first search reads little it does not use.
-pub const PAGE_BYTES: usize = 64 << 10;
+pub const PAGE_BYTES: usize = 16 << 10;
 
 /// Where the pieces come from: an open file, or bytes in memory (for
 /// [`crate::Store::from_bytes`]).
@@ -161,13 +161,13 @@ pub(crate) fn items<const N: usize, T>(bytes: &[u8], f: fn([u8; N]) -> T) -> Box
 }
 
 /// One page of posting lists: where it starts in its section, its
-/// checksum, and whether it holds a single list (which can be stepped
-/// over without reading it).
+/// checksum, and, when it holds one long list, that list's length (so the
+/// list can be counted and stepped over without reading it).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Page {
     pub start: u64,
     pub crc: u32,
-    pub single: bool,
+    pub single: Option<u32>,
 }
 
 /// A section of posting lists in the file, read a page at a time.
@@ -248,17 +248,19 @@ impl PagedBytes {
 }
 
 /// Cuts lists laid back to back in `bytes` into pages at list boundaries
-/// (`next` gives the start of the list after the one at its argument):
-/// a page closes once it reaches [`PAGE_BYTES`], and a list longer than
-/// that is a page of its own. `None` when the lists do not tile `bytes`.
+/// (`next` gives the start of the list after the one at its argument,
+/// `count` its length): a page closes once it reaches [`PAGE_BYTES`], and
+/// a list longer than that is a page of its own. `None` when the lists do
+/// not tile `bytes`.
 pub(crate) fn cut_pages(
     bytes: &[u8],
     next: impl Fn(&[u8], usize) -> Option<usize>,
+    count: impl Fn(&[u8], usize) -> u32,
 ) -> Option<Vec<Page>> {
     let mut pages = Vec::new();
     let mut open: Option<usize> = None;
     let mut at = 0;
-    let close = |pages: &mut Vec<Page>, s: usize, e: usize, single: bool| {
+    let close = |pages: &mut Vec<Page>, s: usize, e: usize, single: Option<u32>| {
         pages.push(Page {
             start: s as u64,
             crc: crc32fast::hash(&bytes[s..e]),
@@ -269,20 +271,20 @@ pub(crate) fn cut_pages(
         let end = next(bytes, at).filter(|&e| e > at && e <= bytes.len())?;
         if end - at >= PAGE_BYTES {
             if let Some(s) = open.take() {
-                close(&mut pages, s, at, false);
+                close(&mut pages, s, at, None);
             }
-            close(&mut pages, at, end, true);
+            close(&mut pages, at, end, Some(count(bytes, at)));
         } else {
             let s = *open.get_or_insert(at);
             if end - s >= PAGE_BYTES {
-                close(&mut pages, s, end, false);
+                close(&mut pages, s, end, None);
                 open = None;
             }
         }
         at = end;
     }
     if let Some(s) = open {
-        close(&mut pages, s, bytes.len(), false);
+        close(&mut pages, s, bytes.len(), None);
     }
     Some(pages)
 }
@@ -313,37 +315,45 @@ mod tests {
         }
     }
 
+    fn len_at(lens: &[usize]) -> impl Fn(&[u8], usize) -> u32 + '_ {
+        let next = steps(lens);
+        move |b, at| next(b, at).map_or(0, |e| (e - at) as u32)
+    }
+
     #[test]
     fn pages_tile_the_lists_and_never_split_one() {
-        let lens = [10, 70_000, 5, 30_000, 40_000, 3, 65_536, 1];
+        let p = PAGE_BYTES;
+        let lens = [10, p + 100, 5, p / 2, p / 2 + 100, 3, p, 1];
         let bytes = lists(&lens);
-        let pages = cut_pages(&bytes, steps(&lens)).unwrap();
-        let starts: Vec<u64> = pages.iter().map(|p| p.start).collect();
-        // 10 | 70000 alone | 5+30000+40000 | 3 | 65536 alone | 1
-        assert_eq!(starts, [0, 10, 70_010, 140_015, 140_018, 205_554]);
-        let single: Vec<bool> = pages.iter().map(|p| p.single).collect();
-        assert_eq!(single, [false, true, false, false, true, false]);
+        let pages = cut_pages(&bytes, steps(&lens), len_at(&lens)).unwrap();
+        let starts: Vec<usize> = pages.iter().map(|p| p.start as usize).collect();
+        // 10 | a long list alone | 5 + p/2 + (p/2 + 100) | 3 | p alone | 1
+        let at = |i: usize| lens[..i].iter().sum::<usize>();
+        assert_eq!(starts, [0, at(1), at(2), at(5), at(6), at(7)]);
+        let single: Vec<Option<u32>> = pages.iter().map(|p| p.single).collect();
+        let (long, page) = (Some((p + 100) as u32), Some(p as u32));
+        assert_eq!(single, [None, long, None, None, page, None]);
         let file = FileRef::new(Backing::Bytes(bytes.clone().into()), "mem");
         let paged = PagedBytes::new(file, 0, bytes.len() as u64, pages).unwrap();
         assert_eq!(paged.read_all().unwrap(), bytes);
-        assert_eq!(paged.page_index(70_009), Some(1));
-        assert_eq!(paged.page_index(70_010), Some(2));
+        assert_eq!(paged.page_index(at(2) as u64 - 1), Some(1));
+        assert_eq!(paged.page_index(at(2) as u64), Some(2));
         assert_eq!(paged.page_index(bytes.len() as u64), None);
     }
 
     #[test]
     fn lists_that_do_not_tile_are_refused() {
         let bytes = lists(&[10, 20]);
-        assert!(cut_pages(&bytes, steps(&[10, 25])).is_none());
-        assert!(cut_pages(&bytes, |_, _| None).is_none());
-        assert_eq!(cut_pages(&[], |_, _| None), Some(vec![]));
+        assert!(cut_pages(&bytes, steps(&[10, 25]), |_, _| 0).is_none());
+        assert!(cut_pages(&bytes, |_, _| None, |_, _| 0).is_none());
+        assert_eq!(cut_pages(&[], |_, _| None, |_, _| 0), Some(vec![]));
     }
 
     #[test]
     fn a_damaged_page_is_an_error_not_data() {
         let lens = [100, 200];
         let mut bytes = lists(&lens);
-        let pages = cut_pages(&bytes, steps(&lens)).unwrap();
+        let pages = cut_pages(&bytes, steps(&lens), len_at(&lens)).unwrap();
         bytes[150] ^= 1;
         let file = FileRef::new(Backing::Bytes(bytes.clone().into()), "mem");
         let paged = PagedBytes::new(file, 0, bytes.len() as u64, pages.clone()).unwrap();
