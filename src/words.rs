@@ -44,33 +44,25 @@ impl<'a> Words<'a> {
     /// CRC-32s of the four pieces (ids, flags, block bases, codes), as a
     /// store file records them.
     pub fn checksums(&self) -> [u32; 4] {
-        let mut h = [(); 4].map(|()| crc32fast::Hasher::new());
-        let mut buf = Vec::with_capacity(1 << 12);
-        let mut feed = |h: &mut crc32fast::Hasher, bytes: &mut dyn Iterator<Item = u8>| {
-            buf.clear();
-            for b in bytes {
-                buf.push(b);
-                if buf.len() == buf.capacity() {
-                    h.update(&buf);
-                    buf.clear();
+        /// Little-endian bytes of fixed-size items, a chunk at a time.
+        fn crc_of<const N: usize, T: Copy>(items: &[T], le: fn(T) -> [u8; N]) -> u32 {
+            let mut h = crc32fast::Hasher::new();
+            let mut buf = Vec::with_capacity(1024 * N);
+            for chunk in items.chunks(1024) {
+                buf.clear();
+                for &v in chunk {
+                    buf.extend_from_slice(&le(v));
                 }
+                h.update(&buf);
             }
-            h.update(&buf);
-        };
-        feed(
-            &mut h[0],
-            &mut self.ids.iter().flat_map(|v| v.to_le_bytes()),
-        );
-        h[1].update(self.flags);
-        feed(
-            &mut h[2],
-            &mut self.spans.base.iter().flat_map(|v| v.to_le_bytes()),
-        );
-        feed(
-            &mut h[3],
-            &mut self.spans.codes.iter().flat_map(|v| v.to_le_bytes()),
-        );
-        h.map(crc32fast::Hasher::finalize)
+            h.finalize()
+        }
+        [
+            crc_of(self.ids, u32::to_le_bytes),
+            crc32fast::hash(self.flags),
+            crc_of(self.spans.base, u32::to_le_bytes),
+            crc_of(self.spans.codes, u16::to_le_bytes),
+        ]
     }
 }
 
