@@ -1242,7 +1242,6 @@ mod tests {
         let path = std::env::temp_dir().join(format!("qc-paged-{}.qcs", std::process::id()));
         store.save(&path).unwrap();
         let opened = Store::open(&path).unwrap();
-        std::fs::remove_file(&path).unwrap();
         let Blob::Paged(pages) = &opened.index.frozen.pair_bytes else {
             panic!("an opened store's lists are paged");
         };
@@ -1259,6 +1258,8 @@ mod tests {
                 assert_eq!(m.iter().collect::<Vec<_>>(), o.iter().collect::<Vec<_>>());
             }
         }
+        drop(opened);
+        std::fs::remove_file(&path).unwrap();
     }
 
     #[test]

@@ -103,6 +103,38 @@ fn checks_allocate_nothing_after_warm_up() {
     );
     assert_eq!(verdicts.len(), QUOTES.len());
 
+    // A store opened from a file reads its pieces on first use, then keeps
+    // them: checks after warm-up allocate nothing there either, and give
+    // the same verdicts.
+    let path = std::env::temp_dir().join(format!("qc-alloc-{}.qcs", std::process::id()));
+    store.save(&path).unwrap();
+    let opened = quotecheck::Store::open(&path).unwrap();
+    for _ in 0..3 {
+        for (q, s) in QUOTES {
+            checker.check(&opened, q, *s).unwrap();
+        }
+    }
+    let before = ALLOCATIONS.load(Ordering::SeqCst);
+    for _ in 0..10 {
+        for (q, s) in QUOTES {
+            let report = checker.check(&opened, q, *s).unwrap();
+            if let Some(m) = report.best() {
+                let _ = (m.text(), m.speaker(), m.time(), m.source_id());
+            }
+        }
+    }
+    let after = ALLOCATIONS.load(Ordering::SeqCst);
+    assert_eq!(
+        after - before,
+        0,
+        "allocations during checks of an opened store"
+    );
+    for ((q, s), v) in QUOTES.iter().zip(&verdicts) {
+        assert_eq!(checker.check(&opened, q, *s).unwrap().verdict(), *v, "{q}");
+    }
+    drop(opened);
+    std::fs::remove_file(&path).unwrap();
+
     // Extraction too, in the same test so no other test allocates meanwhile.
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/articles");
     let mut articles: Vec<String> = std::fs::read_dir(dir)
