@@ -79,6 +79,24 @@ fn save_and_open_round_trip() {
     );
 }
 
+/// Threads sharing a freshly opened store read its pieces at once (each
+/// piece is kept once, whichever thread reads it first) and all get the
+/// verdicts of the store it was saved from.
+#[test]
+fn threads_share_an_opened_store_from_its_first_check() {
+    let store = common::demo_store();
+    let want = verdicts(&store);
+    let path = temp("threads");
+    store.save(&path).unwrap();
+    let opened = Store::open(&path).unwrap();
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..4).map(|_| scope.spawn(|| verdicts(&opened))).collect();
+        for h in handles {
+            assert_eq!(h.join().unwrap(), want);
+        }
+    });
+}
+
 #[test]
 fn add_and_remove_then_save_equals_a_store_built_from_scratch() {
     // The demo minus the gaggle, plus an extra source, built two ways.
