@@ -183,7 +183,7 @@ impl Blob {
     fn heap_bytes(&self) -> usize {
         match self {
             Blob::Owned(v) => v.capacity(),
-            Blob::Paged(p) => std::mem::size_of_val(p.pages()),
+            Blob::Paged(p) => std::mem::size_of_val(p.pages()) + p.len() as usize,
         }
     }
 }

@@ -545,18 +545,22 @@ impl Store {
         self.sources().map(Source::text_len).sum()
     }
 
-    /// Approximate heap bytes of the index and word arrays.
+    /// Approximate bytes of the index and word arrays (see
+    /// [`Store::postings_bytes`]).
     pub fn index_bytes(&self) -> usize {
         self.postings_bytes() + self.word_array_bytes()
     }
 
-    /// Approximate heap bytes of the postings (the index proper).
+    /// Approximate bytes of the postings (the index proper): heap bytes,
+    /// with the lists of a store opened from a file counted at their size
+    /// in the file whether read yet or not.
     pub fn postings_bytes(&self) -> usize {
         self.index.heap_bytes()
     }
 
-    /// Heap bytes of the per-word arrays (id, packed byte span, flags),
-    /// or for a store opened from a file, their bytes in the file.
+    /// Bytes of the per-word arrays (id, packed byte span, flags): heap
+    /// bytes, or for a store opened from a file, their size in the file
+    /// whether read yet or not.
     pub fn word_array_bytes(&self) -> usize {
         match &self.file_words {
             Some(_) => {
