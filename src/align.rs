@@ -29,7 +29,7 @@
 use crate::quote::{Item, ItemKind, MAX_BRACKET_WORDS};
 use crate::store::flag;
 use crate::variants::{is_number, joins_to, same_number};
-use crate::vocab::Vocab;
+use crate::vocab::{HEAD_LONG, HEAD_NONE, Vocab, head_of};
 
 /// Cost of one changed, added or dropped word.
 pub const WORD_COST: u32 = 10;
@@ -96,6 +96,8 @@ pub struct AlignScratch {
     pub steps: Vec<Step>,
     /// Per quote item: does it look like a number (digits or a number word)?
     numeric: Vec<bool>,
+    /// Per window word: [`Vocab::head`] (first char; longer than a byte?).
+    heads: Vec<u32>,
 }
 
 // Back-pointer codes.
@@ -151,10 +153,13 @@ pub fn align(
     }
     let w = m + 1;
     let cells = (n + 1) * w;
-    scratch.cost.clear();
-    scratch.cost.resize(cells, u32::MAX / 2);
-    scratch.back.clear();
-    scratch.back.resize(cells, B_START);
+    // Every cell of rows 1..=n is written before it is read, and row 0 is
+    // set below: the buffers are only grown, never filled (filling them
+    // was a tenth of a check's instructions).
+    if scratch.cost.len() < cells {
+        scratch.cost.resize(cells, 0);
+        scratch.back.resize(cells, B_START);
+    }
     // Number variants are rare; deciding once per quote word which can be
     // numbers keeps string parsing out of the inner loop.
     scratch.numeric.clear();
@@ -163,6 +168,11 @@ pub fn align(
             .iter()
             .map(|it| is_number(&qfold[it.fold.0 as usize..it.fold.1 as usize])),
     );
+    scratch.heads.clear();
+    scratch
+        .heads
+        .extend(window.ids.iter().map(|&id| vocab.head(id)));
+    let heads = &scratch.heads;
     let numeric = &scratch.numeric;
     let cost = &mut scratch.cost;
     let back = &mut scratch.back;
@@ -212,11 +222,29 @@ pub fn align(
                 let q = qword(i - 1);
                 let prev_word =
                     (i >= 2 && items[i - 2].kind == ItemKind::Word).then(|| qword(i - 2));
+                // The join tests' first condition as one comparison of
+                // heads: a source word longer than one byte that starts as
+                // the previous quote word does; a quote word longer than
+                // one byte that starts as a source word does.
+                let joins_prev = prev_word.map(|p| match head_of(p) {
+                    HEAD_NONE => HEAD_NONE - 1,
+                    h => h | HEAD_LONG,
+                });
+                let q_start = (q.len() > 1).then(|| head_of(q) & !HEAD_LONG);
+                // Rows as slices of their known width: the loop below reads
+                // the row above, the one above that (joins), and this one.
+                let (done, rest) = cost.split_at_mut(row);
+                let above = &done[up..up + w];
+                let above2 = if i >= 2 { &done[up - w..up] } else { &[][..] };
+                let here = &mut rest[..w];
+                let back_here = &mut back[row..row + w];
+                let (ids, flags) = (&window.ids[..m], &window.flags[..m]);
                 // j = 0: the quote word has no source word before it.
-                cost[row] = cost[up] + INSERT_COST;
-                back[row] = B_INS;
+                here[0] = above[0] + INSERT_COST;
+                back_here[0] = B_INS;
+                let mut left = here[0];
                 for j in 1..=m {
-                    let sid = window.ids[j - 1];
+                    let sid = ids[j - 1];
                     let (pair_cost, pair_back) = if item.key == sid {
                         (0, B_MATCH)
                     } else if numeric[i - 1] && same_number(q, sword(j - 1)) {
@@ -224,50 +252,48 @@ pub fn align(
                     } else {
                         (SUBSTITUTE_COST, B_SUB)
                     };
-                    let mut best = cost[up + j - 1] + pair_cost;
+                    let mut best = above[j - 1] + pair_cost;
                     let mut b = pair_back;
-                    let ins = cost[up + j] + INSERT_COST;
+                    let ins = above[j] + INSERT_COST;
                     if ins < best {
                         best = ins;
                         b = B_INS;
                     }
-                    let f = window.flags[j - 1];
-                    let (del_cost, del_back) = if f & (flag::STAGE | flag::EDITORIAL) != 0 {
-                        (COSMETIC_COST, B_DEL_COSMETIC)
-                    } else {
-                        (DELETE_COST, B_DEL)
-                    };
-                    let del = cost[row + j - 1] + del_cost;
+                    let (del_cost, del_back) =
+                        if flags[j - 1] & (flag::STAGE | flag::EDITORIAL) != 0 {
+                            (COSMETIC_COST, B_DEL_COSMETIC)
+                        } else {
+                            (DELETE_COST, B_DEL)
+                        };
+                    let del = left + del_cost;
                     if del < best {
                         best = del;
                         b = del_back;
                     }
-                    if let Some(p) = prev_word {
-                        let s = sword(j - 1);
-                        if s.len() > 1 && s.chars().next() == p.chars().next() && joins_to(p, q, s)
-                        {
-                            let jq = cost[(i - 2) * w + j - 1] + COSMETIC_COST;
-                            if jq < best {
-                                best = jq;
-                                b = B_JOIN_QUOTE;
-                            }
+                    if let Some(p) = prev_word
+                        && Some(heads[j - 1]) == joins_prev
+                        && joins_to(p, q, sword(j - 1))
+                    {
+                        let jq = above2[j - 1] + COSMETIC_COST;
+                        if jq < best {
+                            best = jq;
+                            b = B_JOIN_QUOTE;
                         }
                     }
-                    if j >= 2 {
-                        let (s1, s2) = (sword(j - 2), sword(j - 1));
-                        if q.len() > 1
-                            && q.chars().next() == s1.chars().next()
-                            && joins_to(s1, s2, q)
-                        {
-                            let js = cost[up + j - 2] + COSMETIC_COST;
-                            if js < best {
-                                best = js;
-                                b = B_JOIN_SOURCE;
-                            }
+                    if j >= 2
+                        && heads[j - 2] != HEAD_NONE
+                        && Some(heads[j - 2] & !HEAD_LONG) == q_start
+                        && joins_to(sword(j - 2), sword(j - 1), q)
+                    {
+                        let js = above[j - 2] + COSMETIC_COST;
+                        if js < best {
+                            best = js;
+                            b = B_JOIN_SOURCE;
                         }
                     }
-                    cost[row + j] = best;
-                    back[row + j] = b;
+                    here[j] = best;
+                    back_here[j] = b;
+                    left = best;
                 }
             }
         }

@@ -598,7 +598,11 @@ fn sorted_run(ids: &[u32], runs: &[std::ops::Range<u32>]) -> Frozen {
     let mut spare = Vec::new();
     for a in 0..vocab {
         let bucket = &mut entries[starts[a]..starts[a + 1]];
-        sort_by_second(bucket, vocab, &mut spare);
+        // Entries arrive in position order: a stable sort by second word
+        // alone (linear: "the" begins 6% of all pairs, and a comparison
+        // sort spent a log factor on buckets like it) leaves them in
+        // (second, position) order.
+        crate::radix::sort_by_key(bucket, &mut spare, |e| e >> 32);
         let mut i = 0;
         while i < bucket.len() {
             let b = (bucket[i] >> 32) as u32;
@@ -611,55 +615,6 @@ fn sorted_run(ids: &[u32], runs: &[std::ops::Range<u32>]) -> Frozen {
         }
     }
     out.finish()
-}
-
-/// Buckets this long or shorter are sorted by comparison; longer ones by
-/// a stable radix sort on the second word.
-const RADIX_BUCKET: usize = 256;
-
-/// Sorts a bucket of `second << 32 | position` entries, which arrive in
-/// position order, into (second, position) order. Long buckets (the common
-/// first words: "the" begins 6% of all pairs) are sorted by a stable LSD
-/// radix sort on the second word alone, 11 bits a pass over the bits the
-/// vocabulary needs: linear where a comparison sort would spend a log
-/// factor, and the order of positions within a second word is kept.
-fn sort_by_second(bucket: &mut [u64], vocab: usize, spare: &mut Vec<u64>) {
-    if bucket.len() <= RADIX_BUCKET {
-        bucket.sort_unstable();
-        return;
-    }
-    const DIGIT: u32 = 11;
-    let bits = usize::BITS - vocab.leading_zeros();
-    spare.clear();
-    spare.resize(bucket.len(), 0);
-    let mut counts = [0usize; 1 << DIGIT];
-    let (mut from, mut to): (&mut [u64], &mut [u64]) = (bucket, spare);
-    let mut shift = 32;
-    let mut swapped = false;
-    while shift < 32 + bits {
-        counts.fill(0);
-        for &e in from.iter() {
-            counts[((e >> shift) & ((1 << DIGIT) - 1)) as usize] += 1;
-        }
-        let mut sum = 0;
-        for c in counts.iter_mut() {
-            let n = *c;
-            *c = sum;
-            sum += n;
-        }
-        for &e in from.iter() {
-            let d = ((e >> shift) & ((1 << DIGIT) - 1)) as usize;
-            to[counts[d]] = e;
-            counts[d] += 1;
-        }
-        std::mem::swap(&mut from, &mut to);
-        swapped = !swapped;
-        shift += DIGIT;
-    }
-    if swapped {
-        // The sorted entries are in the spare buffer.
-        to.copy_from_slice(from);
-    }
 }
 
 /// Two frozen tiers as one; every position of `new` comes after every
@@ -761,39 +716,6 @@ mod tests {
 
     fn v(p: Postings<'_>) -> Vec<u32> {
         p.iter().collect()
-    }
-
-    #[test]
-    fn radix_sorted_buckets_equal_compared_ones() {
-        let mut x = 0x9E37_79B9u32;
-        let mut next = move || {
-            x ^= x << 13;
-            x ^= x >> 17;
-            x ^= x << 5;
-            x
-        };
-        let mut spare = Vec::new();
-        for (len, vocab) in [
-            (10, 5),
-            (300, 3),
-            (1000, 2048),
-            (5000, 3_000_000),
-            (257, 1 << 22),
-        ] {
-            // Positions ascending, second words at random.
-            let mut pos = 0u32;
-            let bucket: Vec<u64> = (0..len)
-                .map(|_| {
-                    pos += 1 + next() % 5;
-                    (u64::from(next() % vocab as u32) << 32) | u64::from(pos)
-                })
-                .collect();
-            let mut want = bucket.clone();
-            want.sort_unstable();
-            let mut got = bucket;
-            sort_by_second(&mut got, vocab, &mut spare);
-            assert_eq!(got, want, "{len} entries, vocabulary {vocab}");
-        }
     }
 
     #[test]

@@ -35,6 +35,7 @@
 //! | [`store`] | `Store`: sources, words, index; add, remove |
 //! | [`persist`] | the store file: save, open, validate |
 //! | `paged` | the large parts of a store file, read a checked piece at a time |
+//! | `radix` | a stable radix sort for seed hits and pair buckets |
 //! | [`quote`] | a quote's words, ellipses and brackets |
 //! | [`align`] | word-level semi-global alignment |
 //! | [`verdict`] | edits, flags and verdicts from an alignment |
@@ -56,6 +57,7 @@ mod paged;
 pub mod persist;
 pub mod postings;
 pub mod quote;
+mod radix;
 pub mod source;
 pub mod spans;
 pub mod speaker;

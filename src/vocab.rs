@@ -31,6 +31,9 @@ pub struct Vocab {
     short: ShortTable,
     long: FxHashMap<Box<str>, u32>,
     words: Vec<Box<str>>,
+    /// Per id: [`Vocab::head`], for the aligner's join tests, which would
+    /// otherwise decode a word's first char for every cell.
+    heads: Vec<u32>,
 }
 
 /// The longest key kept packed.
@@ -47,6 +50,22 @@ fn packed(key: &str) -> Option<u128> {
     buf[..b.len()].copy_from_slice(b);
     buf[15] = b.len() as u8;
     Some(u128::from_le_bytes(buf))
+}
+
+/// [`head_of`] of an empty word.
+pub const HEAD_NONE: u32 = u32::MAX;
+
+/// In [`head_of`]: the word is longer than one byte.
+pub const HEAD_LONG: u32 = 1 << 31;
+
+/// A word's first char, with [`HEAD_LONG`] set when the word is longer
+/// than one byte; [`HEAD_NONE`] for an empty word.
+pub fn head_of(word: &str) -> u32 {
+    match word.chars().next() {
+        None => HEAD_NONE,
+        Some(c) if word.len() > 1 => c as u32 | HEAD_LONG,
+        Some(c) => c as u32,
+    }
 }
 
 /// Packed short keys to ids: open addressing with linear probing, key and
@@ -165,6 +184,7 @@ impl Vocab {
                 "fewer than 2^32 - 1 distinct words"
             );
             self.words.push(key.into());
+            self.heads.push(head_of(key));
         }
         id
     }
@@ -227,6 +247,22 @@ impl Vocab {
             None => self.long.get(key).copied(),
         }
         .unwrap_or(UNKNOWN)
+    }
+
+    /// The first char of the word with this id, and whether the word is
+    /// longer than one byte, in one number ([`head_of`]; [`HEAD_NONE`] for
+    /// an empty word or [`UNKNOWN`]).
+    ///
+    /// ```
+    /// use quotecheck::vocab::{Vocab, head_of};
+    /// let mut v = Vocab::default();
+    /// let (a, an) = (v.intern("a"), v.intern("an"));
+    /// assert_eq!(v.head(a), head_of("a"));
+    /// assert_ne!(v.head(an), head_of("a"));
+    /// ```
+    #[inline]
+    pub fn head(&self, id: u32) -> u32 {
+        self.heads.get(id as usize).copied().unwrap_or(HEAD_NONE)
     }
 
     /// The folded word with this id (empty for [`UNKNOWN`]).
