@@ -3,16 +3,18 @@
 //! long pair buckets (by second word). Both sort thousands to millions of
 //! items whose keys have few significant bits: a comparison sort spends a
 //! log factor and mispredicted branches there, a radix sort a few linear
-//! passes, 8 bits a pass (a 256-entry count table stays in L1) over only
-//! the bits the largest key has.
+//! passes, 11 bits a pass, over only the bits the largest key has.
 
 #![forbid(unsafe_code)]
 
-/// Slices this short or shorter are sorted by comparison (faster there).
-const SHORT: usize = 64;
+/// Slices this short or shorter are sorted by comparison (faster there:
+/// each pass clears and sums a count table of `1 << DIGIT` entries).
+const SHORT: usize = 256;
 
-/// Bits of the key sorted per pass.
-const DIGIT: u32 = 8;
+/// Bits of the key sorted per pass: 11 makes two passes of a 22-bit key
+/// (positions in a 100 MB store, with the quote item) and a count table
+/// of 16 KiB, still in L1.
+const DIGIT: u32 = 11;
 
 /// Sorts `items` by `key`, stably (equal keys keep their order), with
 /// `spare` as the second buffer (grown as needed, kept for the next call).
