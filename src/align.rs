@@ -98,6 +98,8 @@ pub struct AlignScratch {
     numeric: Vec<bool>,
     /// Per window word: [`Vocab::head`] (first char; longer than a byte?).
     heads: Vec<u32>,
+    /// Per window word: the cost and back-pointer of leaving it out.
+    drops: Vec<(u32, u8)>,
 }
 
 // Back-pointer codes.
@@ -173,6 +175,15 @@ pub fn align(
         .heads
         .extend(window.ids.iter().map(|&id| vocab.head(id)));
     let heads = &scratch.heads;
+    scratch.drops.clear();
+    scratch.drops.extend(window.flags.iter().map(|&f| {
+        if f & (flag::STAGE | flag::EDITORIAL) != 0 {
+            (COSMETIC_COST, B_DEL_COSMETIC)
+        } else {
+            (DELETE_COST, B_DEL)
+        }
+    }));
+    let drops = &scratch.drops;
     let numeric = &scratch.numeric;
     let cost = &mut scratch.cost;
     let back = &mut scratch.back;
@@ -238,7 +249,7 @@ pub fn align(
                 let above2 = if i >= 2 { &done[up - w..up] } else { &[][..] };
                 let here = &mut rest[..w];
                 let back_here = &mut back[row..row + w];
-                let (ids, flags) = (&window.ids[..m], &window.flags[..m]);
+                let (ids, drops) = (&window.ids[..m], &drops[..m]);
                 // j = 0: the quote word has no source word before it.
                 here[0] = above[0] + INSERT_COST;
                 back_here[0] = B_INS;
@@ -259,12 +270,7 @@ pub fn align(
                         best = ins;
                         b = B_INS;
                     }
-                    let (del_cost, del_back) =
-                        if flags[j - 1] & (flag::STAGE | flag::EDITORIAL) != 0 {
-                            (COSMETIC_COST, B_DEL_COSMETIC)
-                        } else {
-                            (DELETE_COST, B_DEL)
-                        };
+                    let (del_cost, del_back) = drops[j - 1];
                     let del = left + del_cost;
                     if del < best {
                         best = del;
