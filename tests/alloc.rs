@@ -63,20 +63,18 @@ const QUOTES: &[(&str, Option<&str>)] = &[
     ("Über café naïve", None),
 ];
 
-#[test]
-fn checks_allocate_nothing_after_warm_up() {
-    let store = common::demo_store();
-    let mut checker = quotecheck::Checker::new();
-    let mut verdicts = Vec::with_capacity(QUOTES.len());
+/// Allocations during 10 rounds of checks of every quote (reading every
+/// part of each report), after 3 rounds of warm-up.
+fn allocations_in_checks(checker: &mut quotecheck::Checker, store: &quotecheck::Store) -> usize {
     for _ in 0..3 {
         for (q, s) in QUOTES {
-            checker.check(&store, q, *s).unwrap();
+            checker.check(store, q, *s).unwrap();
         }
     }
     let before = ALLOCATIONS.load(Ordering::SeqCst);
     for _ in 0..10 {
         for (q, s) in QUOTES {
-            let report = checker.check(&store, q, *s).unwrap();
+            let report = checker.check(store, q, *s).unwrap();
             let best = report.best();
             let edits = best.map_or(0, |m| m.edits().len());
             let _ = (
@@ -91,17 +89,19 @@ fn checks_allocate_nothing_after_warm_up() {
             }
         }
     }
-    let after = ALLOCATIONS.load(Ordering::SeqCst);
-    for (q, s) in QUOTES {
-        verdicts.push(checker.check(&store, q, *s).unwrap().verdict());
-    }
-    assert_eq!(
-        after - before,
-        0,
-        "allocations during {} checks",
-        10 * QUOTES.len()
-    );
-    assert_eq!(verdicts.len(), QUOTES.len());
+    ALLOCATIONS.load(Ordering::SeqCst) - before
+}
+
+#[test]
+fn checks_allocate_nothing_after_warm_up() {
+    let store = common::demo_store();
+    let mut checker = quotecheck::Checker::new();
+    let n = allocations_in_checks(&mut checker, &store);
+    assert_eq!(n, 0, "allocations during {} checks", 10 * QUOTES.len());
+    let verdicts: Vec<_> = QUOTES
+        .iter()
+        .map(|(q, s)| checker.check(&store, q, *s).unwrap().verdict())
+        .collect();
 
     // A store opened from a file reads its pieces on first use, then keeps
     // them: checks after warm-up allocate nothing there either, and give
@@ -109,26 +109,8 @@ fn checks_allocate_nothing_after_warm_up() {
     let path = std::env::temp_dir().join(format!("qc-alloc-{}.qcs", std::process::id()));
     store.save(&path).unwrap();
     let opened = quotecheck::Store::open(&path).unwrap();
-    for _ in 0..3 {
-        for (q, s) in QUOTES {
-            checker.check(&opened, q, *s).unwrap();
-        }
-    }
-    let before = ALLOCATIONS.load(Ordering::SeqCst);
-    for _ in 0..10 {
-        for (q, s) in QUOTES {
-            let report = checker.check(&opened, q, *s).unwrap();
-            if let Some(m) = report.best() {
-                let _ = (m.text(), m.speaker(), m.time(), m.source_id());
-            }
-        }
-    }
-    let after = ALLOCATIONS.load(Ordering::SeqCst);
-    assert_eq!(
-        after - before,
-        0,
-        "allocations during checks of an opened store"
-    );
+    let n = allocations_in_checks(&mut checker, &opened);
+    assert_eq!(n, 0, "allocations during checks of an opened store");
     for ((q, s), v) in QUOTES.iter().zip(&verdicts) {
         assert_eq!(checker.check(&opened, q, *s).unwrap().verdict(), *v, "{q}");
     }
