@@ -158,27 +158,26 @@ impl<'a> Words<'a> {
     fn next_ascii(&mut self) -> Option<(usize, &'a str)> {
         let b = self.text.as_bytes();
         let end = self.chunk_end;
-        let word_byte = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+        let class = |c: u8| ASCII_CLASS[c as usize];
         while self.at < end {
             let start = self.at;
-            if !word_byte(b[start]) {
+            if class(b[start]) & WORD == 0 {
                 self.at += 1;
                 continue;
             }
+            // From here on the byte before `i` is always a word byte.
             let mut i = start + 1;
-            while i < end {
-                let (prev, c) = (b[i - 1], b[i]);
-                if word_byte(c) && word_byte(prev) {
+            loop {
+                while i < end && class(b[i]) & WORD != 0 {
                     i += 1;
-                    continue;
                 }
-                let next = b.get(i + 1).copied().filter(|_| i + 1 < end);
-                let letters = prev.is_ascii_alphabetic()
-                    && matches!(c, b':' | b'.' | b'\'')
-                    && next.is_some_and(|n| n.is_ascii_alphabetic());
-                let digits = prev.is_ascii_digit()
-                    && matches!(c, b',' | b';' | b'.' | b'\'')
-                    && next.is_some_and(|n| n.is_ascii_digit());
+                if i >= end {
+                    break;
+                }
+                let (prev, c) = (class(b[i - 1]), b[i]);
+                let next = if i + 1 < end { class(b[i + 1]) } else { 0 };
+                let letters = prev & next & ALPHA != 0 && matches!(c, b':' | b'.' | b'\'');
+                let digits = prev & next & DIGIT != 0 && matches!(c, b',' | b';' | b'.' | b'\'');
                 if letters || digits {
                     i += 2;
                     continue;
@@ -187,13 +186,37 @@ impl<'a> Words<'a> {
             }
             self.at = i;
             let word = &self.text[start..i];
-            if word.bytes().any(|c| c.is_ascii_alphanumeric()) {
+            if word.bytes().any(|c| class(c) & (ALPHA | DIGIT) != 0) {
                 return Some((start, word));
             }
         }
         None
     }
 }
+
+/// [`ASCII_CLASS`] bits: joins a word (letter, digit, `_`), letter, digit.
+const WORD: u8 = 1;
+const ALPHA: u8 = 2;
+const DIGIT: u8 = 4;
+
+/// Per byte, its [`WORD`], [`ALPHA`] and [`DIGIT`] bits (none for bytes
+/// past ASCII): one load where the segmenter tested ranges per byte.
+static ASCII_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut c = 0;
+    while c < 128 {
+        let b = c as u8;
+        if b.is_ascii_alphabetic() {
+            t[c] = WORD | ALPHA;
+        } else if b.is_ascii_digit() {
+            t[c] = WORD | DIGIT;
+        } else if b == b'_' {
+            t[c] = WORD;
+        }
+        c += 1;
+    }
+    t
+};
 
 /// Appends the folded key of `word` to `out` (which is not cleared).
 ///
