@@ -52,6 +52,20 @@ fn packed(key: &str) -> Option<u128> {
     Some(u128::from_le_bytes(buf))
 }
 
+/// Per byte: its lower case if it is an ASCII letter or digit, else 0.
+static PLAIN_LOWER: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut c = 0;
+    while c < 128 {
+        let b = c as u8;
+        if b.is_ascii_alphanumeric() {
+            t[c] = b.to_ascii_lowercase();
+        }
+        c += 1;
+    }
+    t
+};
+
 /// [`head_of`] of an empty word.
 pub const HEAD_NONE: u32 = u32::MAX;
 
@@ -207,16 +221,21 @@ impl Vocab {
         if b.len() > SHORT {
             return None;
         }
-        // The key built in registers: bytes stored one by one and read back
-        // as a word stall the load (no store forwarding).
-        let mut key = [0u64; 2];
-        for (i, &c) in b.iter().enumerate() {
-            if !c.is_ascii_alphanumeric() {
-                return None;
+        // The key built in registers (bytes stored one by one and read back
+        // as a word would stall the load), a table lookup a byte.
+        let pack = |bytes: &[u8]| {
+            let mut k = 0u64;
+            for (i, &c) in bytes.iter().enumerate() {
+                let l = PLAIN_LOWER[c as usize];
+                if l == 0 {
+                    return None;
+                }
+                k |= u64::from(l) << (8 * i);
             }
-            key[i / 8] |= u64::from(c.to_ascii_lowercase()) << (8 * (i % 8));
-        }
-        key[1] |= (b.len() as u64) << 56;
+            Some(k)
+        };
+        let (lo, hi) = b.split_at(b.len().min(8));
+        let key = [pack(lo)?, pack(hi)? | (b.len() as u64) << 56];
         if let Some(id) = self.short.get_split(key) {
             return Some(id);
         }
