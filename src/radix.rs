@@ -29,10 +29,13 @@ pub(crate) fn sort_by_key<T: Copy + Default>(
     }
     let max = items.iter().map(&key).fold(0, u64::max);
     let passes = (u64::BITS - max.leading_zeros()).div_ceil(DIGIT);
-    spare.clear();
-    spare.resize(items.len(), T::default());
+    // Grown, never refilled: every slot is written before it is read.
+    if spare.len() < items.len() {
+        spare.resize(items.len(), T::default());
+    }
+    let n = items.len();
     let mut counts = [0usize; 1 << DIGIT];
-    let (mut from, mut to): (&mut [T], &mut [T]) = (items, spare);
+    let (mut from, mut to): (&mut [T], &mut [T]) = (items, &mut spare[..n]);
     for pass in 0..passes {
         let shift = pass * DIGIT;
         let digit = |t: &T| ((key(t) >> shift) & ((1 << DIGIT) - 1)) as usize;

@@ -113,13 +113,13 @@ impl<'a> Iterator for Words<'a> {
 /// after byte `at`: (start, end, whether it is all ASCII).
 fn next_chunk(text: &str, at: usize) -> Option<(usize, usize, bool)> {
     let b = text.as_bytes();
-    let ascii_space = |c: u8| matches!(c, b'\t'..=b'\r' | b' ');
+    let class = |c: u8| ASCII_CLASS[c as usize];
     let char_at = |i: usize| text.get(i..).and_then(|t| t.chars().next());
     let mut start = at;
     loop {
         let c = *b.get(start)?;
         if c < 0x80 {
-            if !ascii_space(c) {
+            if class(c) & SPACE == 0 {
                 break;
             }
             start += 1;
@@ -133,20 +133,21 @@ fn next_chunk(text: &str, at: usize) -> Option<(usize, usize, bool)> {
     }
     let mut end = start;
     let mut ascii = true;
-    while let Some(&c) = b.get(end) {
-        if c < 0x80 {
-            if ascii_space(c) {
-                break;
-            }
+    loop {
+        // ASCII that is not a space: one table load a byte.
+        while end < b.len() && class(b[end]) & (SPACE | NOT_ASCII) == 0 {
             end += 1;
-        } else {
-            let Some(ch) = char_at(end) else { break };
-            if ch.is_whitespace() {
-                break;
-            }
-            ascii = false;
-            end += ch.len_utf8();
         }
+        let Some(&c) = b.get(end) else { break };
+        if c < 0x80 {
+            break; // a space
+        }
+        let Some(ch) = char_at(end) else { break };
+        if ch.is_whitespace() {
+            break;
+        }
+        ascii = false;
+        end += ch.len_utf8();
     }
     Some((start, end, ascii))
 }
@@ -194,25 +195,33 @@ impl<'a> Words<'a> {
     }
 }
 
-/// [`ASCII_CLASS`] bits: joins a word (letter, digit, `_`), letter, digit.
+/// [`ASCII_CLASS`] bits: joins a word (letter, digit, `_`), letter, digit,
+/// ASCII white space, a byte past ASCII.
 const WORD: u8 = 1;
 const ALPHA: u8 = 2;
 const DIGIT: u8 = 4;
+const SPACE: u8 = 8;
+const NOT_ASCII: u8 = 16;
 
-/// Per byte, its [`WORD`], [`ALPHA`] and [`DIGIT`] bits (none for bytes
-/// past ASCII): one load where the segmenter tested ranges per byte.
+/// Per byte, its class bits: one load where the segmenter tested ranges
+/// per byte. White space is Unicode `White_Space` within ASCII (tab to
+/// carriage return, space).
 static ASCII_CLASS: [u8; 256] = {
-    let mut t = [0u8; 256];
+    let mut t = [NOT_ASCII; 256];
     let mut c = 0;
     while c < 128 {
         let b = c as u8;
-        if b.is_ascii_alphabetic() {
-            t[c] = WORD | ALPHA;
+        t[c] = if b.is_ascii_alphabetic() {
+            WORD | ALPHA
         } else if b.is_ascii_digit() {
-            t[c] = WORD | DIGIT;
+            WORD | DIGIT
         } else if b == b'_' {
-            t[c] = WORD;
-        }
+            WORD
+        } else if matches!(b, b'\t'..=b'\r' | b' ') {
+            SPACE
+        } else {
+            0
+        };
         c += 1;
     }
     t
