@@ -29,7 +29,7 @@
 use crate::quote::{Item, ItemKind, MAX_BRACKET_WORDS};
 use crate::store::flag;
 use crate::variants::{is_number, joins_to, same_number};
-use crate::vocab::{HEAD_LONG, HEAD_NONE, Vocab, head_of};
+use crate::vocab::{HEAD_LONG, HEAD_NONE, SHAPE_APOSTROPHE, Vocab, head_of, shape_of};
 
 /// Cost of one changed, added or dropped word.
 pub const WORD_COST: u32 = 10;
@@ -98,6 +98,8 @@ pub struct AlignScratch {
     numeric: Vec<bool>,
     /// Per window word: [`Vocab::head`] (first char; longer than a byte?).
     heads: Vec<u32>,
+    /// Per window word: [`Vocab::shape`] (length; an apostrophe?).
+    shapes: Vec<u32>,
     /// Per window word: the cost and back-pointer of leaving it out.
     drops: Vec<(u32, u8)>,
 }
@@ -175,6 +177,11 @@ pub fn align(
         .heads
         .extend(window.ids.iter().map(|&id| vocab.head(id)));
     let heads = &scratch.heads;
+    scratch.shapes.clear();
+    scratch
+        .shapes
+        .extend(window.ids.iter().map(|&id| vocab.shape(id)));
+    let shapes = &scratch.shapes;
     scratch.drops.clear();
     scratch.drops.extend(window.flags.iter().map(|&f| {
         if f & (flag::STAGE | flag::EDITORIAL) != 0 {
@@ -242,6 +249,11 @@ pub fn align(
                     h => h | HEAD_LONG,
                 });
                 let q_start = (q.len() > 1).then(|| head_of(q) & !HEAD_LONG);
+                // What `joins_to` needs of a joined form before anything
+                // else: the two parts' lengths add up to its length, or it
+                // has an apostrophe.
+                let q_shape = shape_of(q);
+                let joined_len = prev_word.map_or(0, |p| (p.len() + q.len()) as u32);
                 // Rows as slices of their known width: the loop below reads
                 // the row above, the one above that (joins), and this one.
                 let (done, rest) = cost.split_at_mut(row);
@@ -278,6 +290,7 @@ pub fn align(
                     }
                     if let Some(p) = prev_word
                         && Some(heads[j - 1]) == joins_prev
+                        && (shapes[j - 1] == joined_len || shapes[j - 1] & SHAPE_APOSTROPHE != 0)
                         && joins_to(p, q, sword(j - 1))
                     {
                         let jq = above2[j - 1] + COSMETIC_COST;
@@ -289,6 +302,10 @@ pub fn align(
                     if j >= 2
                         && heads[j - 2] != HEAD_NONE
                         && Some(heads[j - 2] & !HEAD_LONG) == q_start
+                        && (q_shape & SHAPE_APOSTROPHE != 0
+                            || q_shape
+                                == (shapes[j - 2] & !SHAPE_APOSTROPHE)
+                                    + (shapes[j - 1] & !SHAPE_APOSTROPHE))
                         && joins_to(sword(j - 2), sword(j - 1), q)
                     {
                         let js = above[j - 2] + COSMETIC_COST;

@@ -167,6 +167,8 @@ pub fn same_number(a: &str, b: &str) -> bool {
 /// assert!(!joins_to("we", "are", "were"));
 /// ```
 pub fn joins_to(a: &str, b: &str, whole: &str) -> bool {
+    // (`crate::vocab::shape_of` keeps, per word, what the first test and the
+    // apostrophe test need, so the aligner can skip the call.)
     if whole.len() == a.len() + b.len() && whole.starts_with(a) && whole.ends_with(b) {
         // Two short function words that happen to spell a third ("a" "go" →
         // "ago") are not a compound.

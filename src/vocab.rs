@@ -34,6 +34,8 @@ pub struct Vocab {
     /// Per id: [`Vocab::head`], for the aligner's join tests, which would
     /// otherwise decode a word's first char for every cell.
     heads: Vec<u32>,
+    /// Per id: [`Vocab::shape`].
+    shapes: Vec<u32>,
 }
 
 /// The longest key kept packed.
@@ -65,6 +67,28 @@ static PLAIN_LOWER: [u8; 256] = {
     }
     t
 };
+
+/// In [`shape_of`]: the word has an apostrophe.
+pub const SHAPE_APOSTROPHE: u32 = 1 << 31;
+
+/// A word's length in bytes, with [`SHAPE_APOSTROPHE`] set when it has an
+/// apostrophe.
+///
+/// ```
+/// use quotecheck::vocab::{shape_of, SHAPE_APOSTROPHE};
+/// assert_eq!(shape_of("takedowns"), 9);
+/// assert_eq!(shape_of("don't"), 5 | SHAPE_APOSTROPHE);
+/// ```
+pub fn shape_of(word: &str) -> u32 {
+    let len = u32::try_from(word.len())
+        .unwrap_or(u32::MAX)
+        .min(SHAPE_APOSTROPHE - 1);
+    if word.contains('\'') {
+        len | SHAPE_APOSTROPHE
+    } else {
+        len
+    }
+}
 
 /// [`head_of`] of an empty word.
 pub const HEAD_NONE: u32 = u32::MAX;
@@ -199,6 +223,7 @@ impl Vocab {
             );
             self.words.push(key.into());
             self.heads.push(head_of(key));
+            self.shapes.push(shape_of(key));
         }
         id
     }
@@ -282,6 +307,14 @@ impl Vocab {
     #[inline]
     pub fn head(&self, id: u32) -> u32 {
         self.heads.get(id as usize).copied().unwrap_or(HEAD_NONE)
+    }
+
+    /// The length in bytes of the word with this id, with [`SHAPE_APOSTROPHE`]
+    /// set when it has an apostrophe ([`shape_of`]): what decides whether
+    /// it can be two words joined ([`crate::variants::joins_to`]).
+    #[inline]
+    pub fn shape(&self, id: u32) -> u32 {
+        self.shapes.get(id as usize).copied().unwrap_or(0)
     }
 
     /// The folded word with this id (empty for [`UNKNOWN`]).
