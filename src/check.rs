@@ -126,6 +126,9 @@ pub struct Checker {
     hits: Vec<(u32, u32)>,
     /// The radix sort's second buffer for `hits`.
     spare_hits: Vec<(u32, u32)>,
+    /// Were `hits` appended list by list in quote order (each list sorted),
+    /// so that sorting by position alone orders them by (position, item)?
+    hits_in_quote_order: bool,
     /// Seed lists to choose from: (postings, quote item, is a pair).
     lists: Vec<(u32, u32, bool)>,
     /// Pairs too common to seed alone: (postings, quote item).
@@ -323,11 +326,19 @@ impl Checker {
         // stay within SEED_BUDGET.
         self.lists.sort_unstable();
         let mut total = 0usize;
-        for (k, &(n, i, pair)) in self.lists.iter().enumerate() {
+        let mut chosen = 0;
+        for (k, &(n, _, _)) in self.lists.iter().enumerate() {
             if k >= MIN_SEED_LISTS && total + n as usize > SEED_BUDGET {
                 break;
             }
             total += n as usize;
+            chosen = k + 1;
+        }
+        // Appended in quote order, so that a stable sort by position alone
+        // leaves hits at one position in quote order too.
+        self.lists[..chosen].sort_unstable_by_key(|&(_, i, pair)| (i, pair));
+        self.hits_in_quote_order = true;
+        for &(_, i, pair) in &self.lists[..chosen] {
             let i = i as usize;
             let postings = if pair {
                 pair_postings(store, items, i)?
@@ -344,6 +355,7 @@ impl Checker {
         // long), or failing that the first places its rarest pair occurs,
         // as far as the cap allows.
         if self.hits.is_empty() && !self.stops.is_empty() {
+            self.hits_in_quote_order = false;
             self.stops.sort_unstable();
             let (_, first) = self.stops[0];
             let unbroken = |x: u32, y: u32| {
@@ -392,10 +404,14 @@ impl Checker {
         self.clusters.clear();
         // By position, then quote item: a radix sort (a comparison sort of
         // the hits was a quarter of a check's instructions).
-        let q_bits = usize::BITS - self.items.len().leading_zeros();
-        crate::radix::sort_by_key(&mut self.hits, &mut self.spare_hits, |&(p, q)| {
-            (u64::from(p) << q_bits) | u64::from(q)
-        });
+        if self.hits_in_quote_order {
+            crate::radix::sort_by_key(&mut self.hits, &mut self.spare_hits, |&(p, _)| u64::from(p));
+        } else {
+            let q_bits = usize::BITS - self.items.len().leading_zeros();
+            crate::radix::sort_by_key(&mut self.hits, &mut self.spare_hits, |&(p, q)| {
+                (u64::from(p) << q_bits) | u64::from(q)
+            });
+        }
         let n = self.items.len() as u32;
         let ellipses = self
             .items
