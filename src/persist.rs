@@ -415,14 +415,8 @@ pub(crate) fn write_to<W: Write>(w: W, view: &View<'_>) -> std::io::Result<()> {
     section!(
         Tag::SpanBase,
         for (i, src) in sources.iter().enumerate() {
-            let w = words(i)?;
-            let first_block = w.spans.first / BLOCK;
-            let own = (src.words.start as usize).div_ceil(BLOCK)
-                ..(src.words.end as usize).div_ceil(BLOCK);
-            let base = w
-                .spans
-                .base
-                .get(own.start - first_block..own.end - first_block)
+            let base = words(i)?
+                .own_base(&src.words)
                 .ok_or_else(|| other(Error::CorruptStore("word spans".into())))?;
             s.u32s(base.iter().copied())?;
         }
@@ -430,13 +424,8 @@ pub(crate) fn write_to<W: Write>(w: W, view: &View<'_>) -> std::io::Result<()> {
     section!(
         Tag::SpanCodes,
         for (i, src) in sources.iter().enumerate() {
-            let w = words(i)?;
-            let own =
-                src.words.start as usize - w.spans.first..src.words.end as usize - w.spans.first;
-            let codes = w
-                .spans
-                .codes
-                .get(own)
+            let codes = words(i)?
+                .own_codes(&src.words)
                 .ok_or_else(|| other(Error::CorruptStore("word spans".into())))?;
             s.items(codes.iter().map(|c| c.to_le_bytes()))?;
         }

@@ -248,27 +248,24 @@ impl Store {
     pub fn load(&mut self) -> Result<(), Error> {
         let mut loaded = None;
         if self.file_words.is_some() {
+            // Each source's own part of each array, back to back: the arrays
+            // as they were saved.
             let n = self.word_count();
-            let (mut ids, mut flags, mut spans) = (
+            let (mut ids, mut flags) = (Vec::with_capacity(n), Vec::with_capacity(n));
+            let (mut base, mut codes) = (
+                Vec::with_capacity(n.div_ceil(crate::spans::BLOCK)),
                 Vec::with_capacity(n),
-                Vec::with_capacity(n),
-                Spans::default(),
             );
-            let mut ranges = Vec::new();
-            for i in 0..self.sources.len() {
+            let corrupt = || Error::CorruptStore("word spans".into());
+            for (i, src) in self.sources.iter().enumerate() {
                 let w = self.words(i)?;
-                let r = self.words_of(i);
                 ids.extend_from_slice(w.ids);
                 flags.extend_from_slice(w.flags);
-                w.spans.decode(
-                    &self.spans.escapes,
-                    r.start as usize..r.end as usize,
-                    &mut ranges,
-                );
-                for &(s, e) in &ranges {
-                    spans.push(s, e);
-                }
+                base.extend_from_slice(w.own_base(&src.words).ok_or_else(corrupt)?);
+                codes.extend_from_slice(w.own_codes(&src.words).ok_or_else(corrupt)?);
             }
+            let escapes = self.spans.escapes.clone();
+            let spans = Spans::from_arrays(base, codes, escapes).ok_or_else(corrupt)?;
             if ids.len() != n || flags.len() != n || spans.len() != n {
                 return Err(Error::CorruptStore("word arrays differ in length".into()));
             }

@@ -41,6 +41,26 @@ impl<'a> Words<'a> {
             .get(range.start.checked_sub(self.start)?..range.end.checked_sub(self.start)?)
     }
 
+    /// The block starts of the blocks this source owns (those whose first
+    /// word is its own), for source words `words`: what a store's array
+    /// holds for it. `None` if the piece does not cover them.
+    pub fn own_base(&self, words: &Range<u32>) -> Option<&'a [u32]> {
+        let first_block = self.spans.first / BLOCK;
+        let own = (words.start as usize).div_ceil(BLOCK)..(words.end as usize).div_ceil(BLOCK);
+        self.spans
+            .base
+            .get(own.start.checked_sub(first_block)?..own.end.checked_sub(first_block)?)
+    }
+
+    /// The codes of this source's own words `words` (the piece starts a
+    /// little earlier, at a block).
+    pub fn own_codes(&self, words: &Range<u32>) -> Option<&'a [u16]> {
+        let first = self.spans.first;
+        self.spans.codes.get(
+            (words.start as usize).checked_sub(first)?..(words.end as usize).checked_sub(first)?,
+        )
+    }
+
     /// CRC-32s of the four pieces (ids, flags, block bases, codes), as a
     /// store file records them.
     pub fn checksums(&self) -> [u32; 4] {
