@@ -412,21 +412,18 @@ pub(crate) fn write_to<W: Write>(w: W, view: &View<'_>) -> std::io::Result<()> {
     );
     // A block belongs to the source holding its first word; a source's
     // codes are its own words' (its piece starts a little earlier).
+    let bad_spans = || other(Error::CorruptStore("word spans".into()));
     section!(
         Tag::SpanBase,
         for (i, src) in sources.iter().enumerate() {
-            let base = words(i)?
-                .own_base(&src.words)
-                .ok_or_else(|| other(Error::CorruptStore("word spans".into())))?;
+            let base = words(i)?.own_base(&src.words).ok_or_else(bad_spans)?;
             s.u32s(base.iter().copied())?;
         }
     );
     section!(
         Tag::SpanCodes,
         for (i, src) in sources.iter().enumerate() {
-            let codes = words(i)?
-                .own_codes(&src.words)
-                .ok_or_else(|| other(Error::CorruptStore("word spans".into())))?;
+            let codes = words(i)?.own_codes(&src.words).ok_or_else(bad_spans)?;
             s.items(codes.iter().map(|c| c.to_le_bytes()))?;
         }
     );
