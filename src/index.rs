@@ -147,11 +147,8 @@ impl Blob {
     /// table for a long list alone in its page (not read itself until its
     /// positions are wanted).
     fn list_len(&self, reference: u64, bound: u32) -> Result<usize, Error> {
-        if let Blob::Paged(p) = self
-            && reference & postings::INLINE == 0
-            && let Some(k) = p.page_index(reference)
-            && p.pages()[k].start == reference
-            && let Some(n) = p.pages()[k].single
+        if reference & postings::INLINE == 0
+            && let Some((n, _)) = self.lone_list(reference)
         {
             return Ok(n as usize);
         }
@@ -160,16 +157,22 @@ impl Blob {
 
     /// Where the list after the one at `at` starts.
     fn skip(&self, at: usize) -> Result<Option<usize>, Error> {
-        if let Blob::Paged(p) = self
-            && let Some(k) = p.page_index(at as u64)
-            && p.pages()[k].single.is_some()
-            && p.pages()[k].start == at as u64
-        {
+        if let Some((_, end)) = self.lone_list(at as u64) {
             // A long list alone in its page: stepped over unread.
-            return Ok(Some(p.end_of(k) as usize));
+            return Ok(Some(end as usize));
         }
         let (page, start) = self.page_at(at)?;
         Ok(postings::skip(page, at - start).map(|n| n + start))
+    }
+
+    /// For a long list alone in a page of the file starting at `at`: its
+    /// length and where it ends, from the page table.
+    fn lone_list(&self, at: u64) -> Option<(u32, u64)> {
+        let Blob::Paged(p) = self else { return None };
+        let k = p.page_index(at)?;
+        let page = p.pages()[k];
+        let n = page.single.filter(|_| page.start == at)?;
+        Some((n, p.end_of(k)))
     }
 
     /// Reads every page into memory (checked); a no-op when in memory.
@@ -221,8 +224,7 @@ impl Frozen {
     }
 
     /// Where the list of the pair `a b` starts in `pair_bytes`: its row
-    /// found by binary search among `a`'s, then from the sample before it,
-    /// a step over each list in between.
+    /// found by binary search among `a`'s, then [`Frozen::row_at`].
     fn pair_at(&self, a: u32, b: u32) -> Result<Option<usize>, Error> {
         let a = a as usize;
         let (Some(&s), Some(&e)) = (self.pair_rows.get(a), self.pair_rows.get(a + 1)) else {
@@ -235,7 +237,12 @@ impl Frozen {
         let Ok(i) = seconds.binary_search(&b) else {
             return Ok(None);
         };
-        let r = s + i;
+        self.row_at(s + i)
+    }
+
+    /// Where pair row `r`'s list starts in `pair_bytes`: from the sample
+    /// before it, a step over each list in between.
+    fn row_at(&self, r: usize) -> Result<Option<usize>, Error> {
         let mut at = self.pair_samples.get(r / PAIR_SAMPLE).map(|&s| s as usize);
         for _ in 0..r % PAIR_SAMPLE {
             at = match at {
@@ -699,13 +706,13 @@ impl<'a> Iterator for Rows<'a> {
 }
 
 impl Frozen {
-    /// The lists of rows `r`, `r + 1`, … in order (none unless in memory).
+    /// The lists of rows `r`, `r + 1`, … in order (none unless in memory,
+    /// where finding a row cannot fail).
     fn rows_from(&self, r: usize, bound: u32) -> Rows<'_> {
-        let bytes = self.pair_bytes.owned().unwrap_or(&[]);
-        let mut at = self.pair_samples.get(r / PAIR_SAMPLE).map(|&s| s as usize);
-        for _ in 0..r % PAIR_SAMPLE {
-            at = at.and_then(|at| postings::skip(bytes, at));
-        }
+        let (bytes, at) = match self.pair_bytes.owned() {
+            Some(bytes) => (bytes, self.row_at(r).ok().flatten()),
+            None => (&[][..], None),
+        };
         Rows { bytes, at, bound }
     }
 }
