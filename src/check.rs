@@ -126,9 +126,6 @@ pub struct Checker {
     hits: Vec<(u32, u32)>,
     /// The radix sort's second buffer for `hits`.
     spare_hits: Vec<(u32, u32)>,
-    /// Were `hits` appended list by list in quote order (each list sorted),
-    /// so that sorting by position alone orders them by (position, item)?
-    hits_in_quote_order: bool,
     /// Seed lists to choose from: (postings, quote item, is a pair).
     lists: Vec<(u32, u32, bool)>,
     /// Pairs too common to seed alone: (postings, quote item).
@@ -337,7 +334,6 @@ impl Checker {
         // Appended in quote order, so that a stable sort by position alone
         // leaves hits at one position in quote order too.
         self.lists[..chosen].sort_unstable_by_key(|&(_, i, pair)| (i, pair));
-        self.hits_in_quote_order = true;
         for &(_, i, pair) in &self.lists[..chosen] {
             let i = i as usize;
             let postings = if pair {
@@ -355,7 +351,6 @@ impl Checker {
         // long), or failing that the first places its rarest pair occurs,
         // as far as the cap allows.
         if self.hits.is_empty() && !self.stops.is_empty() {
-            self.hits_in_quote_order = false;
             self.stops.sort_unstable();
             let (_, first) = self.stops[0];
             let unbroken = |x: u32, y: u32| {
@@ -380,11 +375,16 @@ impl Checker {
                     while later.next_if(|&q| q < want).is_some() {}
                     if later.peek() == Some(&want) {
                         self.hits.push((p, i));
-                        self.hits.push((want, j));
-                        if self.hits.len() >= 2 * MAX_SEED_POSTINGS {
+                        if self.hits.len() >= MAX_SEED_POSTINGS {
                             break;
                         }
                     }
+                }
+                // The later pair's hits after the earlier's: in quote order,
+                // as the sort below wants.
+                for k in 0..self.hits.len() {
+                    let (p, _) = self.hits[k];
+                    self.hits.push((p + d, j));
                 }
             }
             if self.hits.is_empty() {
@@ -402,16 +402,11 @@ impl Checker {
 
     fn cluster(&mut self, store: &Store) {
         self.clusters.clear();
-        // By position, then quote item: a radix sort (a comparison sort of
+        // By position, then quote item: seeding appends the hits a list at a
+        // time in quote order, so a stable radix sort by position alone
+        // keeps hits at one position in quote order (a comparison sort of
         // the hits was a quarter of a check's instructions).
-        if self.hits_in_quote_order {
-            crate::radix::sort_by_key(&mut self.hits, &mut self.spare_hits, |&(p, _)| u64::from(p));
-        } else {
-            let q_bits = usize::BITS - self.items.len().leading_zeros();
-            crate::radix::sort_by_key(&mut self.hits, &mut self.spare_hits, |&(p, q)| {
-                (u64::from(p) << q_bits) | u64::from(q)
-            });
-        }
+        crate::radix::sort_by_key(&mut self.hits, &mut self.spare_hits, |&(p, _)| u64::from(p));
         let n = self.items.len() as u32;
         let ellipses = self
             .items
