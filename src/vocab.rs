@@ -24,8 +24,8 @@ pub const UNKNOWN: u32 = u32::MAX;
 /// ```
 #[derive(Debug, Default, Clone)]
 pub struct Vocab {
-    /// Keys of up to [`SHORT`] bytes, packed into one integer: most words
-    /// are short, and an integer key hashes and compares without reading
+    /// Keys of up to [`SHORT`] bytes, packed into two words ([`packed`]):
+    /// most words are short, and such a key hashes and compares without reading
     /// memory elsewhere (building a store spent a quarter of its time in
     /// string hashing and comparison before).
     short: ShortTable,
@@ -41,9 +41,10 @@ pub struct Vocab {
 /// The longest key kept packed.
 const SHORT: usize = 15;
 
-/// `key`'s bytes and length in one integer, if it is short enough.
+/// A short key: `key`'s bytes (little-endian, zero-padded) with its length
+/// in the top byte, as two words, if it is short enough.
 #[inline]
-fn packed(key: &str) -> Option<u128> {
+fn packed(key: &str) -> Option<[u64; 2]> {
     let b = key.as_bytes();
     if b.len() > SHORT {
         return None;
@@ -51,7 +52,8 @@ fn packed(key: &str) -> Option<u128> {
     let mut buf = [0u8; 16];
     buf[..b.len()].copy_from_slice(b);
     buf[15] = b.len() as u8;
-    Some(u128::from_le_bytes(buf))
+    let word = |h: &[u8]| u64::from_le_bytes(h.try_into().unwrap_or_default());
+    Some([word(&buf[..8]), word(&buf[8..])])
 }
 
 /// Per byte: its lower case if it is an ASCII letter or digit, else 0.
@@ -140,16 +142,7 @@ impl ShortTable {
     }
 
     #[inline]
-    fn split(key: u128) -> [u64; 2] {
-        [key as u64, (key >> 64) as u64]
-    }
-
-    fn get(&self, key: u128) -> Option<u32> {
-        self.get_split(Self::split(key))
-    }
-
-    #[inline]
-    fn get_split(&self, key: [u64; 2]) -> Option<u32> {
+    fn get(&self, key: [u64; 2]) -> Option<u32> {
         if self.slots.is_empty() {
             return None;
         }
@@ -168,11 +161,10 @@ impl ShortTable {
     }
 
     /// The id of `key`, or `id` once inserted.
-    fn get_or_insert(&mut self, key: u128, id: u32) -> u32 {
+    fn get_or_insert(&mut self, key: [u64; 2], id: u32) -> u32 {
         if (self.len + 1) * 2 > self.slots.len() {
             self.grow();
         }
-        let key = Self::split(key);
         let mask = self.slots.len() - 1;
         let mut i = self.start(key);
         loop {
@@ -261,7 +253,7 @@ impl Vocab {
         };
         let (lo, hi) = b.split_at(b.len().min(8));
         let key = [pack(lo)?, pack(hi)? | (b.len() as u64) << 56];
-        if let Some(id) = self.short.get_split(key) {
+        if let Some(id) = self.short.get(key) {
             return Some(id);
         }
         Some(self.intern(&word.to_ascii_lowercase()))
