@@ -899,28 +899,11 @@ pub fn reseal(bytes: &mut [u8]) -> Result<(), Error> {
     let crc =
         |bytes: &[u8], at: u64, len: u64| crc32fast::hash(&bytes[at as usize..(at + len) as usize]);
     let sums = at(Tag::Sums)?;
-    let words = parts.words.sections();
     for (i, src) in parts.sources.iter().enumerate() {
-        let mut sum = [0u32; 5];
-        if let Some(t) = &src.lazy_text {
-            sum[0] = crc(bytes, t.piece.at, t.piece.len);
-        }
-        let ranges = crate::words::piece_ranges(&src.words);
-        let arrays = [
-            (words.ids, 4),
-            (words.flags, 1),
-            (words.base, 4),
-            (words.codes, 2),
-        ];
-        for (k, (section, size)) in arrays.into_iter().enumerate() {
-            let r = &ranges[k];
-            sum[k + 1] = crc(
-                bytes,
-                section + (r.start * size) as u64,
-                (r.len() * size) as u64,
-            );
-        }
-        for (k, v) in sum.iter().enumerate() {
+        let text = src.lazy_text.as_ref().map_or(Piece::default(), |t| t.piece);
+        let pieces = parts.words.pieces(&src.words, [0; 4]);
+        for (k, piece) in std::iter::once(&text).chain(&pieces).enumerate() {
+            let v = crc(bytes, piece.at, piece.len);
             let o = sums + 4 * (5 * i + k);
             bytes[o..o + 4].copy_from_slice(&v.to_le_bytes());
         }

@@ -162,9 +162,24 @@ impl FileWords {
         }
     }
 
-    /// Where the arrays lie in the file.
-    pub fn sections(&self) -> Sections {
-        self.at
+    /// The four pieces (ids, flags, block starts, codes) of the source with
+    /// words `words` in the file, with the checksums `sums` they must have.
+    pub fn pieces(&self, words: &Range<u32>, sums: [u32; 4]) -> [Piece; 4] {
+        let ranges = piece_ranges(words);
+        let sections = [
+            (self.at.ids, 4),
+            (self.at.flags, 1),
+            (self.at.base, 4),
+            (self.at.codes, 2),
+        ];
+        std::array::from_fn(|k| {
+            let (section, size) = sections[k];
+            Piece {
+                at: section + ranges[k].start as u64 * size,
+                len: ranges[k].len() as u64 * size,
+                crc: sums[k],
+            }
+        })
     }
 
     /// The words of source `source` (global positions `words`), read and
@@ -175,15 +190,8 @@ impl FileWords {
         };
         let ranges = piece_ranges(words);
         let loaded = get_or_load(cell, || {
-            let piece = |k: usize, section: u64, size: u64| Piece {
-                at: section + ranges[k].start as u64 * size,
-                len: ranges[k].len() as u64 * size,
-                crc: sums[k],
-            };
-            let ids = items(
-                &piece(0, self.at.ids, 4).read(&self.file)?,
-                u32::from_le_bytes,
-            );
+            let [ids, flags, base, codes] = self.pieces(words, *sums);
+            let ids = items(&ids.read(&self.file)?, u32::from_le_bytes);
             if ids.iter().any(|&id| u64::from(id) >= self.vocab_len) {
                 return Err(Error::CorruptStore(format!(
                     "{}: a word id is outside the vocabulary",
@@ -192,15 +200,9 @@ impl FileWords {
             }
             Ok(Loaded {
                 ids,
-                flags: piece(1, self.at.flags, 1).read(&self.file)?.into(),
-                base: items(
-                    &piece(2, self.at.base, 4).read(&self.file)?,
-                    u32::from_le_bytes,
-                ),
-                codes: items(
-                    &piece(3, self.at.codes, 2).read(&self.file)?,
-                    u16::from_le_bytes,
-                ),
+                flags: flags.read(&self.file)?.into(),
+                base: items(&base.read(&self.file)?, u32::from_le_bytes),
+                codes: items(&codes.read(&self.file)?, u16::from_le_bytes),
             })
         })?;
         Ok(Words {
