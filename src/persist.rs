@@ -643,37 +643,20 @@ fn page_table(bytes: &[u8]) -> Result<Vec<Page>, Error> {
         .collect()
 }
 
-/// Reads and validates the small sections of a store file of `len` bytes.
-fn read(file: Arc<FileRef>, len: u64) -> Result<Parts, Error> {
-    let mut st = Stream {
-        file: &file,
-        crc: crc32fast::Hasher::new(),
-        at: 0,
-    };
-    if len < 16 {
-        return Err(Error::NotAStore);
-    }
-    let header = st.bytes(16)?;
-    if &header[..8] != MAGIC {
-        return Err(Error::NotAStore);
-    }
-    let version = read_u32(&header, 8)?;
-    // Versions 1 to 3 are not read: no such file was released, and
-    // converting one would mean reading all of it.
-    if version > FORMAT_VERSION || (1..FORMAT_VERSION).contains(&version) {
-        return Err(Error::UnsupportedVersion {
-            found: version,
-            supported: FORMAT_VERSION,
-        });
-    }
-    if version == 0 {
-        return Err(corrupt("format version 0"));
-    }
+/// A file's trailer and section table, read and checked: sections inside
+/// the file, in file order, none overlapping or twice.
+struct Table {
+    trailer: [u8; TRAILER],
+    table: Vec<u8>,
+    table_at: u64,
+    /// (tag, offset, length), by offset.
+    sections: Vec<(u32, u64, u64)>,
+}
+
+fn read_table(file: &FileRef, len: u64) -> Result<Table, Error> {
     if len < 16 + TRAILER as u64 {
         return Err(corrupt("the file is truncated (no end marker)"));
     }
-    // The trailer and the table first (at the end), then the sections in
-    // file order.
     let trailer_at = len - TRAILER as u64;
     let mut trailer = [0u8; TRAILER];
     file.read_at(trailer_at, &mut trailer)?;
@@ -681,7 +664,6 @@ fn read(file: Arc<FileRef>, len: u64) -> Result<Parts, Error> {
         return Err(corrupt("the file is truncated (no end marker)"));
     }
     let table_at = read_u64(&trailer, 0)?;
-    let crc = read_u32(&trailer, 12)?;
     if table_at < 16 || table_at + 8 > trailer_at {
         return Err(corrupt("table offset"));
     }
@@ -712,6 +694,49 @@ fn read(file: Arc<FileRef>, len: u64) -> Result<Parts, Error> {
     if (1..sections.len()).any(|i| sections[..i].iter().any(|s| s.0 == sections[i].0)) {
         return Err(corrupt("a section appears twice"));
     }
+    Ok(Table {
+        trailer,
+        table,
+        table_at,
+        sections,
+    })
+}
+
+/// Reads and validates the small sections of a store file of `len` bytes.
+fn read(file: Arc<FileRef>, len: u64) -> Result<Parts, Error> {
+    let mut st = Stream {
+        file: &file,
+        crc: crc32fast::Hasher::new(),
+        at: 0,
+    };
+    if len < 16 {
+        return Err(Error::NotAStore);
+    }
+    let header = st.bytes(16)?;
+    if &header[..8] != MAGIC {
+        return Err(Error::NotAStore);
+    }
+    let version = read_u32(&header, 8)?;
+    // Versions 1 to 3 are not read: no such file was released, and
+    // converting one would mean reading all of it.
+    if version > FORMAT_VERSION || (1..FORMAT_VERSION).contains(&version) {
+        return Err(Error::UnsupportedVersion {
+            found: version,
+            supported: FORMAT_VERSION,
+        });
+    }
+    if version == 0 {
+        return Err(corrupt("format version 0"));
+    }
+    // The trailer and the table first (at the end), then the sections in
+    // file order.
+    let Table {
+        trailer,
+        table,
+        table_at,
+        sections,
+    } = read_table(&file, len)?;
+    let crc = read_u32(&trailer, 12)?;
     st.at = 16;
     let mut raw = Raw::default();
     for &(tag, at, n) in &sections {
@@ -930,36 +955,18 @@ pub fn reseal(bytes: &mut [u8]) -> Result<(), Error> {
 /// Sets the trailer's checksum to match the file's small sections; returns
 /// the sections (tag, offset, length).
 fn seal_trailer(bytes: &mut [u8]) -> Result<Vec<(u32, u64, u64)>, Error> {
-    let len = bytes.len();
-    let trailer = len.checked_sub(TRAILER).ok_or_else(|| corrupt("short"))?;
-    let table_at = usize::try_from(read_u64(bytes, trailer)?).map_err(|_| corrupt("table"))?;
-    let count = read_u32(bytes.get(table_at..).unwrap_or(&[]), 0)? as usize;
-    let mut sections = Vec::new();
-    for i in 0..count.min(64) {
-        let e = table_at + 8 + 24 * i;
-        let (tag, at, n) = (
-            read_u32(bytes, e)?,
-            read_u64(bytes, e + 8)?,
-            read_u64(bytes, e + 16)?,
-        );
-        sections.push((tag, at, n));
-    }
-    let mut large: Vec<(u64, u64)> = sections
-        .iter()
-        .filter(|s| Tag::from_u32(s.0).is_some_and(Tag::is_large))
-        .map(|s| (s.1, s.1.saturating_add(s.2)))
-        .collect();
-    large.sort_unstable();
+    let file = FileRef::new(Backing::Bytes(bytes.into()), "store bytes");
+    let Table { sections, .. } = read_table(&file, bytes.len() as u64)?;
+    let trailer = bytes.len() - TRAILER;
     let mut h = crc32fast::Hasher::new();
-    let mut at = 0u64;
-    for (s, e) in large {
-        if s < at || e > trailer as u64 {
-            return Err(corrupt("sections"));
+    let mut at = 0;
+    for &(tag, s, n) in &sections {
+        if Tag::from_u32(tag).is_some_and(Tag::is_large) {
+            h.update(&bytes[at..s as usize]);
+            at = (s + n) as usize;
         }
-        h.update(&bytes[at as usize..s as usize]);
-        at = e;
     }
-    h.update(&bytes[at as usize..trailer + 12]);
+    h.update(&bytes[at..trailer + 12]);
     let v = h.finalize();
     bytes[trailer + 12..trailer + 16].copy_from_slice(&v.to_le_bytes());
     Ok(sections)
