@@ -697,7 +697,7 @@ fn write_out(out: &str) -> ExitCode {
 
 fn speaker_json(at: SpeakerAt<'_>) -> Value {
     match at {
-        SpeakerAt::Named(n) => json!(n),
+        SpeakerAt::Named(n) | SpeakerAt::Role(n) => json!(n),
         SpeakerAt::Unknown => json!("unknown"),
         SpeakerAt::NotGiven => Value::Null,
     }
@@ -782,7 +782,7 @@ fn render(out: &mut String, report: &Report<'_>, w: &Wanted) {
     let _ = writeln!(out);
     if let Some(m) = report.best() {
         let speaker = match m.speaker() {
-            SpeakerAt::Named(n) => n.to_string(),
+            SpeakerAt::Named(n) | SpeakerAt::Role(n) => n.to_string(),
             SpeakerAt::Unknown => "unknown speaker".into(),
             SpeakerAt::NotGiven => "speaker not given".into(),
         };

@@ -22,7 +22,8 @@
 
 #![forbid(unsafe_code)]
 
-use crate::align::{AlignScratch, WORD_COST, Window, align};
+use crate::align::{AlignScratch, Op, Step, WORD_COST, Window, align};
+use crate::claim::SpeakerKind;
 use crate::error::Error;
 use crate::quote::{Item, ItemKind, parse};
 use crate::source::{Source, SpeakerAt};
@@ -47,6 +48,41 @@ pub const MAX_QUOTE_WORDS: usize = 1000;
 /// above it (the lowest are back-translated quotes); unrelated text with
 /// a chance shared phrase scores below.
 pub const MIN_FOUND_SCORE: f32 = 0.5;
+
+/// The share of a quote's content words (not stop words) that a span must
+/// contain, exactly or cosmetically, to count as found. Words carry the
+/// meaning; a made-up sentence built from a source's vocabulary shares its
+/// function words everywhere, its content words rarely in order. A quote
+/// re-translated from another language keeps about two thirds of them.
+pub const MIN_CONTENT_SHARE: f32 = 0.6;
+
+/// A quote of more than [`SHORT_QUOTE_WORDS`] words must share an unbroken
+/// run of at least this many words with the span: two pieces of the same
+/// sentence in order, not words scattered over a paragraph.
+pub const MIN_RUN_WORDS: u32 = 3;
+
+/// Quotes of at most this many words ("hub", "very deep water") are found
+/// only with every content word: with three words, one changed word is a
+/// different statement, and chance matches of short phrases are common.
+pub const SHORT_QUOTE_WORDS: usize = 4;
+
+/// The lowest score at which a span spoken by someone else is reported as
+/// `misattributed`. Below it the words differ too much to say it is the same
+/// utterance: the claimed speaker may well have said the quote's own words
+/// somewhere the store does not hold, so the quote is not found rather than
+/// someone accused.
+pub const MIN_ACCUSATION_SCORE: f32 = 0.8;
+
+/// Each side of a splice has at least this many words: shorter pieces are
+/// found by chance.
+pub const MIN_SPLICE_PART_WORDS: usize = 4;
+
+/// An altered quote scoring at or above this, found whole, is not looked at
+/// as a possible splice: one or two changed words, not two places.
+const MAX_SPLICE_SCORE: f32 = 0.9;
+
+/// How many ways a quote is split when looking for a splice.
+const MAX_SPLICE_SPLITS: usize = 3;
 
 /// How much a source word the quote silently dropped lowers the score,
 /// relative to a quote word that was not found. Dropping is a lesser fault
@@ -137,6 +173,37 @@ pub struct Checker {
     edits: Vec<Edit>,
     /// The byte ranges of the window being aligned, decoded.
     window_spans: Vec<(u32, u32)>,
+    /// The two places of a spliced quote (empty otherwise).
+    parts: Vec<SplicePart>,
+    /// The quote items of the longest run of words found in order in any
+    /// window aligned by the last run, found or not: where to cut a quote
+    /// that may be a splice.
+    near_miss: Option<(u32, u32)>,
+}
+
+/// One side of a spliced quote: which of the quote's bytes, and where they
+/// were found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SplicePart {
+    quote: (u32, u32),
+    source: u32,
+    span: (u32, u32),
+    words: u32,
+}
+
+impl SplicePart {
+    /// Byte range of this part in the quote.
+    pub fn quote_range(&self) -> std::ops::Range<usize> {
+        self.quote.0 as usize..self.quote.1 as usize
+    }
+    /// Index in the store of the source it was found in.
+    pub fn source_index(&self) -> usize {
+        self.source as usize
+    }
+    /// Byte range of the span in that source's text.
+    pub fn range(&self) -> std::ops::Range<usize> {
+        self.span.0 as usize..self.span.1 as usize
+    }
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -180,7 +247,37 @@ impl Checker {
         quote: &'a str,
         speaker: Option<&'a str>,
     ) -> Result<Report<'a>, Error> {
-        self.check_with(store, quote, speaker, false)
+        let claim = speaker.map(|name| (name, SpeakerKind::of(name)));
+        self.check_with(store, quote, claim, false)
+    }
+
+    /// Like [`Checker::check`], with the kind of speaker the article names
+    /// (extraction gives it; [`SpeakerKind::of`] infers it from the name,
+    /// which is what [`Checker::check`] does). Only a
+    /// [`SpeakerKind::Person`] can be contradicted (`misattributed`); a role,
+    /// group or organisation the source does not support is flagged
+    /// [`Flags::SPEAKER_UNVERIFIED`].
+    ///
+    /// ```
+    /// use quotecheck::{Checker, Flags, SourceDoc, SpeakerKind, Store, Verdict};
+    /// let mut store = Store::new();
+    /// store.add(SourceDoc::new("b", "MR. KIRBY:  We have no indication of aliens.\n\nQ  Really?\n")
+    ///     .title("Press Briefing by John Kirby").label("MR. KIRBY", "John Kirby"))?;
+    /// let mut checker = Checker::new();
+    /// let r = checker.check_as(&store, "no indication of aliens", Some("the White House"),
+    ///                          SpeakerKind::Organisation)?;
+    /// assert_eq!(r.verdict(), Verdict::Verbatim);
+    /// assert!(r.flags().contains(Flags::SPEAKER_UNVERIFIED));
+    /// # Ok::<(), quotecheck::Error>(())
+    /// ```
+    pub fn check_as<'a>(
+        &'a mut self,
+        store: &'a Store,
+        quote: &'a str,
+        speaker: Option<&'a str>,
+        kind: SpeakerKind,
+    ) -> Result<Report<'a>, Error> {
+        self.check_with(store, quote, speaker.map(|name| (name, kind)), false)
     }
 
     /// Like [`Checker::check`], but without the index: the quote is
@@ -204,16 +301,43 @@ impl Checker {
         quote: &'a str,
         speaker: Option<&'a str>,
     ) -> Result<Report<'a>, Error> {
-        self.check_with(store, quote, speaker, true)
+        let claim = speaker.map(|name| (name, SpeakerKind::of(name)));
+        self.check_with(store, quote, claim, true)
     }
 
     fn check_with<'a>(
         &'a mut self,
         store: &'a Store,
         quote: &'a str,
-        speaker: Option<&'a str>,
+        claim: Option<(&'a str, SpeakerKind)>,
         exhaustive: bool,
     ) -> Result<Report<'a>, Error> {
+        self.parts.clear();
+        self.run(store, quote, claim, exhaustive)?;
+        if !exhaustive {
+            self.look_for_splice(store, quote, claim)?;
+        }
+        Ok(Report {
+            store,
+            quote,
+            speaker: claim.map(|c| c.0),
+            speaker_kind: claim.map(|c| c.1),
+            items: &self.items,
+            matches: &self.matches,
+            edits: &self.edits,
+            parts: &self.parts,
+        })
+    }
+
+    /// Parses, seeds, clusters, aligns and ranks: `matches` and `edits`
+    /// hold the result.
+    fn run(
+        &mut self,
+        store: &Store,
+        quote: &str,
+        claim: Option<(&str, SpeakerKind)>,
+        exhaustive: bool,
+    ) -> Result<(), Error> {
         if quote.len() > MAX_QUOTE_BYTES {
             return Err(Error::QuoteTooLong {
                 len: quote.len(),
@@ -221,6 +345,7 @@ impl Checker {
                 unit: "bytes",
             });
         }
+        self.near_miss = None;
         parse(quote, &store.vocab, &mut self.items, &mut self.fold);
         let words = self.items.iter().filter(|i| i.is_word()).count();
         if words == 0 {
@@ -278,17 +403,180 @@ impl Checker {
             if cluster.votes * MIN_VOTE_SHARE < best_votes {
                 break;
             }
-            self.align_candidate(store, quote, cluster, words, speaker)?;
+            self.align_candidate(store, quote, cluster, words, claim)?;
         }
         self.rank();
-        Ok(Report {
-            store,
-            quote,
-            speaker,
-            items: &self.items,
-            matches: &self.matches,
-            edits: &self.edits,
-        })
+        Ok(())
+    }
+
+    /// A quote that is not found, or found only in part, may be two real
+    /// stretches glued together with no ellipsis. Split it where the best
+    /// span's words end (or, with no span, at the clause break nearest its
+    /// middle) and look for each side on its own: when both are found
+    /// firmly, in places that do not follow one another, the quote is
+    /// `altered` with [`Flags::SPLICED`] and both places are its parts.
+    /// Costs at most [`MAX_SPLICE_SPLITS`] × 2 extra checks, and only for
+    /// quotes that are not found or only partly found.
+    fn look_for_splice(
+        &mut self,
+        store: &Store,
+        quote: &str,
+        claim: Option<(&str, SpeakerKind)>,
+    ) -> Result<(), Error> {
+        let words = self.items.iter().filter(|i| i.is_word()).count();
+        let weak = match self.matches.first() {
+            None => true,
+            Some(m) => {
+                m.text_verdict == Verdict::Altered
+                    && (m.flags.contains(Flags::PARTIAL) || m.score < MAX_SPLICE_SCORE)
+            }
+        };
+        if !weak
+            || words < 2 * MIN_SPLICE_PART_WORDS
+            || self.items.iter().any(|i| i.kind == ItemKind::Ellipsis)
+        {
+            return Ok(());
+        }
+        let mut splits = [0usize; MAX_SPLICE_SPLITS];
+        let n = self.split_candidates(quote, &mut splits);
+        // The sides' byte ranges, taken before the parts' checks reuse `items`.
+        let (first, last) = (self.items[0].start, self.items[self.items.len() - 1].end);
+        let mut sides = [((0u32, 0u32), (0u32, 0u32)); MAX_SPLICE_SPLITS];
+        for (side, &k) in sides.iter_mut().zip(&splits[..n]) {
+            *side = ((first, self.items[k - 1].end), (self.items[k].start, last));
+        }
+        let mut found: Option<[SplicePart; 2]> = None;
+        for &(left, right) in &sides[..n] {
+            let Some(a) = self.firm_part(store, quote, left)? else {
+                continue;
+            };
+            let Some(b) = self.firm_part(store, quote, right)? else {
+                continue;
+            };
+            // The two sides one after the other in one source are the
+            // quote itself, found in two pieces: not a splice.
+            let apart = a.source != b.source || {
+                let text = store.source(a.source as usize).text();
+                let gap = text.get(a.span.1 as usize..b.span.0 as usize);
+                gap.is_none_or(|g| g.split_whitespace().count() > 2)
+            };
+            if apart {
+                found = Some([a, b]);
+                break;
+            }
+        }
+        // Put the whole quote's own result back (the parts' checks used
+        // the scratch space).
+        self.run(store, quote, claim, false)?;
+        let Some(parts) = found else { return Ok(()) };
+        self.parts.extend(parts);
+        if self.matches.is_empty() {
+            // The larger side's place stands for the quote; the other
+            // side's words are listed as not in it.
+            let (main, other) = if parts[0].words >= parts[1].words {
+                (parts[0], parts[1])
+            } else {
+                (parts[1], parts[0])
+            };
+            let first_edit = self.edits.len() as u32;
+            self.edits.push(Edit {
+                op: EditOp::Insert,
+                change: crate::verdict::Change::Word,
+                quote: other.quote,
+                source: (main.span.1, main.span.1),
+            });
+            self.matches.push(MatchData {
+                source: main.source,
+                span: main.span,
+                score: main.words as f32 / words as f32,
+                rank: 0.0,
+                text_verdict: Verdict::Altered,
+                verdict: Verdict::Altered,
+                flags: Flags::default(),
+                edits: (first_edit, first_edit + 1),
+            });
+        }
+        let best = &mut self.matches[0];
+        best.flags |= Flags::SPLICED;
+        best.text_verdict = Verdict::Altered;
+        if best.verdict != Verdict::Misattributed {
+            best.verdict = Verdict::Altered;
+        }
+        Ok(())
+    }
+
+    /// Where to split a quote for [`Checker::look_for_splice`]: where the
+    /// longest run of words found in order ends or starts, then the clause
+    /// breaks nearest the middle, then the middle. Returns how many were written; each leaves
+    /// at least [`MIN_SPLICE_PART_WORDS`] words on either side.
+    fn split_candidates(&self, quote: &str, out: &mut [usize; MAX_SPLICE_SPLITS]) -> usize {
+        let items = &self.items;
+        let n_items = items.len();
+        let words_before = |k: usize| items[..k].iter().filter(|i| i.is_word()).count();
+        let total = words_before(n_items);
+        let ok = |k: usize| {
+            k > 0
+                && k < n_items
+                && words_before(k) >= MIN_SPLICE_PART_WORDS
+                && total - words_before(k) >= MIN_SPLICE_PART_WORDS
+        };
+        let mut n = 0;
+        let mut push = |k: usize, out: &mut [usize; MAX_SPLICE_SPLITS]| {
+            if n < MAX_SPLICE_SPLITS && ok(k) && !out[..n].contains(&k) {
+                out[n] = k;
+                n += 1;
+            }
+        };
+        if let Some((a, b)) = self.near_miss {
+            push(b as usize, out);
+            push(a as usize, out);
+        }
+        // Clause breaks (a sentence end, a comma, a dash), nearest the middle first.
+        let mid = n_items / 2;
+        let mut breaks: [usize; MAX_SPLICE_SPLITS] = [usize::MAX; MAX_SPLICE_SPLITS];
+        for k in 1..n_items {
+            let gap = &quote[items[k - 1].end as usize..items[k].start as usize];
+            let clause_break =
+                gap.contains(['.', '?', '!', ';', ':', ',', '—', '–']) || gap.contains("--");
+            if !clause_break {
+                continue;
+            }
+            let slot = breaks
+                .iter()
+                .position(|&b| b == usize::MAX || b.abs_diff(mid) > k.abs_diff(mid));
+            if let Some(slot) = slot {
+                breaks[slot..].rotate_right(1);
+                breaks[slot] = k;
+            }
+        }
+        for b in breaks.into_iter().filter(|&b| b != usize::MAX) {
+            push(b, out);
+        }
+        push(mid, out);
+        n
+    }
+
+    /// Checks the quote's bytes `range` on its own: found firmly (as said,
+    /// or altered with a high score and whole) or not at all.
+    fn firm_part(
+        &mut self,
+        store: &Store,
+        quote: &str,
+        range: (u32, u32),
+    ) -> Result<Option<SplicePart>, Error> {
+        let part = &quote[range.0 as usize..range.1 as usize];
+        self.run(store, part, None, false)?;
+        let words = self.items.iter().filter(|i| i.is_word()).count() as u32;
+        let firm = |m: &&MatchData| {
+            m.text_verdict != Verdict::Altered
+                || (m.score >= MIN_ACCUSATION_SCORE && !m.flags.contains(Flags::PARTIAL))
+        };
+        Ok(self.matches.first().filter(firm).map(|m| SplicePart {
+            quote: range,
+            source: m.source,
+            span: m.span,
+            words,
+        }))
     }
 
     fn seed(&mut self, store: &Store) -> Result<(), Error> {
@@ -515,7 +803,7 @@ impl Checker {
         quote: &str,
         c: Cluster,
         words: usize,
-        speaker: Option<&str>,
+        claim: Option<(&str, SpeakerKind)>,
     ) -> Result<(), Error> {
         let range = store.words_of(c.source as usize);
         let n = self.items.len() as u32;
@@ -549,7 +837,7 @@ impl Checker {
             pending -= 1;
             let (lo, hi) = windows[pending];
             tried += 1;
-            let Some(found) = self.align_window(store, quote, c.source, lo, hi, words, speaker)?
+            let Some(found) = self.align_window(store, quote, c.source, lo, hi, words, claim)?
             else {
                 continue;
             };
@@ -579,7 +867,7 @@ impl Checker {
         lo: u32,
         hi: u32,
         words: usize,
-        speaker: Option<&str>,
+        claim: Option<(&str, SpeakerKind)>,
     ) -> Result<Option<WindowMatch>, Error> {
         if lo >= hi {
             return Ok(None);
@@ -644,6 +932,17 @@ impl Checker {
             self.edits.truncate(first_edit);
             return Ok(None);
         }
+        let evidence = Evidence::of(&self.align.steps, &self.items, &self.fold);
+        if self
+            .near_miss
+            .is_none_or(|(a, b)| b - a < evidence.run_items.1 - evidence.run_items.0)
+        {
+            self.near_miss = Some(evidence.run_items);
+        }
+        if !evidence.is_enough(words) {
+            self.edits.truncate(first_edit);
+            return Ok(None);
+        }
         // Word positions of the span, for a second look beside it.
         let spans = &self.window_spans;
         let words_span = (
@@ -675,16 +974,24 @@ impl Checker {
         if start_turn != end_turn {
             flags |= Flags::CROSSES_TURN;
         }
-        if let Some(claimed) = speaker {
-            match at {
-                SpeakerAt::Named(actual) if same_person(claimed, actual) => {
-                    rank += SPEAKER_PREFERENCE
+        if let Some((claimed, kind)) = claim {
+            match judge_speaker(claimed, kind, at, source) {
+                Attribution::Consistent => rank += SPEAKER_PREFERENCE,
+                Attribution::Contradicted if score < MIN_ACCUSATION_SCORE && ex.altered => {
+                    // Someone else said something like it: not evidence
+                    // that the claimed speaker did not say the quote's words.
+                    self.edits.truncate(first_edit);
+                    return Ok(Some(WindowMatch {
+                        words: words_span,
+                        speaker_mismatch: true,
+                    }));
                 }
-                SpeakerAt::Named(_) => {
+                Attribution::Contradicted => {
                     flags |= Flags::SPEAKER_MISMATCH;
                     verdict = Verdict::Misattributed;
                 }
-                SpeakerAt::Unknown | SpeakerAt::NotGiven => flags |= Flags::SPEAKER_UNKNOWN,
+                Attribution::Unverified => flags |= Flags::SPEAKER_UNVERIFIED,
+                Attribution::NotGiven => flags |= Flags::SPEAKER_UNKNOWN,
             }
         }
         let speaker_mismatch = flags.contains(Flags::SPEAKER_MISMATCH);
@@ -737,6 +1044,157 @@ struct WindowMatch {
     speaker_mismatch: bool,
 }
 
+/// What the source says of the speaker an article claims.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Attribution {
+    /// The same person, or a role or institution the source supports.
+    Consistent,
+    /// A named person where the source has a different, known voice.
+    Contradicted,
+    /// Neither supported nor contradicted: a role, group or organisation
+    /// the source does not mention, or a person where the source has an
+    /// unnamed voice.
+    Unverified,
+    /// The source has no speaker information.
+    NotGiven,
+}
+
+/// Judges a claimed speaker against the voice at a span. Only a named person
+/// can be contradicted, and only by a named person or by a voice the source
+/// keeps apart from them (a reporter's `Q` turn, when the claimed person
+/// has turns of their own in that source).
+fn judge_speaker(
+    claimed: &str,
+    kind: SpeakerKind,
+    at: SpeakerAt<'_>,
+    source: &Source,
+) -> Attribution {
+    if at == SpeakerAt::NotGiven {
+        return Attribution::NotGiven;
+    }
+    if kind != SpeakerKind::Person {
+        return if supports_role(claimed, at, source) {
+            Attribution::Consistent
+        } else {
+            Attribution::Unverified
+        };
+    }
+    match at {
+        SpeakerAt::Named(actual) if same_person(claimed, actual) => Attribution::Consistent,
+        SpeakerAt::Named(_) => Attribution::Contradicted,
+        SpeakerAt::Role(_) | SpeakerAt::Unknown => {
+            let speaks_elsewhere = source
+                .speaker_names()
+                .any(|name| same_person(claimed, name));
+            if speaks_elsewhere && matches!(at, SpeakerAt::Role(_)) {
+                Attribution::Contradicted
+            } else {
+                Attribution::Unverified
+            }
+        }
+        SpeakerAt::NotGiven => Attribution::NotGiven,
+    }
+}
+
+/// Does the source support a role, group or organisation as the speaker:
+/// do the claim's distinctive words ("White House", "Pentagon",
+/// "spokesman") appear in the source's title or in the speaker's name?
+fn supports_role(claimed: &str, at: SpeakerAt<'_>, source: &Source) -> bool {
+    let title = source.title().unwrap_or("");
+    let voice = match at {
+        SpeakerAt::Named(n) | SpeakerAt::Role(n) => n,
+        _ => "",
+    };
+    let mut distinctive = crate::speaker::name_words(claimed)
+        .filter(|w| {
+            !matches!(
+                w.to_ascii_lowercase().as_str(),
+                "the"
+                    | "a"
+                    | "an"
+                    | "another"
+                    | "one"
+                    | "of"
+                    | "and"
+                    | "from"
+                    | "said"
+                    | "s"
+                    | "u"
+                    | "us"
+                    | "official"
+                    | "officials"
+            )
+        })
+        .peekable();
+    distinctive.peek().is_some()
+        && distinctive.all(|w| {
+            contains_word(title, w) || contains_word(voice, w) || contains_word(source.id(), w)
+        })
+}
+
+/// Does `hay` contain `word` as a whole word, ignoring case?
+fn contains_word(hay: &str, word: &str) -> bool {
+    crate::speaker::name_words(hay).any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// The evidence that an alignment found the quote rather than a chance
+/// resemblance: how many of the quote's content words the span holds, and
+/// the longest unbroken run of quote words matched in order.
+#[derive(Debug, Clone, Copy, Default)]
+struct Evidence {
+    content: u32,
+    content_matched: u32,
+    longest_run: u32,
+    /// Quote items of the longest run (where a splice would be cut).
+    run_items: (u32, u32),
+}
+
+impl Evidence {
+    fn of(steps: &[Step], items: &[Item], fold: &str) -> Evidence {
+        let mut ev = Evidence::default();
+        let is_content =
+            |i: &Item| i.is_word() && !is_stop_word(&fold[i.fold.0 as usize..i.fold.1 as usize]);
+        ev.content = items.iter().filter(|i| is_content(i)).count() as u32;
+        let mut run = 0u32;
+        let mut run_start = 0u32;
+        for step in steps {
+            let quote_items = &items[step.q.0 as usize..step.q.1 as usize];
+            match step.op {
+                Op::Match | Op::Variant | Op::JoinQuote | Op::JoinSource => {
+                    if run == 0 {
+                        run_start = step.q.0;
+                    }
+                    run += quote_items.len() as u32;
+                    if run > ev.longest_run {
+                        ev.longest_run = run;
+                        ev.run_items = (run_start, step.q.1);
+                    }
+                    ev.content_matched +=
+                        quote_items.iter().filter(|i| is_content(i)).count() as u32;
+                }
+                // A stage direction or a false start the quote left out
+                // does not break a run; an ellipsis or a bracket does not
+                // either (the quote says something was left out there).
+                Op::DeleteCosmetic | Op::Bracket => {}
+                Op::Omission => {}
+                Op::Substitute | Op::Insert | Op::Delete => run = 0,
+            }
+        }
+        ev
+    }
+
+    /// The rule (constants documented above): short quotes need every
+    /// content word; longer ones need [`MIN_CONTENT_SHARE`] of them and an
+    /// unbroken run of [`MIN_RUN_WORDS`].
+    fn is_enough(&self, words: usize) -> bool {
+        if words <= SHORT_QUOTE_WORDS {
+            return self.content_matched == self.content;
+        }
+        let needed = (MIN_CONTENT_SHARE * self.content as f32).ceil() as u32;
+        self.content_matched >= needed && self.longest_run >= MIN_RUN_WORDS.min(words as u32)
+    }
+}
+
 /// The result of one check: the verdict and every span found, best first.
 /// It borrows the checker until the next check.
 #[derive(Debug, Clone, Copy)]
@@ -744,12 +1202,35 @@ pub struct Report<'a> {
     store: &'a Store,
     quote: &'a str,
     speaker: Option<&'a str>,
+    speaker_kind: Option<SpeakerKind>,
     items: &'a [Item],
     matches: &'a [MatchData],
     edits: &'a [Edit],
+    parts: &'a [SplicePart],
 }
 
 impl<'a> Report<'a> {
+    /// For a quote flagged [`Flags::SPLICED`], its two parts and where each
+    /// was found (empty otherwise).
+    ///
+    /// ```
+    /// use quotecheck::{Checker, Flags, SourceDoc, Store, Verdict};
+    /// let mut store = Store::new();
+    /// store.add(SourceDoc::new("s", "We will rebuild the harbour bridge before the winter storms arrive. \
+    ///     Nobody else has a plan for it. Taxes on small shops must come down next spring, \
+    ///     and the council agrees.").speaker("Ana Diaz"))?;
+    /// let mut checker = Checker::new();
+    /// let r = checker.check(&store, "We will rebuild the harbour bridge before taxes on small shops \
+    ///     must come down next spring", Some("Ana Diaz"))?;
+    /// assert_eq!(r.verdict(), Verdict::Altered);
+    /// assert!(r.flags().contains(Flags::SPLICED));
+    /// assert_eq!(r.parts().len(), 2);
+    /// # Ok::<(), quotecheck::Error>(())
+    /// ```
+    pub fn parts(&self) -> &'a [SplicePart] {
+        self.parts
+    }
+
     /// The verdict: the best match's, or [`Verdict::NotFound`].
     pub fn verdict(&self) -> Verdict {
         self.matches
@@ -775,6 +1256,11 @@ impl<'a> Report<'a> {
     /// The speaker the caller named.
     pub fn claimed_speaker(&self) -> Option<&'a str> {
         self.speaker
+    }
+
+    /// The kind of speaker the caller named (given, or inferred from the name).
+    pub fn claimed_kind(&self) -> Option<SpeakerKind> {
+        self.speaker_kind
     }
 
     /// The best match, if the quote was found.

@@ -39,7 +39,8 @@
 //! | [`quote`] | a quote's words, ellipses and brackets |
 //! | [`align`] | word-level semi-global alignment |
 //! | [`verdict`] | edits, flags and verdicts from an alignment |
-//! | [`check`] | `Checker`: seed, cluster, align, judge |
+//! | [`claim`] | who an article says spoke: person, role, group, organisation |
+//! | [`check`] | `Checker`: seed, cluster, align, judge (evidence, speakers, splices) |
 //! | [`extract`] | quotes and their speakers in article text |
 //! | [`error`] | the one `Error` type |
 //! | [`ffi`] | the C ABI (`include/quotecheck.h`), the only `unsafe` code |
@@ -48,6 +49,7 @@
 
 pub mod align;
 pub mod check;
+pub mod claim;
 pub mod error;
 pub mod extract;
 mod fasthash;
@@ -71,8 +73,9 @@ mod words;
 
 pub use check::{
     Checker, MAX_ELLIPSIS_GAP_WORDS, MAX_QUOTE_BYTES, MAX_QUOTE_WORDS, MIN_FOUND_SCORE, Match,
-    Report,
+    Report, SplicePart,
 };
+pub use claim::SpeakerKind;
 pub use error::Error;
 pub use source::{Source, SourceDoc, SourceKind, SpeakerAt};
 pub use store::{MAX_SOURCE_BYTES, Store};

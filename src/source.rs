@@ -101,6 +101,10 @@ impl SourceDoc {
 pub enum SpeakerAt<'a> {
     /// A named person (the full name when the metadata or header gives it).
     Named(&'a str),
+    /// A voice the source names only by a generic role: a reporter's `Q`
+    /// ("Reporter"). Not a person: never contradicts a claimed speaker by
+    /// itself.
+    Role(&'a str),
     /// Someone speaks, but the source does not say who (`>>` captions,
     /// `UNIDENTIFIED MALE:`).
     Unknown,
@@ -262,9 +266,26 @@ impl Source {
     /// The name of a turn's speaker.
     pub fn turn_speaker(&self, turn: &Turn) -> SpeakerAt<'_> {
         match turn.speaker {
-            Some(i) => SpeakerAt::Named(&self.speakers[i as usize]),
+            Some(i) => {
+                let name = &self.speakers[i as usize];
+                if crate::speaker::is_generic_role(name) {
+                    SpeakerAt::Role(name)
+                } else {
+                    SpeakerAt::Named(name)
+                }
+            }
             None => SpeakerAt::Unknown,
         }
+    }
+
+    /// The people the source names as speakers (its turns' named voices and
+    /// the metadata's speaker), each once, generic roles left out.
+    pub fn speaker_names(&self) -> impl Iterator<Item = &str> {
+        self.speakers
+            .iter()
+            .map(String::as_str)
+            .chain(self.doc.speaker.as_deref())
+            .filter(|n| !crate::speaker::is_generic_role(n))
     }
 
     /// The index of the turn holding byte `at`, if any.

@@ -118,6 +118,15 @@ const UNIDENTIFIED: &[&str] = &[
     "question",
     "multiple",
     "off-mic",
+    "aide",
+    "interpreter",
+    "translator",
+    "protester",
+    "heckler",
+    "questioner",
+    "male",
+    "female",
+    "staff",
 ];
 
 fn fold_eq(a: &str, b: &str) -> bool {
@@ -192,6 +201,22 @@ pub fn is_unidentified(label: &str) -> bool {
         .is_some_and(|w| UNIDENTIFIED.iter().any(|u| u.eq_ignore_ascii_case(w)))
 }
 
+/// Is this resolved speaker name only a generic role ("Reporter", the
+/// name given to `Q` turns), not a person?
+///
+/// ```
+/// assert!(quotecheck::speaker::is_generic_role("Reporter"));
+/// assert!(!quotecheck::speaker::is_generic_role("John Kirby"));
+/// ```
+pub fn is_generic_role(name: &str) -> bool {
+    let mut words = name_words(name).peekable();
+    words.peek().is_some()
+        && words.all(|w| {
+            UNIDENTIFIED.iter().any(|u| u.eq_ignore_ascii_case(w))
+                || w.eq_ignore_ascii_case("member")
+        })
+}
+
 /// Compares two labels as written, ignoring case, spacing and a trailing
 /// colon or period.
 pub fn same_label(a: &str, b: &str) -> bool {
@@ -249,6 +274,11 @@ pub fn full_name_in(hay: &str, surname: &str) -> Option<String> {
         return None;
     }
     let mut from = 0;
+    // A name set in capitals ("PRESIDENT GERALD FORD AND GOVERNOR JIMMY
+    // CARTER", a debate's title line), used when no title-case one is found.
+    let mut shouted: Option<String> = None;
+    // The surname alone, after a title: the last resort.
+    let mut bare: Option<String> = None;
     while let Some(p) = lower_hay[from..].find(&lower_name) {
         let at = from + p;
         from = at + lower_name.len();
@@ -264,10 +294,25 @@ pub fn full_name_in(hay: &str, surname: &str) -> Option<String> {
         // Written as a name ("Kirby"), not as a shouted label ("KIRBY:").
         let title_case = hay[at..].starts_with(char::is_uppercase)
             && hay[at..end].chars().any(char::is_lowercase);
-        if !boundary_after || !boundary_before || !title_case {
+        if !boundary_after || !boundary_before {
             continue;
         }
         let before = hay[..at].trim_end_matches([' ', '\u{a0}', '_', '\\']);
+        if !title_case {
+            let first = before
+                .rsplit(|c: char| !c.is_alphabetic())
+                .next()
+                .unwrap_or("");
+            let capitals = hay[at..end].chars().all(|c| !c.is_lowercase())
+                && first.len() >= 2
+                && first.chars().all(|c| c.is_uppercase())
+                && !is_title(first)
+                && first != "AND";
+            if capitals && shouted.is_none() {
+                shouted = Some(display_name(&format!("{first} {}", &hay[at..end])));
+            }
+            continue;
+        }
         let first_start = before
             .rfind(|c: char| !(c.is_alphabetic() || c == '.' || c == '-'))
             .map_or(0, |i| {
@@ -279,9 +324,85 @@ pub fn full_name_in(hay: &str, surname: &str) -> Option<String> {
             || is_title(first)
             || first.len() < 2
         {
-            return Some(hay[at..end].to_string());
+            // "Governor Carter": a full name may come later.
+            bare.get_or_insert_with(|| hay[at..end].to_string());
+            continue;
         }
         return Some(format!("{first} {}", &hay[at..end]));
+    }
+    shouted.or(bare)
+}
+
+/// The person a role label stands for, named in a header: `THE PRESIDENT`
+/// with "President Gerald Ford and Governor Jimmy Carter" gives "Gerald
+/// Ford"; `THE MODERATOR` with "The moderator is Pauline Frederick" gives
+/// "Pauline Frederick". The role's words must be followed (after at most a
+/// linking "is", "was", comma or colon) by two or three capitalised name
+/// words; anything else is no answer, and the label stays an unnamed voice.
+///
+/// ```
+/// use quotecheck::speaker::role_holder_in;
+/// let header = "DEBATE: PRESIDENT GERALD FORD AND GOVERNOR JIMMY CARTER. The moderator is Pauline Frederick.";
+/// assert_eq!(role_holder_in(header, "THE PRESIDENT").as_deref(), Some("Gerald Ford"));
+/// assert_eq!(role_holder_in(header, "THE MODERATOR").as_deref(), Some("Pauline Frederick"));
+/// assert_eq!(role_holder_in(header, "THE CHAIRMAN"), None);
+/// ```
+pub fn role_holder_in(hay: &str, label: &str) -> Option<String> {
+    let role: Vec<&str> = name_words(label)
+        .filter(|w| !["the", "a", "an"].iter().any(|a| a.eq_ignore_ascii_case(w)))
+        .collect();
+    if role.is_empty() {
+        return None;
+    }
+    let words: Vec<(usize, &str)> = hay
+        .split(|c: char| c.is_whitespace())
+        .scan(0usize, |at, w| {
+            let start = *at;
+            *at += w.len() + 1;
+            Some((start, w))
+        })
+        .filter(|(_, w)| !w.is_empty())
+        .collect();
+    let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+    'outer: for i in 0..words.len() {
+        for (k, r) in role.iter().enumerate() {
+            match words.get(i + k) {
+                Some((_, w)) if bare(w).eq_ignore_ascii_case(r) => {}
+                _ => continue 'outer,
+            }
+        }
+        // The role's last word may carry the link itself ("moderator:").
+        let mut j = i + role.len();
+        let last = words[j - 1].1;
+        let linked = last.ends_with([',', ':']);
+        if !linked {
+            if let Some((_, w)) = words.get(j) {
+                if ["is", "was", "-", "—", "–"].contains(w) {
+                    j += 1;
+                }
+            }
+        }
+        let mut name: Vec<&str> = Vec::new();
+        while let Some((_, w)) = words.get(j) {
+            let core = w.trim_end_matches([',', '.', ':', ';', ')']);
+            let is_initial = core.len() == 2 && core.ends_with('.');
+            let capitalised = core.chars().next().is_some_and(char::is_uppercase)
+                && core
+                    .chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'));
+            if !capitalised || (is_title(core) && !is_initial) || name.len() == 3 {
+                break;
+            }
+            name.push(core);
+            j += 1;
+            // A name ends at its punctuation ("Frederick." / "Ford,").
+            if core.len() < w.len() {
+                break;
+            }
+        }
+        if name.len() >= 2 {
+            return Some(display_name(&name.join(" ")));
+        }
     }
     None
 }

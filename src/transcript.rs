@@ -474,10 +474,14 @@ impl Reader<'_> {
                 return Some(person.clone());
             }
         }
-        if speaker::is_unidentified(name_part) {
-            return None;
-        }
-        let surname = speaker::surname(name_part)?;
+        // A role (`THE MODERATOR.`, `THE PRESIDENT.`): the person the
+        // header names in it, or else a voice nobody named (a role is never
+        // a different person).
+        let Some(surname) =
+            speaker::surname(name_part).filter(|_| !speaker::is_unidentified(name_part))
+        else {
+            return self.header_role(name_part);
+        };
         let words = speaker::name_words(name_part)
             .filter(|w| !speaker::is_title(w))
             .count();
@@ -506,14 +510,28 @@ impl Reader<'_> {
         Some(speaker::display_name(name_part))
     }
 
-    /// A full name with this surname in the source's header (title, first
-    /// lines): "... Coordinator John Kirby" gives "John Kirby".
-    fn header_name(&self, surname: &str) -> Option<String> {
+    /// The person the title or header names in a role (see
+    /// [`speaker::role_holder_in`]).
+    fn header_role(&self, role: &str) -> Option<String> {
+        let title = self.doc.title.as_deref().unwrap_or("");
+        [title, self.header()]
+            .into_iter()
+            .find_map(|hay| speaker::role_holder_in(hay, role))
+    }
+
+    /// The first [`HEADER_BYTES`] of the text.
+    fn header(&self) -> &str {
         let mut end = HEADER_BYTES.min(self.text.len());
         while !self.text.is_char_boundary(end) {
             end -= 1;
         }
-        let header = &self.text[..end];
+        &self.text[..end]
+    }
+
+    /// A full name with this surname in the source's header (title, first
+    /// lines): "... Coordinator John Kirby" gives "John Kirby".
+    fn header_name(&self, surname: &str) -> Option<String> {
+        let header = self.header();
         let title = self.doc.title.as_deref().unwrap_or("");
         for hay in [title, header] {
             if let Some(full) = speaker::full_name_in(hay, surname) {
@@ -677,7 +695,11 @@ fn upper_label(s: &str) -> Option<(usize, Voice)> {
         }
         words += 1;
         name_end = token_start + core_len;
-        if core_len < token.len() || words > MAX_LABEL_WORDS {
+        // `THE PRESIDENT. I do not ...`: a period after a word that is not
+        // an abbreviation (`MR.`, `GEN.`, an initial) ends the label, or the
+        // shouted `I` or `A` that starts the answer would join the name.
+        let period_ends = core.strip_suffix('.').is_some_and(|w| !is_abbreviation(w));
+        if core_len < token.len() || words > MAX_LABEL_WORDS || period_ends {
             break;
         }
     }
@@ -720,6 +742,17 @@ fn upper_label(s: &str) -> Option<(usize, Voice)> {
         return None;
     }
     Some((label_len, Voice::Name(0, voice_end as u32)))
+}
+
+/// Abbreviations that end in a period inside a label (`MR. SMITH.`,
+/// `BRIG. GEN. RYDER:`), and single initials (`JOHN F. KENNEDY:`).
+fn is_abbreviation(word: &str) -> bool {
+    const ABBREVIATIONS: &[&str] = &[
+        "MR", "MRS", "MS", "DR", "GEN", "BRIG", "SEN", "REP", "GOV", "ADM", "LT", "COL", "SGT",
+        "ST", "JR", "SR", "MAJ", "CAPT", "CPT", "CMDR", "HON", "REV", "PROF", "AMB", "SEC", "U.S",
+        "ATTY", "SUPT", "GOV'T",
+    ];
+    word.chars().count() == 1 || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
 }
 
 /// `Mr. NORTH:`, `Chairman INOUYE.`, `Mr. SULLIVAN. What is it`, `Governor Clinton.`

@@ -91,8 +91,15 @@ impl Flags {
     pub const CROSSES_TURN: Flags = Flags(128);
     /// The quote has editorial brackets.
     pub const EDITORIAL: Flags = Flags(256);
+    /// The article names a role, group or organisation (or a person where
+    /// the source has an unnamed voice) that the source neither supports nor
+    /// contradicts: not an accusation, something to confirm.
+    pub const SPEAKER_UNVERIFIED: Flags = Flags(512);
+    /// The quote's parts come from two places (in one source or two) with
+    /// no ellipsis to mark the join; see the match's parts.
+    pub const SPLICED: Flags = Flags(1024);
 
-    const NAMES: [(Flags, &'static str); 9] = [
+    const NAMES: [(Flags, &'static str); 11] = [
         (Flags::NEGATION, "negation"),
         (Flags::NUMBER, "number"),
         (Flags::NAME, "name"),
@@ -102,6 +109,8 @@ impl Flags {
         (Flags::SPEAKER_UNKNOWN, "speaker_unknown"),
         (Flags::CROSSES_TURN, "crosses_turn"),
         (Flags::EDITORIAL, "editorial"),
+        (Flags::SPEAKER_UNVERIFIED, "speaker_unverified"),
+        (Flags::SPLICED, "spliced"),
     ];
 
     /// Are all bits of `other` set?

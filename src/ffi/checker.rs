@@ -9,8 +9,8 @@ use super::extract::{fill_quote, language_of, qc_quote};
 use super::status::{QC_ERR_NO_RESULT, QC_ERR_OUT_OF_RANGE, QC_OK, qc_error, qc_status};
 use super::store::qc_store;
 use super::types::{
-    QC_SPEAKER_NAMED, QC_SPEAKER_NOT_GIVEN, QC_SPEAKER_UNKNOWN, QC_VERDICT_NOT_FOUND, change_code,
-    op_code, qc_str, verdict_code,
+    QC_SPEAKER_NAMED, QC_SPEAKER_NOT_GIVEN, QC_SPEAKER_ROLE, QC_SPEAKER_UNKNOWN,
+    QC_VERDICT_NOT_FOUND, change_code, op_code, qc_str, verdict_code,
 };
 use crate::extract::{Extractor, QuoteKind};
 use crate::{Checker, Edit, Match, Report, SpeakerAt};
@@ -56,9 +56,11 @@ pub struct qc_match {
     pub char_end: usize,
     /// The span's text.
     pub text: qc_str,
-    /// `QC_SPEAKER_NAMED`, `QC_SPEAKER_UNKNOWN` or `QC_SPEAKER_NOT_GIVEN`.
+    /// `QC_SPEAKER_NAMED`, `QC_SPEAKER_ROLE`, `QC_SPEAKER_UNKNOWN` or
+    /// `QC_SPEAKER_NOT_GIVEN`.
     pub speaker_kind: u32,
-    /// Who speaks at the span (empty unless `QC_SPEAKER_NAMED`).
+    /// Who speaks at the span (empty unless `QC_SPEAKER_NAMED` or
+    /// `QC_SPEAKER_ROLE`).
     pub speaker: qc_str,
     /// The transcript's time stamp at the span, as written (may be empty).
     pub time: qc_str,
@@ -240,6 +242,7 @@ fn match_of(m: &Match<'_>) -> qc_match {
     let chars = |at: usize| char_count(text.get(..at).unwrap_or_default());
     let (speaker_kind, speaker) = match m.speaker() {
         SpeakerAt::Named(n) => (QC_SPEAKER_NAMED, qc_str::of(n)),
+        SpeakerAt::Role(n) => (QC_SPEAKER_ROLE, qc_str::of(n)),
         SpeakerAt::Unknown => (QC_SPEAKER_UNKNOWN, qc_str::EMPTY),
         SpeakerAt::NotGiven => (QC_SPEAKER_NOT_GIVEN, qc_str::EMPTY),
     };

@@ -85,6 +85,12 @@ pub const QC_FLAG_SPEAKER_UNKNOWN: u32 = 64;
 pub const QC_FLAG_CROSSES_TURN: u32 = 128;
 /// Flag bit: an [editorial insertion] was involved.
 pub const QC_FLAG_EDITORIAL: u32 = 256;
+/// Flag bit: the article's speaker is a role, group or organisation (or a
+/// person where the source has an unnamed voice) that the source neither
+/// supports nor contradicts. Something to confirm, not an accusation.
+pub const QC_FLAG_SPEAKER_UNVERIFIED: u32 = 512;
+/// Flag bit: the quote joins words from two places with no ellipsis.
+pub const QC_FLAG_SPLICED: u32 = 1024;
 
 const _: () = {
     assert!(Flags::NEGATION.0 == QC_FLAG_NEGATION);
@@ -96,6 +102,8 @@ const _: () = {
     assert!(Flags::SPEAKER_UNKNOWN.0 == QC_FLAG_SPEAKER_UNKNOWN);
     assert!(Flags::CROSSES_TURN.0 == QC_FLAG_CROSSES_TURN);
     assert!(Flags::EDITORIAL.0 == QC_FLAG_EDITORIAL);
+    assert!(Flags::SPEAKER_UNVERIFIED.0 == QC_FLAG_SPEAKER_UNVERIFIED);
+    assert!(Flags::SPLICED.0 == QC_FLAG_SPLICED);
 };
 
 /// Edit operation: quote text stands where the source has other text.
@@ -176,6 +184,9 @@ pub const QC_SPEAKER_NOT_GIVEN: u32 = 0;
 pub const QC_SPEAKER_NAMED: u32 = 1;
 /// Speaker at a match: someone speaks, the source does not say who.
 pub const QC_SPEAKER_UNKNOWN: u32 = 2;
+/// Speaker at a match: a voice named only by a generic role (a reporter's
+/// `Q` turn: `speaker` is "Reporter"). Not a person.
+pub const QC_SPEAKER_ROLE: u32 = 3;
 
 /// Extracted quote kind: someone is reported as having said it.
 pub const QC_QUOTE_SPEECH: u32 = 0;

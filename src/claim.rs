@@ -1,0 +1,488 @@
+//! Who an article says spoke: a named person, a role, a group, an
+//! organisation, or nobody in particular.
+//!
+//! Only a named person can be contradicted. "The White House said" is true
+//! of whoever spoke from its podium; "a spokesman", "officials" and "the
+//! ministry" name no one the source could disagree with; and a pronoun that
+//! attribution resolved to a place ("Lake Huron") names nobody at all. The
+//! checker therefore says `misattributed` only when the claim is a
+//! [`SpeakerKind::Person`]; for the other kinds it says whether the source
+//! supports the claim, and flags it `speaker_unverified` when it does not.
+//!
+//! [`SpeakerKind::of`] infers the kind from the words of a name when the
+//! caller does not give it (extraction gives it for the quotes it
+//! attributes). The rules are closed word lists, in the order below; they
+//! err towards *not* a person, because a wrong "person" can accuse and a
+//! wrong "role" can only fail to.
+
+#![forbid(unsafe_code)]
+
+use crate::speaker::{is_title, name_words};
+
+/// What kind of speaker a claim names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum SpeakerKind {
+    /// A named person ("Karine Jean-Pierre", "Mr Blair", "NBC's Kelly O'Donnell").
+    Person,
+    /// A role without a name ("the prime minister", "a White House spokesman").
+    Role,
+    /// Several people ("officials", "reporters", "U.S. officials").
+    Group,
+    /// An institution ("the White House", "the Pentagon", "NATO", "the ministry").
+    Organisation,
+    /// Nothing that names a speaker (a pronoun, a place, an empty string).
+    Unknown,
+}
+
+impl SpeakerKind {
+    /// All kinds, in the order of their C ABI values.
+    pub const ALL: [SpeakerKind; 5] = [
+        SpeakerKind::Person,
+        SpeakerKind::Role,
+        SpeakerKind::Group,
+        SpeakerKind::Organisation,
+        SpeakerKind::Unknown,
+    ];
+
+    /// The name used in JSON and the C API (`"person"`, `"organisation"`, ...).
+    ///
+    /// ```
+    /// assert_eq!(quotecheck::SpeakerKind::Organisation.name(), "organisation");
+    /// ```
+    pub fn name(self) -> &'static str {
+        match self {
+            SpeakerKind::Person => "person",
+            SpeakerKind::Role => "role",
+            SpeakerKind::Group => "group",
+            SpeakerKind::Organisation => "organisation",
+            SpeakerKind::Unknown => "unknown",
+        }
+    }
+
+    /// The kind with this name (also accepts `"organization"`).
+    ///
+    /// ```
+    /// use quotecheck::SpeakerKind;
+    /// assert_eq!(SpeakerKind::from_name("group"), Some(SpeakerKind::Group));
+    /// assert_eq!(SpeakerKind::from_name("organization"), Some(SpeakerKind::Organisation));
+    /// assert_eq!(SpeakerKind::from_name("alien"), None);
+    /// ```
+    pub fn from_name(name: &str) -> Option<SpeakerKind> {
+        if name.eq_ignore_ascii_case("organization") {
+            return Some(SpeakerKind::Organisation);
+        }
+        SpeakerKind::ALL
+            .into_iter()
+            .find(|k| k.name().eq_ignore_ascii_case(name))
+    }
+
+    /// Infers the kind from the words of a name:
+    ///
+    /// 1. a pronoun, or a place ("Lake Huron", "Mount Vernon") → `Unknown`;
+    /// 2. any capitalised word that is not a title, role, institution,
+    ///    group or place word → `Person` ("NBC's Kelly O'Donnell");
+    /// 3. an acronym alone ("NATO") → `Organisation`;
+    /// 4. a plural head noun ("officials", "reporters") → `Group`;
+    /// 5. a role noun at the end ("a White House spokesman") → `Role`;
+    /// 6. an institution word ("the White House", "the ministry") →
+    ///    `Organisation`;
+    /// 7. anything else with words → `Role`; nothing → `Unknown`.
+    ///
+    /// ```
+    /// use quotecheck::SpeakerKind;
+    /// assert_eq!(SpeakerKind::of("Press Secretary Karine Jean-Pierre"), SpeakerKind::Person);
+    /// assert_eq!(SpeakerKind::of("the White House"), SpeakerKind::Organisation);
+    /// assert_eq!(SpeakerKind::of("a White House spokesman"), SpeakerKind::Role);
+    /// assert_eq!(SpeakerKind::of("U.S. officials"), SpeakerKind::Group);
+    /// assert_eq!(SpeakerKind::of("Lake Huron"), SpeakerKind::Unknown);
+    /// assert_eq!(SpeakerKind::of("he"), SpeakerKind::Unknown);
+    /// ```
+    pub fn of(name: &str) -> SpeakerKind {
+        // "Tony Blair, the prime minister" / "a spokesman (John Kirby)":
+        // a person named in any part makes the claim a person's.
+        let mut parts = name
+            .split([',', '(', ')', ';'])
+            .filter(|p| p.chars().any(char::is_alphanumeric))
+            .map(kind_of_part);
+        let Some(first) = parts.next() else {
+            return SpeakerKind::Unknown;
+        };
+        if first == SpeakerKind::Person || parts.any(|k| k == SpeakerKind::Person) {
+            SpeakerKind::Person
+        } else {
+            first
+        }
+    }
+}
+
+/// The kind of one comma-free part of a name (the rules of [`SpeakerKind::of`]).
+fn kind_of_part(part: &str) -> SpeakerKind {
+    let words: Vec<&str> = name_words(part).collect();
+    let Some(&last) = words.last() else {
+        return SpeakerKind::Unknown;
+    };
+    let lower = |w: &str| {
+        let l = w.to_lowercase().replace('’', "'");
+        l.strip_suffix("'s").map_or(l.clone(), str::to_string)
+    };
+    let head = lower(last);
+    if words.len() == 1 && PRONOUNS.contains(&head.as_str()) {
+        return SpeakerKind::Unknown;
+    }
+    if words.iter().any(|w| PLACES.contains(&lower(w).as_str())) {
+        return SpeakerKind::Unknown;
+    }
+    // The head noun decides: in "a Biden aide", "the Belarusian leader" and
+    // "Kremlin spokesman" the capitalised words only modify a role.
+    let lowercase_head = !last.starts_with(char::is_uppercase);
+    if lowercase_head && GROUPS.contains(&head.as_str()) {
+        return SpeakerKind::Group;
+    }
+    if lowercase_head && (ROLES.contains(&head.as_str()) || is_title(&head)) {
+        return SpeakerKind::Role;
+    }
+    let is_acronym = |w: &str| {
+        (2..=6).contains(&w.len())
+            && w.chars().all(|c| c.is_ascii_uppercase() || c == '.')
+            && !is_title(w)
+    };
+    let name_like = |w: &str| {
+        let l = lower(w);
+        w.starts_with(char::is_uppercase)
+            && w.chars().any(char::is_lowercase)
+            && !is_title(&l)
+            && ![ROLES, INSTITUTIONS, GROUPS, DETERMINERS, PRONOUNS]
+                .iter()
+                .any(|list| list.contains(&l.as_str()))
+            && !w.ends_with("'s")
+            && !w.ends_with("’s")
+    };
+    if words.iter().any(|w| name_like(w)) {
+        return SpeakerKind::Person;
+    }
+    if words.len() == 1 && is_acronym(last) {
+        return SpeakerKind::Organisation;
+    }
+    if GROUPS.contains(&head.as_str()) {
+        return SpeakerKind::Group;
+    }
+    let institution = |w: &str| INSTITUTIONS.contains(&lower(w).as_str()) || is_acronym(w);
+    // "White House": both words are title words (so that neither is ever
+    // taken for a surname), together an institution.
+    let white_house = words
+        .windows(2)
+        .any(|p| lower(p[0]) == "white" && lower(p[1]) == "house");
+    if !ROLES.contains(&head.as_str()) && (white_house || words.iter().any(|w| institution(w))) {
+        return SpeakerKind::Organisation;
+    }
+    SpeakerKind::Role
+}
+
+const PRONOUNS: &[&str] = &[
+    "he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "us", "one", "someone",
+    "somebody", "who",
+];
+
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "another", "one", "its", "his", "her", "their",
+];
+
+/// Head words of places, never speakers.
+const PLACES: &[&str] = &[
+    "lake",
+    "river",
+    "mount",
+    "mountain",
+    "sea",
+    "ocean",
+    "bay",
+    "island",
+    "islands",
+    "county",
+    "street",
+    "avenue",
+    "city",
+    "province",
+    "gulf",
+    "strait",
+    "valley",
+    "desert",
+    "peninsula",
+];
+
+/// Plural nouns for several speakers.
+const GROUPS: &[&str] = &[
+    "officials",
+    "reporters",
+    "journalists",
+    "lawmakers",
+    "legislators",
+    "residents",
+    "people",
+    "critics",
+    "analysts",
+    "experts",
+    "sources",
+    "members",
+    "leaders",
+    "democrats",
+    "republicans",
+    "protesters",
+    "protestors",
+    "senators",
+    "aides",
+    "investigators",
+    "authorities",
+    "voters",
+    "witnesses",
+    "diplomats",
+    "economists",
+    "scientists",
+    "doctors",
+    "workers",
+    "campaigners",
+    "activists",
+    "ministers",
+    "mps",
+    "spokespeople",
+    "spokespersons",
+    "representatives",
+    "executives",
+    "organisers",
+    "organizers",
+    "police",
+    "prosecutors",
+    "parents",
+    "teachers",
+    "students",
+    "fans",
+    "players",
+    "allies",
+    "citizens",
+    "americans",
+    "observers",
+    "insiders",
+    "staff",
+    "supporters",
+    "opponents",
+    "tories",
+    "conservatives",
+    "liberals",
+    "socialists",
+];
+
+/// Nouns for one speaker by role.
+const ROLES: &[&str] = &[
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "official",
+    "secretary",
+    "minister",
+    "president",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "chief",
+    "director",
+    "leader",
+    "head",
+    "adviser",
+    "advisor",
+    "coordinator",
+    "moderator",
+    "reporter",
+    "correspondent",
+    "source",
+    "aide",
+    "officer",
+    "commander",
+    "general",
+    "governor",
+    "senator",
+    "representative",
+    "mayor",
+    "ambassador",
+    "judge",
+    "prosecutor",
+    "lawyer",
+    "attorney",
+    "analyst",
+    "expert",
+    "economist",
+    "executive",
+    "boss",
+    "manager",
+    "founder",
+    "owner",
+    "diplomat",
+    "envoy",
+    "negotiator",
+    "premier",
+    "chancellor",
+    "king",
+    "queen",
+    "prince",
+    "pope",
+    "bishop",
+    "archbishop",
+    "mp",
+    "mep",
+    "candidate",
+    "nominee",
+    "witness",
+    "resident",
+    "worker",
+    "teacher",
+    "doctor",
+    "student",
+    "member",
+    "colleague",
+    "friend",
+    "investigator",
+    "inspector",
+    "commissioner",
+    "councillor",
+    "councilman",
+    "councilwoman",
+    "deputy",
+    "vice",
+    "speaker",
+    "whip",
+    "strategist",
+    "pollster",
+    "staffer",
+    "insider",
+    "observer",
+    "woman",
+    "man",
+    "person",
+    "voter",
+    "protester",
+    "fan",
+    "player",
+    "coach",
+    "manager",
+    "captain",
+    "host",
+    "presenter",
+    "anchor",
+    "interviewer",
+];
+
+/// Words that make a name an institution.
+const INSTITUTIONS: &[&str] = &[
+    "pentagon",
+    "kremlin",
+    "ministry",
+    "department",
+    "government",
+    "agency",
+    "office",
+    "administration",
+    "company",
+    "firm",
+    "council",
+    "committee",
+    "commission",
+    "party",
+    "campaign",
+    "statement",
+    "court",
+    "army",
+    "military",
+    "navy",
+    "embassy",
+    "union",
+    "university",
+    "bank",
+    "board",
+    "institute",
+    "service",
+    "foundation",
+    "corporation",
+    "inc",
+    "ltd",
+    "plc",
+    "group",
+    "association",
+    "federation",
+    "organisation",
+    "organization",
+    "downing",
+    "whitehall",
+    "parliament",
+    "congress",
+    "senate",
+    "cabinet",
+    "treasury",
+    "nato",
+    "un",
+    "eu",
+    "fbi",
+    "cia",
+    "bbc",
+    "police",
+    "regulator",
+    "authority",
+    "club",
+    "league",
+    "spokesperson's",
+    "palace",
+    "elysee",
+    "beijing",
+    "moscow",
+    "washington",
+    "london",
+    "report",
+    "paper",
+    "newspaper",
+    "document",
+    "memo",
+    "letter",
+    "website",
+    "network",
+    "channel",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::SpeakerKind::{self, *};
+
+    #[test]
+    fn kinds_from_real_attributions() {
+        let cases = [
+            ("John Kirby", Person),
+            ("Kirby", Person),
+            ("Mr Blair", Person),
+            ("NBC's Kelly O'Donnell", Person),
+            ("Rep. Elissa Slotkin", Person),
+            ("White House press secretary Karine Jean-Pierre", Person),
+            ("the prime minister", Role),
+            ("another defense official", Role),
+            ("a White House spokesman", Role),
+            ("the Belarusian leader", Role),
+            ("White House", Organisation),
+            ("the White House", Organisation),
+            ("the Pentagon", Organisation),
+            ("a statement from the ministry", Organisation),
+            ("NATO", Organisation),
+            ("reporters", Group),
+            ("U.S. officials", Group),
+            ("officials", Group),
+            ("Lake Huron", Unknown),
+            ("he", Unknown),
+            ("", Unknown),
+        ];
+        for (name, want) in cases {
+            assert_eq!(SpeakerKind::of(name), want, "{name:?}");
+        }
+    }
+
+    #[test]
+    fn names_round_trip() {
+        for k in SpeakerKind::ALL {
+            assert_eq!(SpeakerKind::from_name(k.name()), Some(k));
+        }
+    }
+}
