@@ -30,7 +30,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use quotecheck::extract::{Extractor, QuoteKind, Rule};
-use quotecheck::{Checker, Report, SourceDoc, SpeakerAt, Store};
+use quotecheck::{Checker, Report, SourceDoc, SpeakerAt, SpeakerKind, Store};
 use serde_json::{Value, json};
 
 const DEMO_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data");
@@ -52,7 +52,16 @@ struct Options {
 struct Wanted {
     text: String,
     speaker: Option<String>,
+    /// The kind of speaker, when known (else inferred from the name).
+    kind: Option<SpeakerKind>,
     range: Option<(usize, usize)>,
+}
+
+impl Wanted {
+    fn kind(&self) -> Option<SpeakerKind> {
+        self.kind
+            .or_else(|| self.speaker.as_deref().map(SpeakerKind::of))
+    }
 }
 
 fn main() -> ExitCode {
@@ -153,7 +162,8 @@ fn main() -> ExitCode {
         );
     }
     for w in &wanted {
-        match checker.check(&store, &w.text, w.speaker.as_deref()) {
+        let kind = w.kind().unwrap_or(SpeakerKind::Unknown);
+        match checker.check_as(&store, &w.text, w.speaker.as_deref(), kind) {
             Ok(report) => {
                 if opts.json {
                     results.push(report_json(&report, w, article.as_deref()));
@@ -279,7 +289,8 @@ fn read_text(path: &Path) -> Result<String, String> {
     })
 }
 
-/// One entry of a `sources.json` manifest.
+/// One entry of a `sources.json` manifest. Every field but `file` may be
+/// missing or `null`; unknown keys are ignored.
 #[derive(serde::Deserialize, Default)]
 struct ManifestEntry {
     id: Option<String>,
@@ -287,8 +298,40 @@ struct ManifestEntry {
     title: Option<String>,
     date: Option<String>,
     speaker: Option<String>,
-    #[serde(default)]
-    speakers: HashMap<String, String>,
+    speakers: Option<HashMap<String, String>>,
+}
+
+/// Reads a manifest, naming the entry and the field when one is broken.
+fn parse_manifest(text: &str) -> Result<Vec<ManifestEntry>, String> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let list: Vec<Value> =
+        serde_json::from_str(text).map_err(|e| format!("not a JSON list of entries: {e}"))?;
+    list.into_iter()
+        .enumerate()
+        .map(|(i, v)| {
+            let file = v.get("file").and_then(Value::as_str).map(str::to_string);
+            let which = format!("entry {}{}", i + 1, file.map_or(String::new(), |f| format!(" ({f})")));
+            // Name the field a broken entry breaks on.
+            for key in ["id", "file", "title", "date", "speaker"] {
+                match v.get(key) {
+                    Some(Value::String(_)) | Some(Value::Null) | None => {}
+                    Some(other) => {
+                        return Err(format!("{which}: field `{key}` must be a string or null, not {other}"));
+                    }
+                }
+            }
+            match v.get("speakers") {
+                Some(Value::Object(map)) if map.values().all(Value::is_string) => {}
+                Some(Value::Null) | None => {}
+                Some(other) => {
+                    return Err(format!(
+                        "{which}: field `speakers` must map labels to names (an object of strings) or be null, not {other}"
+                    ));
+                }
+            }
+            serde_json::from_value::<ManifestEntry>(v).map_err(|e| format!("{which}: {e}"))
+        })
+        .collect()
 }
 
 /// Files, bytes and rate while a store is built, on a terminal only.
@@ -398,9 +441,7 @@ fn load_sources(path: &Path, pending: &mut Pending, failed: &mut bool, progress:
     let manifest_path = path.join("sources.json");
     let mut manifest: HashMap<String, ManifestEntry> = HashMap::new();
     if manifest_path.exists() {
-        match read_text(&manifest_path)
-            .and_then(|t| serde_json::from_str::<Vec<ManifestEntry>>(&t).map_err(|e| e.to_string()))
-        {
+        match read_text(&manifest_path).and_then(|t| parse_manifest(&t)) {
             Ok(list) => {
                 for entry in list {
                     manifest.insert(entry.file.clone(), entry);
@@ -461,7 +502,8 @@ fn add_file(
     doc.title = entry.title;
     doc.date = entry.date;
     doc.speaker = entry.speaker;
-    let mut labels: Vec<(String, String)> = entry.speakers.into_iter().collect();
+    let mut labels: Vec<(String, String)> =
+        entry.speakers.unwrap_or_default().into_iter().collect();
     labels.sort();
     doc.speakers = labels;
     pending.push((text_path, doc));
@@ -471,19 +513,35 @@ fn add_file(
 struct QuoteEntry {
     text: String,
     speaker: Option<String>,
+    /// `person`, `role`, `group`, `organisation` or `unknown`; inferred from
+    /// the name when absent.
+    speaker_kind: Option<String>,
 }
 
 fn read_quotes(path: &Path) -> Result<Vec<Wanted>, String> {
     let text = read_text(path)?;
-    let list: Vec<QuoteEntry> = serde_json::from_str(&text).map_err(|e| e.to_string())?;
-    Ok(list
-        .into_iter()
-        .map(|q| Wanted {
-            text: q.text,
-            speaker: q.speaker,
-            range: None,
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let list: Vec<QuoteEntry> = serde_json::from_str(text).map_err(|e| e.to_string())?;
+    list.into_iter()
+        .enumerate()
+        .map(|(i, q)| {
+            let kind = match q.speaker_kind.as_deref() {
+                None => None,
+                Some(k) => Some(SpeakerKind::from_name(k).ok_or_else(|| {
+                    format!(
+                        "quote {}: speaker_kind {k:?} is not person, role, group, organisation or unknown",
+                        i + 1
+                    )
+                })?),
+            };
+            Ok(Wanted {
+                text: q.text,
+                speaker: q.speaker,
+                kind,
+                range: None,
+            })
         })
-        .collect())
+        .collect()
 }
 
 /// The article's speech quotes, each with the speaker extraction found.
@@ -496,6 +554,7 @@ fn extract(article: &str, mut extractor: Extractor) -> Vec<Wanted> {
         .map(|q| Wanted {
             text: found.text_of(q).to_string(),
             speaker: found.speaker_name(q).map(str::to_string),
+            kind: found.speaker_name(q).map(SpeakerKind::of),
             range: Some((q.text.0 as usize, q.text.1 as usize)),
         })
         .collect()
@@ -529,6 +588,7 @@ fn extract_only(path: &Path, mut extractor: Extractor, as_json: bool) -> ExitCod
                     "continued": q.continued,
                     "open_end": q.open_end,
                     "speaker": found.speaker_name(q),
+                    "speaker_kind": found.speaker_name(q).map(|n| SpeakerKind::of(n).name()),
                     "speaker_mention": found.speaker_mention(q),
                     "speaker_start": q.speaker_mention.map(|m| m.0),
                     "speaker_end": q.speaker_mention.map(|m| m.1),
@@ -742,9 +802,24 @@ fn report_json(report: &Report<'_>, w: &Wanted, article: Option<&str>) -> Value 
             quotecheck::text::char_offset(a, e),
         )
     });
+    let parts: Vec<Value> = report
+        .parts()
+        .iter()
+        .map(|p| {
+            let source = report.store().source(p.source_index());
+            json!({
+                "quote_start": p.quote_range().start, "quote_end": p.quote_range().end,
+                "quote_text": &w.text[p.quote_range()],
+                "source": source.id(),
+                "source_start": p.range().start, "source_end": p.range().end,
+                "matched_text": source.text().get(p.range()),
+            })
+        })
+        .collect();
     json!({
         "text": w.text,
         "speaker": w.speaker,
+        "speaker_kind": w.kind().map(SpeakerKind::name),
         "start": w.range.map(|r| r.0),
         "end": w.range.map(|r| r.1),
         "char_start": char_range.map(|r| r.0),
@@ -762,6 +837,7 @@ fn report_json(report: &Report<'_>, w: &Wanted, article: Option<&str>) -> Value 
         "edits": edits,
         "missing_words": missing,
         "runners_up": runners_up,
+        "parts": parts,
     })
 }
 
@@ -799,6 +875,17 @@ fn render(out: &mut String, report: &Report<'_>, w: &Wanted) {
             "  source: “{}”",
             m.text().split_whitespace().collect::<Vec<_>>().join(" ")
         );
+        for p in report.parts() {
+            let source = report.store().source(p.source_index());
+            let _ = writeln!(
+                out,
+                "  spliced: “{}” is in {} bytes {}..{}",
+                &w.text[p.quote_range()],
+                source.id(),
+                p.range().start,
+                p.range().end
+            );
+        }
         for e in m.edits() {
             let q = m.quote_text(e);
             let s = m

@@ -116,66 +116,81 @@ impl SpeakerKind {
 }
 
 /// The kind of one comma-free part of a name (the rules of [`SpeakerKind::of`]).
+/// Allocates nothing: the checker infers kinds on every check.
 fn kind_of_part(part: &str) -> SpeakerKind {
-    let words: Vec<&str> = name_words(part).collect();
-    let Some(&last) = words.last() else {
+    let words = || name_words(part);
+    let Some(last) = words().last() else {
         return SpeakerKind::Unknown;
     };
-    let lower = |w: &str| {
-        let l = w.to_lowercase().replace('’', "'");
-        l.strip_suffix("'s").map_or(l.clone(), str::to_string)
-    };
-    let head = lower(last);
-    if words.len() == 1 && PRONOUNS.contains(&head.as_str()) {
+    let count = words().count();
+    let head = base(last);
+    if count == 1 && listed(PRONOUNS, head) {
         return SpeakerKind::Unknown;
     }
-    if words.iter().any(|w| PLACES.contains(&lower(w).as_str())) {
+    if words().any(|w| listed(PLACES, base(w))) {
         return SpeakerKind::Unknown;
     }
     // The head noun decides: in "a Biden aide", "the Belarusian leader" and
     // "Kremlin spokesman" the capitalised words only modify a role.
     let lowercase_head = !last.starts_with(char::is_uppercase);
-    if lowercase_head && GROUPS.contains(&head.as_str()) {
+    if lowercase_head && listed(GROUPS, head) {
         return SpeakerKind::Group;
     }
-    if lowercase_head && (ROLES.contains(&head.as_str()) || is_title(&head)) {
+    if lowercase_head && (listed(ROLES, head) || is_title(head)) {
         return SpeakerKind::Role;
     }
-    let is_acronym = |w: &str| {
-        (2..=6).contains(&w.len())
-            && w.chars().all(|c| c.is_ascii_uppercase() || c == '.')
-            && !is_title(w)
-    };
-    let name_like = |w: &str| {
-        let l = lower(w);
-        w.starts_with(char::is_uppercase)
-            && w.chars().any(char::is_lowercase)
-            && !is_title(&l)
-            && ![ROLES, INSTITUTIONS, GROUPS, DETERMINERS, PRONOUNS]
-                .iter()
-                .any(|list| list.contains(&l.as_str()))
-            && !w.ends_with("'s")
-            && !w.ends_with("’s")
-    };
-    if words.iter().any(|w| name_like(w)) {
+    if words().any(name_like) {
         return SpeakerKind::Person;
     }
-    if words.len() == 1 && is_acronym(last) {
+    if count == 1 && is_acronym(last) {
         return SpeakerKind::Organisation;
     }
-    if GROUPS.contains(&head.as_str()) {
+    if listed(GROUPS, head) {
         return SpeakerKind::Group;
     }
-    let institution = |w: &str| INSTITUTIONS.contains(&lower(w).as_str()) || is_acronym(w);
     // "White House": both words are title words (so that neither is ever
     // taken for a surname), together an institution.
-    let white_house = words
-        .windows(2)
-        .any(|p| lower(p[0]) == "white" && lower(p[1]) == "house");
-    if !ROLES.contains(&head.as_str()) && (white_house || words.iter().any(|w| institution(w))) {
+    let mut prev_white = false;
+    let mut white_house = false;
+    for w in words() {
+        white_house |= prev_white && w.eq_ignore_ascii_case("house");
+        prev_white = w.eq_ignore_ascii_case("white");
+    }
+    let institution = |w: &str| listed(INSTITUTIONS, base(w)) || is_acronym(w);
+    if !listed(ROLES, head) && (white_house || words().any(institution)) {
         return SpeakerKind::Organisation;
     }
     SpeakerKind::Role
+}
+
+/// A word without a possessive `'s`.
+fn base(w: &str) -> &str {
+    w.strip_suffix("'s")
+        .or_else(|| w.strip_suffix("’s"))
+        .unwrap_or(w)
+}
+
+/// Is the word in the (lower-case, ASCII) list, ignoring case?
+fn listed(list: &[&str], w: &str) -> bool {
+    list.iter().any(|l| l.eq_ignore_ascii_case(w))
+}
+
+fn is_acronym(w: &str) -> bool {
+    (2..=6).contains(&w.len())
+        && w.chars().all(|c| c.is_ascii_uppercase() || c == '.')
+        && !is_title(w)
+}
+
+/// A capitalised word in mixed case that is no title, role, institution,
+/// group, determiner or pronoun, and no possessive ("NBC's"): a name.
+fn name_like(w: &str) -> bool {
+    w.starts_with(char::is_uppercase)
+        && w.chars().any(char::is_lowercase)
+        && base(w).len() == w.len()
+        && !is_title(w)
+        && ![ROLES, INSTITUTIONS, GROUPS, DETERMINERS, PRONOUNS]
+            .iter()
+            .any(|list| listed(list, w))
 }
 
 const PRONOUNS: &[&str] = &[

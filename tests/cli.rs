@@ -91,8 +91,10 @@ fn quotes_mode_keeps_order_and_reports_misattribution() {
     let qfile = dir.join("q.json");
     std::fs::write(
         &qfile,
-        r#"[{"text": "no indication of aliens or extraterrestrial activity with these recent takedowns.", "speaker": "another defense official"},
-            {"text": "no apologies for taking down that balloon", "speaker": null}]"#,
+        r#"[{"text": "no indication of aliens or extraterrestrial activity with these recent takedowns.", "speaker": "John Kirby"},
+            {"text": "no apologies for taking down that balloon", "speaker": null},
+            {"text": "no indication of aliens or extraterrestrial activity with these recent takedowns.", "speaker": "another defense official"},
+            {"text": "no indication of aliens or extraterrestrial activity with these recent takedowns.", "speaker": "Pentagon Office", "speaker_kind": "organisation"}]"#,
     )
     .unwrap();
     let sources = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/sources");
@@ -109,6 +111,71 @@ fn quotes_mode_keeps_order_and_reports_misattribution() {
     assert_eq!(q[0]["source_speaker"], "Karine Jean-Pierre");
     assert!(q[0]["start"].is_null());
     assert_eq!(q[1]["source"], "wh-2023-02-16-remarks-biden");
+    // A role, or any name the caller says is not a person's, is never an
+    // accusation: the words' verdict, flagged to confirm.
+    for i in [2, 3] {
+        assert_eq!(q[i]["verdict"], "minor", "{}", q[i]);
+        assert!(
+            q[i]["flags"]
+                .as_array()
+                .unwrap()
+                .contains(&serde_json::json!("speaker_unverified")),
+            "{}",
+            q[i]
+        );
+    }
+    assert_eq!(q[2]["speaker_kind"], "role");
+    assert_eq!(q[3]["speaker_kind"], "organisation");
+}
+
+#[test]
+fn manifest_nulls_are_missing_fields_and_a_broken_entry_is_named() {
+    assert!(built());
+    let dir = std::env::temp_dir().join(format!("qc-cli-null-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("a.txt"), "We will not raise taxes this year.").unwrap();
+    std::fs::write(dir.join("b.txt"), "The bridge opens in May.").unwrap();
+    std::fs::write(
+        dir.join("sources.json"),
+        "\u{feff}[{\"file\": \"a.txt\", \"speakers\": null, \"title\": null, \"speaker\": null, \"date\": null, \"notes\": 1},\n {\"file\": \"b.txt\", \"id\": null}]",
+    )
+    .unwrap();
+    let qfile = dir.join("q.json");
+    std::fs::write(
+        &qfile,
+        r#"[{"text": "will not raise taxes this year", "speaker": null}]"#,
+    )
+    .unwrap();
+    let out = cli()
+        .args(["--json", "--quotes"])
+        .arg(&qfile)
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(common::verdicts_of(&out.stdout), ["verbatim"]);
+
+    std::fs::write(
+        dir.join("sources.json"),
+        r#"[{"file": "a.txt"}, {"file": "b.txt", "speakers": ["not", "a", "map"]}]"#,
+    )
+    .unwrap();
+    let out = cli()
+        .args(["--json", "--quotes"])
+        .arg(&qfile)
+        .arg(&dir)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("entry 2 (b.txt)") && err.contains("speakers"),
+        "{err}"
+    );
+    std::fs::remove_dir_all(&dir).ok();
 }
 
 #[test]

@@ -254,6 +254,8 @@ pub extern "C" fn qc_flag_str(bit: u32) -> *const c_char {
             QC_FLAG_SPEAKER_UNKNOWN => Some(c"speaker_unknown"),
             QC_FLAG_CROSSES_TURN => Some(c"crosses_turn"),
             QC_FLAG_EDITORIAL => Some(c"editorial"),
+            QC_FLAG_SPEAKER_UNVERIFIED => Some(c"speaker_unverified"),
+            QC_FLAG_SPLICED => Some(c"spliced"),
             _ => None,
         })
     })
