@@ -145,6 +145,18 @@
 #define QC_FLAG_EDITORIAL 256
 
 /**
+ * Flag bit: the article's speaker is a role, group or organisation (or a
+ * person where the source has an unnamed voice) that the source neither
+ * supports nor contradicts. Something to confirm, not an accusation.
+ */
+#define QC_FLAG_SPEAKER_UNVERIFIED 512
+
+/**
+ * Flag bit: the quote joins words from two places with no ellipsis.
+ */
+#define QC_FLAG_SPLICED 1024
+
+/**
  * Edit operation: quote text stands where the source has other text.
  */
 #define QC_EDIT_REPLACE 0
@@ -258,6 +270,42 @@
  * Speaker at a match: someone speaks, the source does not say who.
  */
 #define QC_SPEAKER_UNKNOWN 2
+
+/**
+ * Speaker at a match: a voice named only by a generic role (a reporter's
+ * `Q` turn: `speaker` is "Reporter"). Not a person.
+ */
+#define QC_SPEAKER_ROLE 3
+
+/**
+ * Claimed speaker kind (`qc_checker_check_as`): infer it from the name.
+ */
+#define QC_CLAIM_INFER 0
+
+/**
+ * Claimed speaker kind: a named person ("John Kirby", "Mr Blair").
+ */
+#define QC_CLAIM_PERSON 1
+
+/**
+ * Claimed speaker kind: a role without a name ("a White House spokesman").
+ */
+#define QC_CLAIM_ROLE 2
+
+/**
+ * Claimed speaker kind: several people ("officials", "reporters").
+ */
+#define QC_CLAIM_GROUP 3
+
+/**
+ * Claimed speaker kind: an institution ("the White House", "the Pentagon").
+ */
+#define QC_CLAIM_ORGANISATION 4
+
+/**
+ * Claimed speaker kind: nothing that names a speaker (a pronoun, a place).
+ */
+#define QC_CLAIM_UNKNOWN 5
 
 /**
  * Extracted quote kind: someone is reported as having said it.
@@ -441,11 +489,13 @@ typedef struct qc_match {
    */
   struct qc_str text;
   /**
-   * `QC_SPEAKER_NAMED`, `QC_SPEAKER_UNKNOWN` or `QC_SPEAKER_NOT_GIVEN`.
+   * `QC_SPEAKER_NAMED`, `QC_SPEAKER_ROLE`, `QC_SPEAKER_UNKNOWN` or
+   * `QC_SPEAKER_NOT_GIVEN`.
    */
   uint32_t speaker_kind;
   /**
-   * Who speaks at the span (empty unless `QC_SPEAKER_NAMED`).
+   * Who speaks at the span (empty unless `QC_SPEAKER_NAMED` or
+   * `QC_SPEAKER_ROLE`).
    */
   struct qc_str speaker;
   /**
@@ -457,6 +507,37 @@ typedef struct qc_match {
    */
   size_t edit_count;
 } qc_match;
+
+/**
+ * One side of a spliced quote (`QC_FLAG_SPLICED`): the quote's bytes and
+ * where they were found.
+ */
+typedef struct qc_part {
+  /**
+   * Byte range of this part in the quote.
+   */
+  size_t quote_start;
+  /**
+   * End of that range (exclusive).
+   */
+  size_t quote_end;
+  /**
+   * The id of the source it was found in.
+   */
+  struct qc_str source_id;
+  /**
+   * Byte range of the span in the source's text.
+   */
+  size_t source_start;
+  /**
+   * End of that range (exclusive).
+   */
+  size_t source_end;
+  /**
+   * The span's text.
+   */
+  struct qc_str text;
+} qc_part;
 
 /**
  * One difference between the quote and a source span.
@@ -765,6 +846,27 @@ qc_status qc_checker_check(struct qc_checker *checker,
                            struct qc_error *err);
 
 /**
+ * Like `qc_checker_check`, with the kind of speaker the article names:
+ * `QC_CLAIM_PERSON`, `QC_CLAIM_ROLE`, `QC_CLAIM_GROUP`,
+ * `QC_CLAIM_ORGANISATION`, `QC_CLAIM_UNKNOWN`, or `QC_CLAIM_INFER` to infer
+ * it from the name (what `qc_checker_check` does). Only a person can be
+ * contradicted (`QC_VERDICT_MISATTRIBUTED`); a role, group or organisation
+ * the source does not support gets `QC_FLAG_SPEAKER_UNVERIFIED`.
+ *
+ * Lifetime, errors and thread safety: as `qc_checker_check`; an undefined
+ * `speaker_kind` is `QC_ERR_OUT_OF_RANGE`.
+ */
+qc_status qc_checker_check_as(struct qc_checker *checker,
+                              const struct qc_store *store,
+                              const uint8_t *quote,
+                              size_t quote_len,
+                              const uint8_t *speaker,
+                              size_t speaker_len,
+                              uint32_t speaker_kind,
+                              struct qc_report *out,
+                              struct qc_error *err);
+
+/**
  * The outcome of the last `qc_checker_check`, into `*out`.
  *
  * Errors: `QC_ERR_NO_RESULT`, `QC_ERR_NULL_ARG`, `QC_ERR_INVALID_HANDLE`.
@@ -783,6 +885,23 @@ qc_status qc_checker_report(const struct qc_checker *checker,
 qc_status qc_checker_match(const struct qc_checker *checker,
                            size_t index,
                            struct qc_match *out,
+                           struct qc_error *err);
+
+/**
+ * The parts of the last check's quote when it was spliced
+ * (`QC_FLAG_SPLICED`: two, in quote order) into the caller's array `out`
+ * of `capacity` elements; their number (0 when not spliced) goes to
+ * `*count`. Too small a `capacity` (or a size query with `out` NULL) gives
+ * `QC_ERR_BUFFER_TOO_SMALL` with only `*count` written.
+ *
+ * Lifetime: as for `qc_checker_check`'s results.
+ * Errors: `QC_ERR_NO_RESULT`, `QC_ERR_BUFFER_TOO_SMALL`, `QC_ERR_NULL_ARG`,
+ * `QC_ERR_INVALID_HANDLE`.
+ */
+qc_status qc_checker_parts(const struct qc_checker *checker,
+                           struct qc_part *out,
+                           size_t capacity,
+                           size_t *count,
                            struct qc_error *err);
 
 /**
@@ -1201,6 +1320,15 @@ qc_status qc_store_open(const uint8_t *path,
                         size_t path_len,
                         struct qc_store **out,
                         struct qc_error *err);
+
+/**
+ * The name of a claimed speaker kind (`"person"`, `"role"`, `"group"`,
+ * `"organisation"`, `"unknown"`), or NULL for `QC_CLAIM_INFER` and
+ * undefined values.
+ *
+ * Ownership: static and NUL-terminated; never free it.
+ */
+const char *qc_claim_str(uint32_t kind);
 
 /**
  * The name of a verdict (`"verbatim"`, `"minor"`, `"altered"`,

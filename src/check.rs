@@ -476,38 +476,46 @@ impl Checker {
         self.run(store, quote, claim, false)?;
         let Some(parts) = found else { return Ok(()) };
         self.parts.extend(parts);
-        if self.matches.is_empty() {
-            // The larger side's place stands for the quote; the other
-            // side's words are listed as not in it.
-            let (main, other) = if parts[0].words >= parts[1].words {
-                (parts[0], parts[1])
-            } else {
-                (parts[1], parts[0])
-            };
-            let first_edit = self.edits.len() as u32;
-            self.edits.push(Edit {
-                op: EditOp::Insert,
-                change: crate::verdict::Change::Word,
-                quote: other.quote,
-                source: (main.span.1, main.span.1),
-            });
-            self.matches.push(MatchData {
-                source: main.source,
-                span: main.span,
-                score: main.words as f32 / words as f32,
-                rank: 0.0,
-                text_verdict: Verdict::Altered,
-                verdict: Verdict::Altered,
-                flags: Flags::default(),
-                edits: (first_edit, first_edit + 1),
-            });
+        // The whole quote's alignment pairs one side's words with whatever
+        // stands beside the other (a "negation" where "no" met "nature"):
+        // it is replaced by the larger side's place, with the other side's
+        // words listed as not in it.
+        let (main, other) = if parts[0].words >= parts[1].words {
+            (parts[0], parts[1])
+        } else {
+            (parts[1], parts[0])
+        };
+        self.matches.clear();
+        self.edits.clear();
+        self.edits.push(Edit {
+            op: EditOp::Insert,
+            change: crate::verdict::Change::Word,
+            quote: other.quote,
+            source: (main.span.1, main.span.1),
+        });
+        let mut flags = Flags::SPLICED;
+        if let Some((claimed, kind)) = claim {
+            for part in parts {
+                let source = store.source(part.source as usize);
+                let at = source.speaker_at(part.span.0 as usize);
+                flags |= match judge_speaker(claimed, kind, at, source) {
+                    Attribution::Consistent => Flags::default(),
+                    Attribution::Contradicted => Flags::SPEAKER_MISMATCH,
+                    Attribution::Unverified => Flags::SPEAKER_UNVERIFIED,
+                    Attribution::NotGiven => Flags::SPEAKER_UNKNOWN,
+                };
+            }
         }
-        let best = &mut self.matches[0];
-        best.flags |= Flags::SPLICED;
-        best.text_verdict = Verdict::Altered;
-        if best.verdict != Verdict::Misattributed {
-            best.verdict = Verdict::Altered;
-        }
+        self.matches.push(MatchData {
+            source: main.source,
+            span: main.span,
+            score: main.words as f32 / words as f32,
+            rank: 0.0,
+            text_verdict: Verdict::Altered,
+            verdict: Verdict::Altered,
+            flags,
+            edits: (0, 1),
+        });
         Ok(())
     }
 

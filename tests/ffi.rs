@@ -637,3 +637,95 @@ fn add_many_and_freeze_through_the_abi() {
     qc_error_free(err);
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn claimed_speaker_kinds_and_splice_parts_through_the_abi() {
+    let store = demo_store();
+    let checker = qc_checker_new();
+    let err = qc_error_new();
+    let mut report = qc_report {
+        verdict: 99,
+        flags: 0,
+        score: 0.0,
+        match_count: 0,
+    };
+    let check = |quote: &str, speaker: &str, kind: u32, report: &mut qc_report| {
+        qc_checker_check_as(
+            checker,
+            store,
+            quote.as_ptr(),
+            quote.len(),
+            speaker.as_ptr(),
+            speaker.len(),
+            kind,
+            report,
+            err,
+        )
+    };
+    let quote = "no indication of aliens or extraterrestrial activity with these recent takedowns";
+    // A person contradicted by the transcript's named speaker.
+    assert_eq!(
+        check(quote, "John Kirby", QC_CLAIM_INFER, &mut report),
+        QC_OK
+    );
+    assert_eq!(report.verdict, QC_VERDICT_MISATTRIBUTED);
+    // The same name declared an organisation: not an accusation.
+    assert_eq!(
+        check(quote, "Pentagon", QC_CLAIM_ORGANISATION, &mut report),
+        QC_OK
+    );
+    assert_eq!(report.verdict, QC_VERDICT_MINOR);
+    assert_ne!(report.flags & QC_FLAG_SPEAKER_UNVERIFIED, 0);
+    let mut count = 7;
+    assert_eq!(
+        qc_checker_parts(checker, null_mut(), 0, &mut count, err),
+        QC_OK
+    );
+    assert_eq!(count, 0);
+    // An undefined kind is refused.
+    assert_eq!(check(quote, "Kirby", 77, &mut report), QC_ERR_OUT_OF_RANGE);
+
+    // Two real stretches of the briefing glued without an ellipsis.
+    let spliced = "no indication of aliens or extraterrestrial activity, \
+                   to collect debris in the remote locations where they have fallen";
+    let status = check(spliced, "Karine Jean-Pierre", QC_CLAIM_PERSON, &mut report);
+    assert_eq!(status, QC_OK, "{}", message(err));
+    assert_ne!(report.flags & QC_FLAG_SPLICED, 0);
+    {
+        assert_eq!(report.verdict, QC_VERDICT_ALTERED);
+        // Kirby said the second half; Jean-Pierre the first.
+        assert_ne!(report.flags & QC_FLAG_SPEAKER_MISMATCH, 0);
+        let mut parts = [qc_part {
+            quote_start: 0,
+            quote_end: 0,
+            source_id: qc_str {
+                ptr: null(),
+                len: 0,
+            },
+            source_start: 0,
+            source_end: 0,
+            text: qc_str {
+                ptr: null(),
+                len: 0,
+            },
+        }; 2];
+        assert_eq!(
+            qc_checker_parts(checker, parts.as_mut_ptr(), 2, &mut count, err),
+            QC_OK
+        );
+        assert_eq!(count, 2);
+        assert!(parts[0].quote_end <= parts[1].quote_start);
+        assert_eq!(
+            s(&parts[0].text).replace('\n', " "),
+            "no indication of aliens or extraterrestrial activity"
+        );
+        assert_eq!(
+            s(&parts[1].text),
+            "to collect debris in the remote locations where they have fallen"
+        );
+        assert_eq!(s(&parts[0].source_id), "wh-2023-02-13-briefing");
+    }
+    qc_error_free(err);
+    qc_checker_free(checker);
+    qc_store_free(store);
+}

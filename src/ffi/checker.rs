@@ -9,9 +9,10 @@ use super::extract::{fill_quote, language_of, qc_quote};
 use super::status::{QC_ERR_NO_RESULT, QC_ERR_OUT_OF_RANGE, QC_OK, qc_error, qc_status};
 use super::store::qc_store;
 use super::types::{
-    QC_SPEAKER_NAMED, QC_SPEAKER_NOT_GIVEN, QC_SPEAKER_ROLE, QC_SPEAKER_UNKNOWN,
-    QC_VERDICT_NOT_FOUND, change_code, op_code, qc_str, verdict_code,
+    QC_CLAIM_INFER, QC_SPEAKER_NAMED, QC_SPEAKER_NOT_GIVEN, QC_SPEAKER_ROLE, QC_SPEAKER_UNKNOWN,
+    QC_VERDICT_NOT_FOUND, change_code, claim_code, op_code, qc_str, verdict_code,
 };
+use crate::SpeakerKind;
 use crate::extract::{Extractor, QuoteKind};
 use crate::{Checker, Edit, Match, Report, SpeakerAt};
 
@@ -27,6 +28,25 @@ pub struct qc_report {
     pub score: f32,
     /// How many spans were found (best first); 0 when not found.
     pub match_count: usize,
+}
+
+/// One side of a spliced quote (`QC_FLAG_SPLICED`): the quote's bytes and
+/// where they were found.
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct qc_part {
+    /// Byte range of this part in the quote.
+    pub quote_start: usize,
+    /// End of that range (exclusive).
+    pub quote_end: usize,
+    /// The id of the source it was found in.
+    pub source_id: qc_str,
+    /// Byte range of the span in the source's text.
+    pub source_start: usize,
+    /// End of that range (exclusive).
+    pub source_end: usize,
+    /// The span's text.
+    pub text: qc_str,
 }
 
 /// A span of a source that matches the quote.
@@ -161,6 +181,7 @@ pub struct qc_checker {
     report: Option<qc_report>,
     matches: Vec<qc_match>,
     match_edits: Vec<(usize, usize)>,
+    parts: Vec<qc_part>,
     edits: Vec<qc_edit>,
     // The last article check.
     article: String,
@@ -200,6 +221,7 @@ pub extern "C" fn qc_checker_new() -> *mut qc_checker {
             report: None,
             matches: Vec::new(),
             match_edits: Vec::new(),
+            parts: Vec::new(),
             edits: Vec::new(),
             article: String::new(),
             checked_article: false,
@@ -321,7 +343,43 @@ pub extern "C" fn qc_checker_check(
     out: *mut qc_report,
     err: *mut qc_error,
 ) -> qc_status {
+    qc_checker_check_as(
+        checker,
+        store,
+        quote,
+        quote_len,
+        speaker,
+        speaker_len,
+        QC_CLAIM_INFER,
+        out,
+        err,
+    )
+}
+
+/// Like `qc_checker_check`, with the kind of speaker the article names:
+/// `QC_CLAIM_PERSON`, `QC_CLAIM_ROLE`, `QC_CLAIM_GROUP`,
+/// `QC_CLAIM_ORGANISATION`, `QC_CLAIM_UNKNOWN`, or `QC_CLAIM_INFER` to infer
+/// it from the name (what `qc_checker_check` does). Only a person can be
+/// contradicted (`QC_VERDICT_MISATTRIBUTED`); a role, group or organisation
+/// the source does not support gets `QC_FLAG_SPEAKER_UNVERIFIED`.
+///
+/// Lifetime, errors and thread safety: as `qc_checker_check`; an undefined
+/// `speaker_kind` is `QC_ERR_OUT_OF_RANGE`.
+#[unsafe(no_mangle)]
+#[allow(clippy::too_many_arguments)]
+pub extern "C" fn qc_checker_check_as(
+    checker: *mut qc_checker,
+    store: *const qc_store,
+    quote: *const u8,
+    quote_len: usize,
+    speaker: *const u8,
+    speaker_len: usize,
+    speaker_kind: u32,
+    out: *mut qc_report,
+    err: *mut qc_error,
+) -> qc_status {
     ffi_boundary!(err, {
+        let claimed_kind = claim_kind(speaker_kind)?;
         // SAFETY: a live `qc_checker` used by this thread only.
         let ch = unsafe { handle_mut(checker, "checker") }?;
         ch.report = None;
@@ -342,13 +400,16 @@ pub extern "C" fn qc_checker_check(
             matches,
             match_edits,
             edits,
+            parts,
             ..
         } = ch;
         matches.clear();
         match_edits.clear();
         edits.clear();
+        parts.clear();
         let speaker_arg = s.map(|_| speaker_copy.as_str());
-        let report = checker.check(&st.store, quote, speaker_arg)?;
+        let kind = claimed_kind.unwrap_or_else(|| SpeakerKind::of(speaker_copy));
+        let report = checker.check_as(&st.store, quote, speaker_arg, kind)?;
         for m in report.matches() {
             let first = edits.len();
             for e in m.edits() {
@@ -356,6 +417,17 @@ pub extern "C" fn qc_checker_check(
             }
             match_edits.push((first, edits.len()));
             matches.push(match_of(&m));
+        }
+        for p in report.parts() {
+            let source = st.store.source(p.source_index());
+            parts.push(qc_part {
+                quote_start: p.quote_range().start,
+                quote_end: p.quote_range().end,
+                source_id: qc_str::of(source.id()),
+                source_start: p.range().start,
+                source_end: p.range().end,
+                text: qc_str::of(source.text().get(p.range()).unwrap_or_default()),
+            });
         }
         let summary = report_of(&report);
         ch.report = Some(summary);
@@ -365,6 +437,23 @@ pub extern "C" fn qc_checker_check(
         }
         Ok(())
     })
+}
+
+/// The kind a `QC_CLAIM_*` value names (`None` for `QC_CLAIM_INFER`).
+fn claim_kind(value: u32) -> Result<Option<SpeakerKind>, Failure> {
+    if value == QC_CLAIM_INFER {
+        return Ok(None);
+    }
+    SpeakerKind::ALL
+        .into_iter()
+        .find(|&k| claim_code(k) == value)
+        .map(Some)
+        .ok_or_else(|| {
+            Failure::new(
+                QC_ERR_OUT_OF_RANGE,
+                "speaker_kind is not a QC_CLAIM_* value",
+            )
+        })
 }
 
 fn last_report(ch: &qc_checker) -> Result<qc_report, Failure> {
@@ -434,6 +523,32 @@ pub extern "C" fn qc_checker_match(
         last_report(ch)?;
         // SAFETY: writable (the contract).
         unsafe { copy_item(&ch.matches, index, "match", out) }
+    })
+}
+
+/// The parts of the last check's quote when it was spliced
+/// (`QC_FLAG_SPLICED`: two, in quote order) into the caller's array `out`
+/// of `capacity` elements; their number (0 when not spliced) goes to
+/// `*count`. Too small a `capacity` (or a size query with `out` NULL) gives
+/// `QC_ERR_BUFFER_TOO_SMALL` with only `*count` written.
+///
+/// Lifetime: as for `qc_checker_check`'s results.
+/// Errors: `QC_ERR_NO_RESULT`, `QC_ERR_BUFFER_TOO_SMALL`, `QC_ERR_NULL_ARG`,
+/// `QC_ERR_INVALID_HANDLE`.
+#[unsafe(no_mangle)]
+pub extern "C" fn qc_checker_parts(
+    checker: *const qc_checker,
+    out: *mut qc_part,
+    capacity: usize,
+    count: *mut usize,
+    err: *mut qc_error,
+) -> qc_status {
+    ffi_boundary!(err, {
+        // SAFETY: a live `qc_checker`.
+        let ch = unsafe { handle_ref(checker, "checker") }?;
+        last_report(ch)?;
+        // SAFETY: `out` has room for `capacity` elements (the contract).
+        unsafe { copy_array(&ch.parts, out, capacity, count) }
     })
 }
 
@@ -551,7 +666,9 @@ pub extern "C" fn qc_checker_check_article(
             if q.kind == QuoteKind::Speech && q.nested_in.is_none() {
                 entry.checked = true;
                 let words = found.text_of(q);
-                match checker.check(&st.store, words, found.speaker_name(q)) {
+                let name = found.speaker_name(q);
+                let kind = name.map_or(SpeakerKind::Unknown, SpeakerKind::of);
+                match checker.check_as(&st.store, words, name, kind) {
                     Ok(report) => {
                         entry.report = report_of(&report);
                         if let Some(best) = report.best() {

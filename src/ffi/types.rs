@@ -5,7 +5,7 @@ use std::ffi::{CStr, c_char};
 
 use super::boundary::guard_value;
 use crate::extract::{QuoteKind, Rule};
-use crate::{Change, EditOp, Flags, Verdict};
+use crate::{Change, EditOp, Flags, SpeakerKind, Verdict};
 
 /// A borrowed UTF-8 string: `len` bytes at `ptr`, not NUL-terminated.
 /// `ptr` is never NULL (an empty string points to a static empty string).
@@ -187,6 +187,48 @@ pub const QC_SPEAKER_UNKNOWN: u32 = 2;
 /// Speaker at a match: a voice named only by a generic role (a reporter's
 /// `Q` turn: `speaker` is "Reporter"). Not a person.
 pub const QC_SPEAKER_ROLE: u32 = 3;
+
+/// Claimed speaker kind (`qc_checker_check_as`): infer it from the name.
+pub const QC_CLAIM_INFER: u32 = 0;
+/// Claimed speaker kind: a named person ("John Kirby", "Mr Blair").
+pub const QC_CLAIM_PERSON: u32 = 1;
+/// Claimed speaker kind: a role without a name ("a White House spokesman").
+pub const QC_CLAIM_ROLE: u32 = 2;
+/// Claimed speaker kind: several people ("officials", "reporters").
+pub const QC_CLAIM_GROUP: u32 = 3;
+/// Claimed speaker kind: an institution ("the White House", "the Pentagon").
+pub const QC_CLAIM_ORGANISATION: u32 = 4;
+/// Claimed speaker kind: nothing that names a speaker (a pronoun, a place).
+pub const QC_CLAIM_UNKNOWN: u32 = 5;
+
+pub(crate) fn claim_code(kind: SpeakerKind) -> u32 {
+    match kind {
+        SpeakerKind::Person => QC_CLAIM_PERSON,
+        SpeakerKind::Role => QC_CLAIM_ROLE,
+        SpeakerKind::Group => QC_CLAIM_GROUP,
+        SpeakerKind::Organisation => QC_CLAIM_ORGANISATION,
+        SpeakerKind::Unknown => QC_CLAIM_UNKNOWN,
+    }
+}
+
+/// The name of a claimed speaker kind (`"person"`, `"role"`, `"group"`,
+/// `"organisation"`, `"unknown"`), or NULL for `QC_CLAIM_INFER` and
+/// undefined values.
+///
+/// Ownership: static and NUL-terminated; never free it.
+#[unsafe(no_mangle)]
+pub extern "C" fn qc_claim_str(kind: u32) -> *const c_char {
+    guard_value(std::ptr::null(), || {
+        name_ptr(match kind {
+            QC_CLAIM_PERSON => Some(c"person"),
+            QC_CLAIM_ROLE => Some(c"role"),
+            QC_CLAIM_GROUP => Some(c"group"),
+            QC_CLAIM_ORGANISATION => Some(c"organisation"),
+            QC_CLAIM_UNKNOWN => Some(c"unknown"),
+            _ => None,
+        })
+    })
+}
 
 /// Extracted quote kind: someone is reported as having said it.
 pub const QC_QUOTE_SPEECH: u32 = 0;
@@ -375,6 +417,10 @@ mod tests {
                 Some(op.name())
             );
         }
+        for k in SpeakerKind::ALL {
+            assert_eq!(name(qc_claim_str(claim_code(k))).as_deref(), Some(k.name()));
+        }
+        assert_eq!(name(qc_claim_str(QC_CLAIM_INFER)), None);
         for bit in 0..32 {
             let got = name(qc_flag_str(1 << bit));
             assert_eq!(got.as_deref(), Flags::bit_name(1 << bit));
