@@ -257,6 +257,18 @@
 #define QC_CHANGE_CONJUNCTION 16
 
 /**
+ * Change kind: the same word in another form: a tense, a plural
+ * ("want"/"wanted").
+ */
+#define QC_CHANGE_INFLECTION 17
+
+/**
+ * Change kind: a word the source has in another place of the span (the
+ * quote moved it).
+ */
+#define QC_CHANGE_MOVED 18
+
+/**
  * Speaker at a match: the source gives no speaker information.
  */
 #define QC_SPEAKER_NOT_GIVEN 0

@@ -12,7 +12,8 @@
 //! | match | 0 | same folded word |
 //! | variant | 1 | same number in other words ("ten"/"10") |
 //! | join | 1 | two words for one: "extra-terrestrial", "do not"/"don't" |
-//! | substitute | 11 | a word changed (a little more, so a match plus a drop wins a tie) |
+//! | substitute | 11 | a word changed (a little more, so a match plus a drop wins a tie); 10 when both start alike |
+//! | near substitute | 7 | a word spelt nearly the same ("ballon"/"balloon", "want"/"wanted") |
 //! | insert | 12 | a quote word the source does not have (more, so that more matched words win) |
 //! | delete | 5 | a source word the quote dropped (condensing is common) |
 //! | delete stage/editorial | 1 | "(laughter)", "\[extra\]" left out |
@@ -37,6 +38,19 @@ pub const WORD_COST: u32 = 10;
 /// so that "will \[not\] raise" aligns "will" with "will" and drops "not",
 /// rather than substituting "will" for "not" at the same price.
 pub const SUBSTITUTE_COST: u32 = 11;
+/// Cost of a word substituted by one spelt nearly the same (a typo, a
+/// tense: at most two letters apart, both of four letters or more). Below a
+/// plain substitution, so that "the Chinese ballon" against "that balloon"
+/// keeps "ballon" opposite "balloon" and inserts "Chinese", rather than
+/// shifting every word one place; above a drop plus a match, so that an
+/// exact word still wins.
+pub const NEAR_SUBSTITUTE_COST: u32 = 7;
+
+/// Are two folded words at most two letters apart (a typo, a tense)?
+fn near_spelling(a: &str, b: &str) -> bool {
+    crate::verdict::letter_distance(a, b) <= 2
+}
+
 /// Cost of a quote word the source does not have. Above a dropped word's
 /// cost so that a quote matching more words wins: "we will go" against "we
 /// will not go" is "will, \[not\], go", not "will" with "go" added at the end
@@ -249,6 +263,11 @@ pub fn align(
                     h => h | HEAD_LONG,
                 });
                 let q_start = (q.len() > 1).then(|| head_of(q) & !HEAD_LONG);
+                // A word spelt nearly as a source word ("ballon"/"balloon",
+                // "want"/"wanted") is cheaper to substitute: first chars and
+                // lengths are compared before any letters are.
+                let q_head = (q.len() > 1).then(|| head_of(q));
+                let q_len = q.len() as u32;
                 // What `joins_to` needs of a joined form before anything
                 // else: the two parts' lengths add up to its length, or it
                 // has an apostrophe.
@@ -272,6 +291,17 @@ pub fn align(
                         (0, B_MATCH)
                     } else if numeric[i - 1] && same_number(q, sword(j - 1)) {
                         (COSMETIC_COST, B_VARIANT)
+                    } else if q_head == Some(heads[j - 1] | HEAD_LONG)
+                        && (shapes[j - 1] & !SHAPE_APOSTROPHE).abs_diff(q_len) <= 2
+                        && q_len >= 4
+                        && (shapes[j - 1] & !SHAPE_APOSTROPHE) >= 4
+                        && near_spelling(q, sword(j - 1))
+                    {
+                        (NEAR_SUBSTITUTE_COST, B_SUB)
+                    } else if q_head == Some(heads[j - 1]) {
+                        // Same first letter ("the"/"that"): a tie with an
+                        // insertion beside it goes to the pair.
+                        (SUBSTITUTE_COST - 1, B_SUB)
                     } else {
                         (SUBSTITUTE_COST, B_SUB)
                     };

@@ -320,9 +320,7 @@ impl Checker {
     ) -> Result<Report<'a>, Error> {
         self.parts.clear();
         self.run(store, quote, claim, exhaustive)?;
-        if !exhaustive {
-            self.look_for_splice(store, quote, claim)?;
-        }
+        self.look_for_splice(store, quote, claim, exhaustive)?;
         Ok(Report {
             store,
             quote,
@@ -428,6 +426,7 @@ impl Checker {
         store: &Store,
         quote: &str,
         claim: Option<(&str, SpeakerKind)>,
+        exhaustive: bool,
     ) -> Result<(), Error> {
         let words = self.items.iter().filter(|i| i.is_word()).count();
         let weak = match self.matches.first() {
@@ -453,10 +452,10 @@ impl Checker {
         }
         let mut found: Option<[SplicePart; 2]> = None;
         for &(left, right) in &sides[..n] {
-            let Some(a) = self.firm_part(store, quote, left)? else {
+            let Some(a) = self.firm_part(store, quote, left, exhaustive)? else {
                 continue;
             };
-            let Some(b) = self.firm_part(store, quote, right)? else {
+            let Some(b) = self.firm_part(store, quote, right, exhaustive)? else {
                 continue;
             };
             // The two sides one after the other in one source are the
@@ -473,7 +472,7 @@ impl Checker {
         }
         // Put the whole quote's own result back (the parts' checks used
         // the scratch space).
-        self.run(store, quote, claim, false)?;
+        self.run(store, quote, claim, exhaustive)?;
         let Some(parts) = found else { return Ok(()) };
         self.parts.extend(parts);
         // The whole quote's alignment pairs one side's words with whatever
@@ -570,21 +569,21 @@ impl Checker {
         n
     }
 
-    /// Checks the quote's bytes `range` on its own: found firmly (as said,
-    /// or altered with a high score and whole) or not at all.
+    /// Checks the quote's bytes `range` on its own: found as said (verbatim,
+    /// minor or ellipsis), or not at all.
     fn firm_part(
         &mut self,
         store: &Store,
         quote: &str,
         range: (u32, u32),
+        exhaustive: bool,
     ) -> Result<Option<SplicePart>, Error> {
         let part = &quote[range.0 as usize..range.1 as usize];
-        self.run(store, part, None, false)?;
+        self.run(store, part, None, exhaustive)?;
         let words = self.items.iter().filter(|i| i.is_word()).count() as u32;
-        let firm = |m: &&MatchData| {
-            m.text_verdict != Verdict::Altered
-                || (m.score >= MIN_ACCUSATION_SCORE && !m.flags.contains(Flags::PARTIAL))
-        };
+        // Each side as said (cosmetic differences at most): two altered
+        // pieces are too weak a ground for saying where a quote came from.
+        let firm = |m: &&MatchData| m.text_verdict != Verdict::Altered;
         Ok(self.matches.first().filter(firm).map(|m| SplicePart {
             quote: range,
             source: m.source,
@@ -1074,7 +1073,7 @@ enum Attribution {
     /// the source does not mention, or a person where the source has an
     /// unnamed voice.
     Unverified,
-    /// The source has no speaker information.
+    /// The source does not say who speaks there.
     NotGiven,
 }
 
@@ -1101,17 +1100,18 @@ fn judge_speaker(
     match at {
         SpeakerAt::Named(actual) if same_person(claimed, actual) => Attribution::Consistent,
         SpeakerAt::Named(_) => Attribution::Contradicted,
-        SpeakerAt::Role(_) | SpeakerAt::Unknown => {
+        SpeakerAt::Role(_) => {
             let speaks_elsewhere = source
                 .speaker_names()
                 .any(|name| same_person(claimed, name));
-            if speaks_elsewhere && matches!(at, SpeakerAt::Role(_)) {
+            if speaks_elsewhere {
                 Attribution::Contradicted
             } else {
                 Attribution::Unverified
             }
         }
-        SpeakerAt::NotGiven => Attribution::NotGiven,
+        // `UNIDENTIFIED MALE:`, `>>`: the source does not say who.
+        SpeakerAt::Unknown | SpeakerAt::NotGiven => Attribution::NotGiven,
     }
 }
 
@@ -1327,7 +1327,10 @@ impl<'a> Report<'a> {
             edits[m.edits.0 as usize..m.edits.1 as usize]
                 .iter()
                 .filter(|e| {
-                    e.op == EditOp::Insert || (e.op == EditOp::Replace && !e.change.is_cosmetic())
+                    // A moved word is in the span, only elsewhere.
+                    e.change != crate::verdict::Change::Moved
+                        && (e.op == EditOp::Insert
+                            || (e.op == EditOp::Replace && !e.change.is_cosmetic()))
                 })
                 .map(|e| e.quote)
         });

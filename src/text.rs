@@ -82,10 +82,38 @@ impl<'a> Iterator for Words<'a> {
     fn next(&mut self) -> Option<(usize, &'a str)> {
         loop {
             if let Some((base, segs)) = &mut self.unicode {
-                for (i, w) in segs.by_ref() {
-                    if w.chars().any(char::is_alphanumeric) {
-                        return Some((*base + i, w));
+                while let Some((i, w)) = segs.next() {
+                    if !w.chars().any(char::is_alphanumeric) {
+                        continue;
                     }
+                    // A word split only by invisible format characters
+                    // (`cam\u{200b}paign`, pasted from a web page) is one
+                    // word: UAX #29 already keeps soft hyphens and joiners
+                    // inside words, but breaks at a zero-width space.
+                    let start = *base + i;
+                    let mut end = start + w.len();
+                    loop {
+                        let rest = &self.text[end..self.chunk_end];
+                        let invisible = rest.len() - rest.trim_start_matches(is_format_char).len();
+                        let glued =
+                            invisible > 0 && rest[invisible..].starts_with(char::is_alphanumeric);
+                        if !glued {
+                            break;
+                        }
+                        // Step over the format segment(s) and take the word.
+                        let mut next_end = end;
+                        for (j, seg) in segs.by_ref() {
+                            next_end = *base + j + seg.len();
+                            if seg.chars().any(char::is_alphanumeric) {
+                                break;
+                            }
+                        }
+                        if next_end <= end + invisible {
+                            break;
+                        }
+                        end = next_end;
+                    }
+                    return Some((start, &self.text[start..end]));
                 }
                 self.unicode = None;
                 self.at = self.chunk_end;
@@ -227,6 +255,43 @@ static ASCII_CLASS: [u8; 256] = {
     t
 };
 
+/// Is `c` an invisible format character (Unicode category Cf: soft hyphen,
+/// zero-width space, joiners, word joiner, byte-order mark, bidirectional
+/// marks, ...)? Copied text carries them inside words; they are not part of
+/// what anyone said, so matching ignores them.
+///
+/// ```
+/// assert!(quotecheck::text::is_format_char('\u{ad}'));
+/// assert!(quotecheck::text::is_format_char('\u{200b}'));
+/// assert!(!quotecheck::text::is_format_char('a'));
+/// ```
+pub fn is_format_char(c: char) -> bool {
+    matches!(
+        c,
+        '\u{ad}'
+            | '\u{600}'..='\u{605}'
+            | '\u{61c}'
+            | '\u{6dd}'
+            | '\u{70f}'
+            | '\u{890}'..='\u{891}'
+            | '\u{8e2}'
+            | '\u{180e}'
+            | '\u{200b}'..='\u{200f}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{206f}'
+            | '\u{feff}'
+            | '\u{fff9}'..='\u{fffb}'
+            | '\u{110bd}'
+            | '\u{110cd}'
+            | '\u{13430}'..='\u{1343f}'
+            | '\u{1bca0}'..='\u{1bca3}'
+            | '\u{1d173}'..='\u{1d17a}'
+            | '\u{e0001}'
+            | '\u{e0020}'..='\u{e007f}'
+    )
+}
+
 /// Appends the folded key of `word` to `out` (which is not cleared).
 ///
 /// ```
@@ -255,6 +320,7 @@ pub fn fold_word_into(word: &str, out: &mut String) {
             ',' if prev.is_some_and(|p| p.is_ascii_digit())
                 && next.is_some_and(|n| n.is_ascii_digit()) => {}
             c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            c if is_format_char(c) => {}
             c => push_folded_non_ascii(c, out),
         }
         prev = Some(c);
@@ -293,7 +359,7 @@ fn push_folded_non_ascii(c: char, out: &mut String) {
 /// assert_eq!(fold_gap_char('”'), Some('"'));
 /// ```
 pub fn fold_gap_char(c: char) -> Option<char> {
-    if c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}' {
+    if c.is_whitespace() || is_format_char(c) {
         return None;
     }
     Some(match c {

@@ -213,6 +213,12 @@ pub enum Change {
     Negation,
     /// A name changed, added or dropped.
     Name,
+    /// The same word in another form: a tense or a plural ("want" for
+    /// "wanted", "threat" for "threats").
+    Inflection,
+    /// A word the source has in another place of the span: the quote moved
+    /// it (it is neither missing nor added).
+    Moved,
 }
 
 impl Change {
@@ -220,7 +226,13 @@ impl Change {
     pub fn is_cosmetic(self) -> bool {
         !matches!(
             self,
-            Change::Word | Change::Spelling | Change::Number | Change::Negation | Change::Name
+            Change::Word
+                | Change::Spelling
+                | Change::Number
+                | Change::Negation
+                | Change::Name
+                | Change::Inflection
+                | Change::Moved
         )
     }
 
@@ -244,11 +256,13 @@ impl Change {
             Change::Number => "number",
             Change::Negation => "negation",
             Change::Name => "name",
+            Change::Inflection => "inflection",
+            Change::Moved => "moved",
         }
     }
 
     /// All changes, in the order of their C ABI values.
-    pub const ALL: [Change; 17] = [
+    pub const ALL: [Change; 19] = [
         Change::Case,
         Change::Accent,
         Change::Typography,
@@ -266,6 +280,8 @@ impl Change {
         Change::Negation,
         Change::Name,
         Change::Conjunction,
+        Change::Inflection,
+        Change::Moved,
     ];
 
     /// Does this change make a quote less than verbatim? Case and the
@@ -527,6 +543,11 @@ pub fn explain(
     if items.iter().any(|i| i.editorial) {
         out.flags |= Flags::EDITORIAL;
     }
+    if mark_moved_words(&mut edits[first_edit..], quote, src.text) {
+        // The drops that moved words stand for are gone (only this
+        // alignment's edits can be marked so).
+        edits.retain(|e| !(e.op == EditOp::Delete && e.change == Change::Moved));
+    }
     for e in &edits[first_edit..] {
         match e.change {
             Change::Negation => out.flags |= Flags::NEGATION,
@@ -639,6 +660,8 @@ fn word_change(q: &str, s: &str, name_like: bool) -> Change {
         Change::Number
     } else if name_like {
         Change::Name
+    } else if !q.is_empty() && !s.is_empty() && same_stem(q, s) {
+        Change::Inflection
     } else if !q.is_empty()
         && !s.is_empty()
         && q.len().min(s.len()) >= 4
@@ -648,6 +671,86 @@ fn word_change(q: &str, s: &str, name_like: bool) -> Change {
     } else {
         Change::Word
     }
+}
+
+/// A word the quote has where the source does not (an insertion) and the
+/// source has elsewhere in the span where the quote does not (a drop) was
+/// moved, not lost and added: the insertion becomes one `moved` edit with
+/// both places, and the drop is marked (`Delete` + `Moved`) for removal.
+/// Returns whether any was marked. Single words only; case and apostrophe
+/// style are ignored.
+fn mark_moved_words(edits: &mut [Edit], quote: &str, source: &str) -> bool {
+    let mut any = false;
+    for i in 0..edits.len() {
+        let e = edits[i];
+        if e.op != EditOp::Insert || e.change.is_cosmetic() {
+            continue;
+        }
+        let added = &quote[e.quote.0 as usize..e.quote.1 as usize];
+        let dropped = edits.iter().position(|d| {
+            d.op == EditOp::Delete
+                && !d.change.is_cosmetic()
+                && d.change != Change::Moved
+                && same_words(&source[d.source.0 as usize..d.source.1 as usize], added)
+        });
+        if let Some(j) = dropped {
+            edits[i] = Edit {
+                op: EditOp::Replace,
+                change: Change::Moved,
+                quote: e.quote,
+                source: edits[j].source,
+            };
+            edits[j].change = Change::Moved;
+            any = true;
+        }
+    }
+    any
+}
+
+/// Do two short runs hold the same words, in any order ("aliens or" / "or
+/// aliens"), ignoring case, punctuation and apostrophe style? Runs of more
+/// than [`MAX_MOVED_WORDS`] words are not compared. Allocates nothing.
+fn same_words(a: &str, b: &str) -> bool {
+    fn words(t: &str) -> impl Iterator<Item = &str> {
+        t.split(|c: char| {
+            c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | '—' | '–' | '"' | '“' | '”')
+        })
+        .filter(|w| !w.is_empty())
+    }
+    let eq = |x: &str, y: &str| {
+        let fold = |w: &str| {
+            w.chars()
+                .map(|c| if c == '’' { '\'' } else { c })
+                .flat_map(char::to_lowercase)
+                .collect::<TinyWord>()
+        };
+        fold(x) == fold(y)
+    };
+    let (na, nb) = (words(a).count(), words(b).count());
+    if na == 0 || na != nb || na > MAX_MOVED_WORDS {
+        return false;
+    }
+    words(a).all(|w| words(a).filter(|x| eq(x, w)).count() == words(b).filter(|x| eq(x, w)).count())
+}
+
+/// The longest run of words recognised as moved.
+const MAX_MOVED_WORDS: usize = 8;
+
+/// Are two (lower-case) words one word in two forms: the same stem once a
+/// regular English ending (`-s`, `-es`, `-ed`, `-d`, `-ing`, `-er`, `-est`)
+/// is taken off either ("want"/"wanted", "threat"/"threats",
+/// "say"/"saying")? Stems under three letters do not count ("a"/"as").
+fn same_stem(a: &str, b: &str) -> bool {
+    const ENDINGS: [&str; 8] = ["", "s", "es", "ed", "d", "ing", "er", "est"];
+    a != b
+        && ENDINGS.iter().any(|ea| {
+            a.strip_suffix(ea).is_some_and(|sa| {
+                sa.len() >= 3
+                    && ENDINGS
+                        .iter()
+                        .any(|eb| b.strip_suffix(eb).is_some_and(|sb| sb == sa))
+            })
+        })
 }
 
 /// Lower-cases an ASCII word into `buf` with apostrophes folded (non-ASCII
@@ -671,7 +774,7 @@ fn lower_ascii<'a>(w: &'a str, buf: &'a mut [u8; 32]) -> &'a str {
 
 /// Levenshtein distance over bytes, capped at 3 (enough to tell a typo or a
 /// tense from a different word), without allocating.
-fn letter_distance(a: &str, b: &str) -> usize {
+pub(crate) fn letter_distance(a: &str, b: &str) -> usize {
     let (a, b) = (a.as_bytes(), b.as_bytes());
     if a.len().abs_diff(b.len()) > 2 || a.len() > 31 || b.len() > 31 {
         return 3;
@@ -732,6 +835,10 @@ mod tests {
         assert_eq!(word_change("", "not", false), Change::Negation);
         assert_eq!(word_change("1,600", "1,500", false), Change::Number);
         assert_eq!(word_change("ballon", "balloon", false), Change::Spelling);
+        assert_eq!(word_change("want", "wanted", false), Change::Inflection);
+        assert_eq!(word_change("threats", "threat", false), Change::Inflection);
+        assert_eq!(word_change("saying", "say", false), Change::Inflection);
+        assert_eq!(word_change("as", "a", false), Change::Word);
         assert_eq!(word_change("partially", "partly", false), Change::Word);
         assert_eq!(word_change("Smith", "Jones", true), Change::Name);
     }

@@ -155,6 +155,12 @@ pub const QC_CHANGE_NEGATION: u32 = 14;
 pub const QC_CHANGE_NAME: u32 = 15;
 /// Change kind: a leading conjunction ("And ...") dropped or added.
 pub const QC_CHANGE_CONJUNCTION: u32 = 16;
+/// Change kind: the same word in another form: a tense, a plural
+/// ("want"/"wanted").
+pub const QC_CHANGE_INFLECTION: u32 = 17;
+/// Change kind: a word the source has in another place of the span (the
+/// quote moved it).
+pub const QC_CHANGE_MOVED: u32 = 18;
 
 pub(crate) fn change_code(c: Change) -> u32 {
     match c {
@@ -175,6 +181,8 @@ pub(crate) fn change_code(c: Change) -> u32 {
         Change::Negation => QC_CHANGE_NEGATION,
         Change::Name => QC_CHANGE_NAME,
         Change::Conjunction => QC_CHANGE_CONJUNCTION,
+        Change::Inflection => QC_CHANGE_INFLECTION,
+        Change::Moved => QC_CHANGE_MOVED,
     }
 }
 
@@ -350,6 +358,8 @@ fn change_name(c: Change) -> Option<&'static CStr> {
         Change::Negation => c"negation",
         Change::Name => c"name",
         Change::Conjunction => c"conjunction",
+        Change::Inflection => c"inflection",
+        Change::Moved => c"moved",
     })
 }
 
@@ -407,7 +417,7 @@ mod tests {
                 Some(c.name())
             );
         }
-        assert_eq!(name(qc_change_str(17)), None);
+        assert_eq!(name(qc_change_str(19)), None);
         for r in Rule::ALL {
             assert_eq!(name(qc_rule_str(r as u32)).as_deref(), Some(r.name()));
         }
