@@ -197,7 +197,7 @@ pub fn same_person(a: &str, b: &str) -> bool {
 /// Is this label a voice nobody named (`UNIDENTIFIED MALE`, `Speaker 1`)?
 pub fn is_unidentified(label: &str) -> bool {
     name_words(label)
-        .next()
+        .find(|w| !["the", "a", "an"].iter().any(|d| d.eq_ignore_ascii_case(w)))
         .is_some_and(|w| UNIDENTIFIED.iter().any(|u| u.eq_ignore_ascii_case(w)))
 }
 
@@ -454,5 +454,6 @@ mod tests {
         assert!(is_unidentified("UNIDENTIFIED FEMALE"));
         assert!(is_unidentified("Speaker 1"));
         assert!(!is_unidentified("KIRBY"));
+        assert!(is_unidentified("THE MODERATOR"));
     }
 }

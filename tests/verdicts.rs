@@ -90,9 +90,20 @@ const CASES: &[Case] = &[
         Some("briefing"),
     ),
     case("no indication of aliens", None, Verbatim, Some("briefing")),
+    // Digg credits Jean-Pierre's words to "another defense official": a role
+    // names no one the transcript could contradict, so this is flagged to
+    // confirm, not an accusation (the hand judgement says misattributed).
+    Case {
+        quote: "no indication of aliens or extraterrestrial activity with these recent takedowns.",
+        speaker: Some("Another defense official"),
+        verdict: Minor,
+        source: Some("briefing"),
+        flags: Flags::SPEAKER_UNVERIFIED,
+    },
+    // Credited to a person the transcript names elsewhere: contradicted.
     case(
         "no indication of aliens or extraterrestrial activity with these recent takedowns.",
-        Some("Another defense official"),
+        Some("John Kirby"),
         Misattributed,
         Some("briefing"),
     ),
