@@ -45,6 +45,8 @@ __all__ = [
     "ArticleQuote",
     "Change",
     "Checker",
+    "Claim",
+    "Part",
     "Edit",
     "EditOp",
     "Extractor",
@@ -91,6 +93,8 @@ class Flag(enum.IntFlag):
     SPEAKER_UNKNOWN = 64
     CROSSES_TURN = 128
     EDITORIAL = 256
+    SPEAKER_UNVERIFIED = 512
+    SPLICED = 1024
 
 
 class EditOp(enum.IntEnum):
@@ -117,12 +121,29 @@ class Change(enum.IntEnum):
     NEGATION = 14
     NAME = 15
     CONJUNCTION = 16
+    INFLECTION = 17
+    MOVED = 18
 
 
 class SpeakerKind(enum.IntEnum):
+    """Who speaks at a matched span, per the source."""
+
     NOT_GIVEN = 0
     NAMED = 1
     UNKNOWN = 2
+    ROLE = 3
+
+
+class Claim(enum.IntEnum):
+    """The kind of speaker an article names (`Checker.check(speaker_kind=...)`):
+    only a PERSON can be contradicted (MISATTRIBUTED)."""
+
+    INFER = 0
+    PERSON = 1
+    ROLE = 2
+    GROUP = 3
+    ORGANISATION = 4
+    UNKNOWN = 5
 
 
 class QuoteKind(enum.IntEnum):
@@ -160,6 +181,17 @@ class _Report(Structure):
         ("flags", c_uint32),
         ("score", c_float),
         ("match_count", c_size_t),
+    ]
+
+
+class _Part(Structure):
+    _fields_ = [
+        ("quote_start", c_size_t),
+        ("quote_end", c_size_t),
+        ("source_id", _Str),
+        ("source_start", c_size_t),
+        ("source_end", c_size_t),
+        ("text", _Str),
     ]
 
 
@@ -249,6 +281,7 @@ _SIGNATURES = {
     "qc_error_message": (c_char_p, [_P, POINTER(c_size_t)]),
     "qc_verdict_str": (c_char_p, [c_uint32]),
     "qc_flag_str": (c_char_p, [c_uint32]),
+    "qc_claim_str": (c_char_p, [c_uint32]),
     "qc_edit_op_str": (c_char_p, [c_uint32]),
     "qc_change_str": (c_char_p, [c_uint32]),
     "qc_rule_str": (c_char_p, [c_uint32]),
@@ -285,6 +318,11 @@ _SIGNATURES = {
         c_int32,
         [_P, _P, _BYTES, c_size_t, _BYTES, c_size_t, POINTER(_Report), _P],
     ),
+    "qc_checker_check_as": (
+        c_int32,
+        [_P, _P, _BYTES, c_size_t, _BYTES, c_size_t, c_uint32, POINTER(_Report), _P],
+    ),
+    "qc_checker_parts": (c_int32, [_P, POINTER(_Part), c_size_t, POINTER(c_size_t), _P]),
     "qc_checker_report": (c_int32, [_P, POINTER(_Report), _P]),
     "qc_checker_match": (c_int32, [_P, c_size_t, POINTER(_Match), _P]),
     "qc_checker_matches": (c_int32, [_P, POINTER(_Match), c_size_t, POINTER(c_size_t), _P]),
@@ -456,10 +494,25 @@ class Report:
     score: float
     flags: Flag
     matches: list
+    #: For a SPLICED quote, its two parts (`Part`), in quote order.
+    parts: list = field(default_factory=list)
 
     @property
     def best(self) -> Optional[Match]:
         return self.matches[0] if self.matches else None
+
+
+@dataclass(frozen=True)
+class Part:
+    """One side of a spliced quote: `quote_start`/`quote_end` are code points
+    into the quote; the source span is given in UTF-8 bytes and as text."""
+
+    quote_start: int
+    quote_end: int
+    source_id: str
+    source_start_byte: int
+    source_end_byte: int
+    text: str
 
 
 @dataclass(frozen=True)
@@ -525,7 +578,7 @@ def _match(m: _Match, edits: list) -> Match:
         end_byte=m.end,
         text=m.text.text(),
         speaker_kind=kind,
-        speaker=m.speaker.text() if kind == SpeakerKind.NAMED else None,
+        speaker=m.speaker.text() if kind in (SpeakerKind.NAMED, SpeakerKind.ROLE) else None,
         time=m.time.text() or None,
         edits=edits,
     )
@@ -716,15 +769,35 @@ class Checker:
         self._ptr = library().qc_checker_new()
         self._err = _Error()
 
-    def check(self, store: Store, quote: Text, speaker: Optional[Text] = None) -> Report:
-        """Checks one quote; `speaker` is who the article says said it."""
+    def check(
+        self,
+        store: Store,
+        quote: Text,
+        speaker: Optional[Text] = None,
+        speaker_kind: "Claim | str" = Claim.INFER,
+    ) -> Report:
+        """Checks one quote; `speaker` is who the article says said it, and
+        `speaker_kind` what kind of speaker that is (a `Claim`, or its name:
+        "person", "role", "group", "organisation", "unknown"); by default it
+        is inferred from the name."""
         lib, err = library(), self._err
         if not isinstance(store, Store):
             raise TypeError("store must be a Store")
+        if isinstance(speaker_kind, str):
+            try:
+                speaker_kind = Claim[speaker_kind.upper().replace("ORGANIZATION", "ORGANISATION")]
+            except KeyError:
+                raise ValueError(f"unknown speaker_kind {speaker_kind!r}") from None
+        if not isinstance(speaker_kind, int):
+            raise TypeError("speaker_kind must be a Claim or its name")
         pq, nq, k1 = _bytes(quote, "quote")
         ps, ns, k2 = _bytes(speaker, "speaker", optional=True)
         report = _Report()
-        err.check(lib.qc_checker_check(self._ptr, store._ptr, pq, nq, ps, ns, byref(report), err.ptr))
+        err.check(
+            lib.qc_checker_check_as(
+                self._ptr, store._ptr, pq, nq, ps, ns, int(speaker_kind), byref(report), err.ptr
+            )
+        )
         matches = []
         for i in range(report.match_count):
             m = _Match()
@@ -735,7 +808,23 @@ class Checker:
                 err.check(lib.qc_checker_edit(self._ptr, i, j, byref(e), err.ptr))
                 edits.append(_edit(e))
             matches.append(_match(m, edits))
-        return Report(Verdict(report.verdict), report.score, Flag(report.flags), matches)
+        count = c_size_t()
+        raw = (_Part * 2)()
+        err.check(lib.qc_checker_parts(self._ptr, raw, 2, byref(count), err.ptr))
+        qbytes = quote.encode() if isinstance(quote, str) else bytes(quote)
+        cp = lambda b: len(qbytes[:b].decode("utf-8", "replace"))  # noqa: E731
+        parts = [
+            Part(
+                cp(p.quote_start),
+                cp(p.quote_end),
+                p.source_id.text(),
+                p.source_start,
+                p.source_end,
+                p.text.text(),
+            )
+            for p in raw[: count.value]
+        ]
+        return Report(Verdict(report.verdict), report.score, Flag(report.flags), matches, parts)
 
     def check_article(self, store: Store, article: Text) -> list:
         """Extracts every quote of `article` and checks the speech ones."""

@@ -134,6 +134,34 @@ class Checking(unittest.TestCase):
             self.assertIn(qc.Flag.SPEAKER_MISMATCH, r.flags)
             self.assertEqual(r.best.speaker, "Pat Ryder")
 
+    def test_speaker_kinds_and_splices(self):
+        quote = "no indication of aliens or extraterrestrial activity with these recent takedowns"
+        with qc.Checker() as checker:
+            # A person the transcript contradicts; the same words credited to
+            # an organisation or a role are flagged to confirm, not accused.
+            self.assertEqual(checker.check(self.store, quote, "John Kirby").verdict, qc.Verdict.MISATTRIBUTED)
+            for speaker, kind in [("the White House", qc.Claim.INFER), ("Kirby", "organisation"), ("a spokesman", qc.Claim.ROLE)]:
+                r = checker.check(self.store, quote, speaker, speaker_kind=kind)
+                self.assertNotEqual(r.verdict, qc.Verdict.MISATTRIBUTED, speaker)
+            r = checker.check(self.store, quote, "the Pentagon")
+            self.assertIn(qc.Flag.SPEAKER_UNVERIFIED, r.flags)
+            with self.assertRaises(ValueError):
+                checker.check(self.store, quote, "x", speaker_kind="alien")
+            spliced = ("no indication of aliens or extraterrestrial activity, "
+                       "to collect debris in the remote locations where they have fallen")
+            r = checker.check(self.store, spliced, "Karine Jean-Pierre")
+            self.assertEqual(r.verdict, qc.Verdict.ALTERED)
+            self.assertIn(qc.Flag.SPLICED, r.flags)
+            self.assertEqual(len(r.parts), 2)
+            self.assertEqual(spliced[r.parts[1].quote_start : r.parts[1].quote_end],
+                             "to collect debris in the remote locations where they have fallen")
+            self.assertEqual(r.parts[1].source_id, "wh-2023-02-13-briefing")
+            # A reporter's question: the voice is a role.
+            q = "If the objects don't pose a military threat and they don't pose a threat to anybody on the ground, why shoot them down?"
+            best = checker.check(self.store, q, "Colleen Long").best
+            self.assertEqual(best.speaker_kind, qc.SpeakerKind.ROLE)
+            self.assertEqual(best.speaker, "Reporter")
+
     def test_code_point_offsets_with_non_ascii_text(self):
         text = "MAYOR DÍAZ: Señoras y señores — we will not raise taxes this year. ¡Gracias!"
         with qc.Store() as store, qc.Checker() as checker:
