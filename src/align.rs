@@ -12,8 +12,14 @@
 //! | match | 0 | same folded word |
 //! | variant | 1 | same number in other words ("ten"/"10") |
 //! | join | 1 | two words for one: "extra-terrestrial", "do not"/"don't" |
-//! | substitute | 11 | a word changed (a little more, so a match plus a drop wins a tie); 10 when both start alike |
-//! | near substitute | 7 | a word spelt nearly the same ("ballon"/"balloon", "want"/"wanted") |
+//! | substitute | 11 | a word changed (a little more, so a match plus a drop wins a tie) |
+//!
+//! Each run of changed words (substitutions, insertions, drops between two
+//! anchors) is then aligned again on its own with finer costs
+//! ([`refine_runs`]): a word spelt nearly the same ("ballon"/"balloon",
+//! "want"/"wanted") costs 7 and one that starts alike 10, so that a changed
+//! word stays opposite the word it replaced. Runs are short, so this costs
+//! little, and the main loop stays as simple as the table above.
 //! | insert | 12 | a quote word the source does not have (more, so that more matched words win) |
 //! | delete | 5 | a source word the quote dropped (condensing is common) |
 //! | delete stage/editorial | 1 | "(laughter)", "\[extra\]" left out |
@@ -39,17 +45,15 @@ pub const WORD_COST: u32 = 10;
 /// rather than substituting "will" for "not" at the same price.
 pub const SUBSTITUTE_COST: u32 = 11;
 /// Cost of a word substituted by one spelt nearly the same (a typo, a
-/// tense: at most two letters apart, both of four letters or more). Below a
-/// plain substitution, so that "the Chinese ballon" against "that balloon"
-/// keeps "ballon" opposite "balloon" and inserts "Chinese", rather than
-/// shifting every word one place; above a drop plus a match, so that an
-/// exact word still wins.
+/// tense: at most two letters apart, both of four letters or more), in
+/// [`refine_runs`]. Below a plain substitution, so that "the Chinese ballon"
+/// against "that balloon" keeps "ballon" opposite "balloon" and inserts
+/// "Chinese", rather than shifting every word one place.
 pub const NEAR_SUBSTITUTE_COST: u32 = 7;
 
-/// Are two folded words at most two letters apart (a typo, a tense)?
-fn near_spelling(a: &str, b: &str) -> bool {
-    crate::verdict::letter_distance(a, b) <= 2
-}
+/// The longest run of changed words (on either side) that [`refine_runs`]
+/// aligns again; longer runs are left as the main alignment made them.
+const MAX_REFINED_RUN: usize = 16;
 
 /// Cost of a quote word the source does not have. Above a dropped word's
 /// cost so that a quote matching more words wins: "we will go" against "we
@@ -116,6 +120,8 @@ pub struct AlignScratch {
     shapes: Vec<u32>,
     /// Per window word: the cost and back-pointer of leaving it out.
     drops: Vec<(u32, u8)>,
+    /// The steps being rebuilt by [`refine_runs`].
+    spare: Vec<Step>,
 }
 
 // Back-pointer codes.
@@ -263,11 +269,6 @@ pub fn align(
                     h => h | HEAD_LONG,
                 });
                 let q_start = (q.len() > 1).then(|| head_of(q) & !HEAD_LONG);
-                // A word spelt nearly as a source word ("ballon"/"balloon",
-                // "want"/"wanted") is cheaper to substitute: first chars and
-                // lengths are compared before any letters are.
-                let q_head = (q.len() > 1).then(|| head_of(q));
-                let q_len = q.len() as u32;
                 // What `joins_to` needs of a joined form before anything
                 // else: the two parts' lengths add up to its length, or it
                 // has an apostrophe.
@@ -291,17 +292,6 @@ pub fn align(
                         (0, B_MATCH)
                     } else if numeric[i - 1] && same_number(q, sword(j - 1)) {
                         (COSMETIC_COST, B_VARIANT)
-                    } else if q_head == Some(heads[j - 1] | HEAD_LONG)
-                        && (shapes[j - 1] & !SHAPE_APOSTROPHE).abs_diff(q_len) <= 2
-                        && q_len >= 4
-                        && (shapes[j - 1] & !SHAPE_APOSTROPHE) >= 4
-                        && near_spelling(q, sword(j - 1))
-                    {
-                        (NEAR_SUBSTITUTE_COST, B_SUB)
-                    } else if q_head == Some(heads[j - 1]) {
-                        // Same first letter ("the"/"that"): a tie with an
-                        // insertion beside it goes to the pair.
-                        (SUBSTITUTE_COST - 1, B_SUB)
                     } else {
                         (SUBSTITUTE_COST, B_SUB)
                     };
@@ -406,6 +396,218 @@ pub fn align(
     scratch.steps.reverse();
     show_edge_substitutions(&mut scratch.steps, m as u32);
     Some(total)
+}
+
+/// Reads the last alignment's runs of changed words again with finer costs
+/// (see [`refine_runs`]); returns whether the steps changed. The checker
+/// calls it only for spans it will report: the runs are short, but a check
+/// aligns many windows it then drops.
+pub fn refine(
+    scratch: &mut AlignScratch,
+    items: &[Item],
+    qfold: &str,
+    window: &Window<'_>,
+    vocab: &Vocab,
+) -> bool {
+    let words = Words {
+        items,
+        qfold,
+        window,
+        vocab,
+    };
+    let changed = refine_runs(&mut scratch.steps, &mut scratch.spare, &words);
+    if changed {
+        show_edge_substitutions(&mut scratch.steps, window.ids.len() as u32);
+    }
+    changed
+}
+
+/// The two sides of an alignment, as [`refine_runs`] reads them.
+struct Words<'a> {
+    items: &'a [Item],
+    qfold: &'a str,
+    window: &'a Window<'a>,
+    vocab: &'a Vocab,
+}
+
+impl Words<'_> {
+    /// The finer cost of quote item `i` standing for window word `j`, and
+    /// the op: a match, a near spelling, a word that starts alike, another.
+    fn pair(&self, i: usize, j: usize) -> (u32, Op) {
+        let sid = self.window.ids[j];
+        if self.items[i].key == sid {
+            return (0, Op::Match);
+        }
+        let (a, b) = self.items[i].fold;
+        let q = &self.qfold[a as usize..b as usize];
+        let s = self.vocab.word(sid);
+        if q.chars().next() != s.chars().next() {
+            return (SUBSTITUTE_COST, Op::Substitute);
+        }
+        let near = q.len().min(s.len()) >= 4
+            && q.len().abs_diff(s.len()) <= 2
+            && crate::verdict::letter_distance(q, s) <= 2;
+        let cost = if near {
+            NEAR_SUBSTITUTE_COST
+        } else {
+            SUBSTITUTE_COST - 1
+        };
+        (cost, Op::Substitute)
+    }
+
+    /// The cost and op of leaving window word `j` out.
+    fn drop(&self, j: usize) -> (u32, Op) {
+        if self.window.flags[j] & (flag::STAGE | flag::EDITORIAL) != 0 {
+            (COSMETIC_COST, Op::DeleteCosmetic)
+        } else {
+            (DELETE_COST, Op::Delete)
+        }
+    }
+}
+
+/// Aligns each run of changed words again with the finer costs of
+/// [`Words::pair`], and keeps the new reading where it costs less: "the
+/// Chinese ballon" against "that balloon. Thank" becomes "the"/"that",
+/// "Chinese" added, "ballon"/"balloon", instead of three substitutions one
+/// place off. A run at the quote's end may leave source words it had taken
+/// (the span's end is free), as the main alignment may. Runs longer than
+/// [`MAX_REFINED_RUN`] words are kept as they are. No allocation once
+/// `spare` has grown.
+fn refine_runs(steps: &mut Vec<Step>, spare: &mut Vec<Step>, words: &Words<'_>) -> bool {
+    let changed = |s: &Step| matches!(s.op, Op::Substitute | Op::Insert | Op::Delete);
+    if !steps.iter().any(|s| s.op == Op::Substitute) {
+        return false;
+    }
+    spare.clear();
+    let mut any = false;
+    let mut k = 0;
+    while k < steps.len() {
+        if !changed(&steps[k]) {
+            spare.push(steps[k]);
+            k += 1;
+            continue;
+        }
+        let start = k;
+        while k < steps.len() && changed(&steps[k]) {
+            k += 1;
+        }
+        let run = &steps[start..k];
+        let (qa, qb) = (run[0].q.0 as usize, run[run.len() - 1].q.1 as usize);
+        let (sa, sb) = (run[0].s.0 as usize, run[run.len() - 1].s.1 as usize);
+        let (nq, ns) = (qb - qa, sb - sa);
+        // A lone substitution has no better reading (a drop plus an
+        // insertion costs more).
+        let worth = run.len() >= 2
+            && run.iter().any(|s| s.op == Op::Substitute)
+            && nq <= MAX_REFINED_RUN
+            && ns <= MAX_REFINED_RUN;
+        if worth && realign(run, (qa, qb), (sa, sb), k == steps.len(), words, spare) {
+            any = true;
+        } else {
+            spare.extend_from_slice(run);
+        }
+    }
+    if any {
+        std::mem::swap(steps, spare);
+    }
+    any
+}
+
+/// Aligns quote items `q` against window words `s` with the finer costs
+/// (the source's end free when `free_end`), and appends the steps to `out`
+/// when they cost less than `run` does; returns whether it did.
+fn realign(
+    run: &[Step],
+    q: (usize, usize),
+    s: (usize, usize),
+    free_end: bool,
+    words: &Words<'_>,
+    out: &mut Vec<Step>,
+) -> bool {
+    const N: usize = MAX_REFINED_RUN + 1;
+    let (nq, ns) = (q.1 - q.0, s.1 - s.0);
+    // What the run costs now, priced the same way.
+    let old: u32 = run
+        .iter()
+        .map(|st| match st.op {
+            Op::Substitute => words.pair(st.q.0 as usize, st.s.0 as usize).0,
+            Op::Insert => INSERT_COST,
+            _ => words.drop(st.s.0 as usize).0,
+        })
+        .sum();
+    let mut cost = [[0u32; N]; N];
+    let mut back = [[0u8; N]; N];
+    for j in 1..=ns {
+        cost[0][j] = cost[0][j - 1] + words.drop(s.0 + j - 1).0;
+        back[0][j] = 2;
+    }
+    for i in 1..=nq {
+        cost[i][0] = cost[i - 1][0] + INSERT_COST;
+        back[i][0] = 1;
+        for j in 1..=ns {
+            let mut best = cost[i - 1][j - 1] + words.pair(q.0 + i - 1, s.0 + j - 1).0;
+            let mut b = 0;
+            if cost[i - 1][j] + INSERT_COST < best {
+                best = cost[i - 1][j] + INSERT_COST;
+                b = 1;
+            }
+            let del = cost[i][j - 1] + words.drop(s.0 + j - 1).0;
+            if del < best {
+                best = del;
+                b = 2;
+            }
+            cost[i][j] = best;
+            back[i][j] = b;
+        }
+    }
+    // With a free end, the run may stop short of the words it had taken.
+    let mut j = ns;
+    if free_end {
+        for c in 0..ns {
+            if cost[nq][c] < cost[nq][j] {
+                j = c;
+            }
+        }
+    }
+    if cost[nq][j] >= old {
+        return false;
+    }
+    let from = out.len();
+    let mut i = nq;
+    while i > 0 || j > 0 {
+        let (qi, sj) = ((q.0 + i) as u32, (s.0 + j) as u32);
+        let step = match back[i][j] {
+            0 => {
+                let op = words.pair(q.0 + i - 1, s.0 + j - 1).1;
+                i -= 1;
+                j -= 1;
+                Step {
+                    op,
+                    q: (qi - 1, qi),
+                    s: (sj - 1, sj),
+                }
+            }
+            1 => {
+                i -= 1;
+                Step {
+                    op: Op::Insert,
+                    q: (qi - 1, qi),
+                    s: (sj, sj),
+                }
+            }
+            _ => {
+                j -= 1;
+                Step {
+                    op: words.drop(s.0 + j).1,
+                    q: (qi, qi),
+                    s: (sj - 1, sj),
+                }
+            }
+        };
+        out.push(step);
+    }
+    out[from..].reverse();
+    true
 }
 
 /// At the quote's edges the free source ends make a changed first or last

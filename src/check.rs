@@ -22,7 +22,7 @@
 
 #![forbid(unsafe_code)]
 
-use crate::align::{AlignScratch, Op, Step, WORD_COST, Window, align};
+use crate::align::{AlignScratch, Op, Step, WORD_COST, Window, align, refine};
 use crate::claim::SpeakerKind;
 use crate::error::Error;
 use crate::quote::{Item, ItemKind, parse};
@@ -83,12 +83,13 @@ pub const MIN_ACCUSATION_SCORE: f32 = 0.8;
 /// found by chance.
 pub const MIN_SPLICE_PART_WORDS: usize = 4;
 
-/// An altered quote scoring at or above this, found whole, is not looked at
-/// as a possible splice: one or two changed words, not two places.
-const MAX_SPLICE_SCORE: f32 = 0.9;
+/// An altered quote found whole, scoring at or above this and with no
+/// stretch of two or more words added or left out, is not looked at as a
+/// possible splice: a few changed words, not two places.
+const MAX_SPLICE_SCORE: f32 = 0.75;
 
 /// How many ways a quote is split when looking for a splice.
-const MAX_SPLICE_SPLITS: usize = 3;
+const MAX_SPLICE_SPLITS: usize = 2;
 
 /// How much a source word the quote silently dropped lowers the score,
 /// relative to a quote word that was not found. Dropping is a lesser fault
@@ -179,12 +180,26 @@ pub struct Checker {
     edits: Vec<Edit>,
     /// The byte ranges of the window being aligned, decoded.
     window_spans: Vec<(u32, u32)>,
+    /// Per quote item: is it a content word (a word, not a stop word)?
+    content: Vec<bool>,
+    /// A whole quote's result, set aside while its parts are checked.
+    saved: SavedRun,
     /// The two places of a spliced quote (empty otherwise).
     parts: Vec<SplicePart>,
     /// The quote items of the longest run of words found in order in any
     /// window aligned by the last run, found or not: where to cut a quote
     /// that may be a splice.
     near_miss: Option<(u32, u32)>,
+}
+
+/// The buffers of one run, kept for [`Checker::swap_saved`].
+#[derive(Debug, Default)]
+struct SavedRun {
+    items: Vec<Item>,
+    fold: String,
+    content: Vec<bool>,
+    matches: Vec<MatchData>,
+    edits: Vec<Edit>,
 }
 
 /// One side of a spliced quote: which of the quote's bytes, and where they
@@ -366,13 +381,11 @@ impl Checker {
         self.edits.clear();
         // One or two function words ("The", "we will") say nothing about
         // where they came from: any source has them.
-        let content = self
-            .items
-            .iter()
-            .filter(|i| {
-                i.is_word() && !is_stop_word(&self.fold[i.fold.0 as usize..i.fold.1 as usize])
-            })
-            .count();
+        self.content.clear();
+        self.content.extend(self.items.iter().map(|i| {
+            i.is_word() && !is_stop_word(&self.fold[i.fold.0 as usize..i.fold.1 as usize])
+        }));
+        let content = self.content.iter().filter(|&&c| c).count();
         let limit = if content == 0 && words < 3 {
             self.hits.clear();
             self.clusters.clear();
@@ -432,32 +445,86 @@ impl Checker {
         let weak = match self.matches.first() {
             None => true,
             Some(m) => {
+                // Two places glued show as words missing at one end
+                // (partial), a long stretch added or left out inside, or
+                // two or more changed words.
+                let edits = &self.edits[m.edits.0 as usize..m.edits.1 as usize];
+                let changed = edits
+                    .iter()
+                    .filter(|e| e.op == EditOp::Replace && !e.change.is_cosmetic())
+                    .count();
+                let long_gap = edits.iter().any(|e| {
+                    !e.change.is_cosmetic()
+                        && match e.op {
+                            EditOp::Insert => {
+                                e.quote.1 - e.quote.0 > 1 && {
+                                    let q = &quote[e.quote.0 as usize..e.quote.1 as usize];
+                                    q.split_whitespace().count() >= 2
+                                }
+                            }
+                            EditOp::Delete => {
+                                e.source.1 - e.source.0 > 1 && {
+                                    let s = store.source(m.source as usize).text();
+                                    s.get(e.source.0 as usize..e.source.1 as usize)
+                                        .is_some_and(|t| t.split_whitespace().count() >= 2)
+                                }
+                            }
+                            EditOp::Replace => false,
+                        }
+                });
                 m.text_verdict == Verdict::Altered
-                    && (m.flags.contains(Flags::PARTIAL) || m.score < MAX_SPLICE_SCORE)
+                    && (m.flags.contains(Flags::PARTIAL)
+                        || long_gap
+                        || changed >= 2
+                        || m.score < MAX_SPLICE_SCORE)
             }
         };
+        // A side found as said leaves a run of at least its length in some
+        // window the whole quote was aligned against: without one, no split
+        // can find both sides.
+        let has_firm_run = self.near_miss.is_some_and(|(a, b)| {
+            self.items[a as usize..b as usize]
+                .iter()
+                .filter(|i| i.is_word())
+                .count()
+                >= MIN_SPLICE_PART_WORDS
+        });
         if !weak
+            || !has_firm_run
             || words < 2 * MIN_SPLICE_PART_WORDS
             || self.items.iter().any(|i| i.kind == ItemKind::Ellipsis)
         {
             return Ok(());
         }
-        let mut splits = [0usize; MAX_SPLICE_SPLITS];
-        let n = self.split_candidates(quote, &mut splits);
+        let mut splits = [(0usize, false); MAX_SPLICE_SPLITS];
+        let n = self.split_candidates(&mut splits);
         // The sides' byte ranges, taken before the parts' checks reuse `items`.
         let (first, last) = (self.items[0].start, self.items[self.items.len() - 1].end);
-        let mut sides = [((0u32, 0u32), (0u32, 0u32)); MAX_SPLICE_SPLITS];
-        for (side, &k) in sides.iter_mut().zip(&splits[..n]) {
-            *side = ((first, self.items[k - 1].end), (self.items[k].start, last));
+        let mut sides = [((0u32, 0u32), (0u32, 0u32), false); MAX_SPLICE_SPLITS];
+        for (side, &(k, far_is_left)) in sides.iter_mut().zip(&splits[..n]) {
+            *side = (
+                (first, self.items[k - 1].end),
+                (self.items[k].start, last),
+                far_is_left,
+            );
         }
+        // The whole quote's own result is set aside while the parts are
+        // checked in the scratch space, then put back (swapped, not copied).
+        self.swap_saved();
         let mut found: Option<[SplicePart; 2]> = None;
-        for &(left, right) in &sides[..n] {
-            let Some(a) = self.firm_part(store, quote, left, exhaustive)? else {
+        for &(left, right, far_is_left) in &sides[..n] {
+            let (far, near) = if far_is_left {
+                (left, right)
+            } else {
+                (right, left)
+            };
+            let Some(f) = self.firm_part(store, quote, far, exhaustive)? else {
                 continue;
             };
-            let Some(b) = self.firm_part(store, quote, right, exhaustive)? else {
+            let Some(g) = self.firm_part(store, quote, near, exhaustive)? else {
                 continue;
             };
+            let (a, b) = if far_is_left { (f, g) } else { (g, f) };
             // The two sides one after the other in one source are the
             // quote itself, found in two pieces: not a splice.
             let apart = a.source != b.source || {
@@ -470,9 +537,7 @@ impl Checker {
                 break;
             }
         }
-        // Put the whole quote's own result back (the parts' checks used
-        // the scratch space).
-        self.run(store, quote, claim, exhaustive)?;
+        self.swap_saved();
         let Some(parts) = found else { return Ok(()) };
         self.parts.extend(parts);
         // The whole quote's alignment pairs one side's words with whatever
@@ -518,11 +583,24 @@ impl Checker {
         Ok(())
     }
 
+    /// Swaps the last run's result (items, folded words, content flags,
+    /// matches, edits) with the saved one.
+    fn swap_saved(&mut self) {
+        let saved = &mut self.saved;
+        std::mem::swap(&mut self.items, &mut saved.items);
+        std::mem::swap(&mut self.fold, &mut saved.fold);
+        std::mem::swap(&mut self.content, &mut saved.content);
+        std::mem::swap(&mut self.matches, &mut saved.matches);
+        std::mem::swap(&mut self.edits, &mut saved.edits);
+    }
+
     /// Where to split a quote for [`Checker::look_for_splice`]: where the
-    /// longest run of words found in order ends or starts, then the clause
-    /// breaks nearest the middle, then the middle. Returns how many were written; each leaves
-    /// at least [`MIN_SPLICE_PART_WORDS`] words on either side.
-    fn split_candidates(&self, quote: &str, out: &mut [usize; MAX_SPLICE_SPLITS]) -> usize {
+    /// longest run of words found in order (in any window) ends, then where
+    /// it starts. Each split leaves at least [`MIN_SPLICE_PART_WORDS`] words
+    /// on either side and says which side lies away from the run (checked
+    /// first: it is the side most likely not to be found, and a side not
+    /// found ends the search). Returns how many were written.
+    fn split_candidates(&self, out: &mut [(usize, bool); MAX_SPLICE_SPLITS]) -> usize {
         let items = &self.items;
         let n_items = items.len();
         let words_before = |k: usize| items[..k].iter().filter(|i| i.is_word()).count();
@@ -534,38 +612,15 @@ impl Checker {
                 && total - words_before(k) >= MIN_SPLICE_PART_WORDS
         };
         let mut n = 0;
-        let mut push = |k: usize, out: &mut [usize; MAX_SPLICE_SPLITS]| {
-            if n < MAX_SPLICE_SPLITS && ok(k) && !out[..n].contains(&k) {
-                out[n] = k;
-                n += 1;
-            }
-        };
         if let Some((a, b)) = self.near_miss {
-            push(b as usize, out);
-            push(a as usize, out);
-        }
-        // Clause breaks (a sentence end, a comma, a dash), nearest the middle first.
-        let mid = n_items / 2;
-        let mut breaks: [usize; MAX_SPLICE_SPLITS] = [usize::MAX; MAX_SPLICE_SPLITS];
-        for k in 1..n_items {
-            let gap = &quote[items[k - 1].end as usize..items[k].start as usize];
-            let clause_break =
-                gap.contains(['.', '?', '!', ';', ':', ',', '—', '–']) || gap.contains("--");
-            if !clause_break {
-                continue;
-            }
-            let slot = breaks
-                .iter()
-                .position(|&b| b == usize::MAX || b.abs_diff(mid) > k.abs_diff(mid));
-            if let Some(slot) = slot {
-                breaks[slot..].rotate_right(1);
-                breaks[slot] = k;
+            // After the run: the far side is on the right; before it, left.
+            for (k, far_is_left) in [(b as usize, false), (a as usize, true)] {
+                if ok(k) && !out[..n].iter().any(|&(x, _)| x == k) {
+                    out[n] = (k, far_is_left);
+                    n += 1;
+                }
             }
         }
-        for b in breaks.into_iter().filter(|&b| b != usize::MAX) {
-            push(b, out);
-        }
-        push(mid, out);
         n
     }
 
@@ -924,33 +979,58 @@ impl Checker {
             flags,
             structure: &source.structure,
         };
-        let ex = explain(
+        let mut ex = explain(
             &self.align.steps,
             &self.items,
             quote,
             &side,
             &mut self.edits,
         );
+        let score_of = |ex: &crate::verdict::Explained| {
+            ((ex.matched_words as f32
+                - DROPPED_WORD_WEIGHT * ex.dropped_words as f32
+                - COSMETIC_WEIGHT * ex.cosmetic_edits as f32)
+                / words as f32)
+                .clamp(0.0, 1.0)
+        };
+        let mut score = score_of(&ex);
+        // A span worth reporting gets its runs of changed words read again
+        // with finer costs (a changed word kept opposite the one it
+        // replaced), and is explained again if that changed the reading.
+        if score >= MIN_FOUND_SCORE
+            && refine(
+                &mut self.align,
+                &self.items,
+                &self.fold,
+                &window,
+                &store.vocab,
+            )
+        {
+            self.edits.truncate(first_edit);
+            ex = explain(
+                &self.align.steps,
+                &self.items,
+                quote,
+                &side,
+                &mut self.edits,
+            );
+            score = score_of(&ex);
+        }
+        let evidence = Evidence::of(&self.align.steps, &self.items, &self.content);
+        if self
+            .near_miss
+            .is_none_or(|(a, b)| b - a < evidence.run_items.1 - evidence.run_items.0)
+        {
+            self.near_miss = Some(evidence.run_items);
+        }
         // One word of a longer quote is not an anchor: chance matches of
         // a single common word must not count as found.
-        let score = ((ex.matched_words as f32
-            - DROPPED_WORD_WEIGHT * ex.dropped_words as f32
-            - COSMETIC_WEIGHT * ex.cosmetic_edits as f32)
-            / words as f32)
-            .clamp(0.0, 1.0);
         if score < MIN_FOUND_SCORE
             || (ex.matched_words as usize) < words.min(2)
             || ex.span.0 >= ex.span.1
         {
             self.edits.truncate(first_edit);
             return Ok(None);
-        }
-        let evidence = Evidence::of(&self.align.steps, &self.items, &self.fold);
-        if self
-            .near_miss
-            .is_none_or(|(a, b)| b - a < evidence.run_items.1 - evidence.run_items.0)
-        {
-            self.near_miss = Some(evidence.run_items);
         }
         let at = source.speaker_at(ex.span.0 as usize);
         let attribution = claim.map(|(claimed, kind)| judge_speaker(claimed, kind, at, source));
@@ -1169,15 +1249,17 @@ struct Evidence {
 }
 
 impl Evidence {
-    fn of(steps: &[Step], items: &[Item], fold: &str) -> Evidence {
-        let mut ev = Evidence::default();
-        let is_content =
-            |i: &Item| i.is_word() && !is_stop_word(&fold[i.fold.0 as usize..i.fold.1 as usize]);
-        ev.content = items.iter().filter(|i| is_content(i)).count() as u32;
+    /// `content[i]`: is quote item `i` a content word?
+    fn of(steps: &[Step], items: &[Item], content: &[bool]) -> Evidence {
+        let mut ev = Evidence {
+            content: content.iter().filter(|&&c| c).count() as u32,
+            ..Evidence::default()
+        };
         let mut run = 0u32;
         let mut run_start = 0u32;
         for step in steps {
-            let quote_items = &items[step.q.0 as usize..step.q.1 as usize];
+            let (qa, qb) = (step.q.0 as usize, step.q.1 as usize);
+            let quote_items = &items[qa..qb];
             match step.op {
                 Op::Match | Op::Variant | Op::JoinQuote | Op::JoinSource => {
                     if run == 0 {
@@ -1188,8 +1270,7 @@ impl Evidence {
                         ev.longest_run = run;
                         ev.run_items = (run_start, step.q.1);
                     }
-                    ev.content_matched +=
-                        quote_items.iter().filter(|i| is_content(i)).count() as u32;
+                    ev.content_matched += content[qa..qb].iter().filter(|&&c| c).count() as u32;
                 }
                 // A stage direction or a false start the quote left out
                 // does not break a run; an ellipsis or a bracket does not

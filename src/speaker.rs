@@ -11,95 +11,96 @@
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
-/// Words that are titles, honorifics or roles, never part of a name.
+/// Words that are titles, honorifics or roles, never part of a name
+/// (sorted, for a binary search).
 const TITLE_WORDS: &[&str] = &[
+    "a",
+    "adm",
+    "admiral",
+    "admiral's",
+    "adviser",
+    "advisor",
+    "alderman",
+    "ambassador",
+    "an",
+    "and",
+    "another",
+    "brigadier",
+    "capt",
+    "captain",
+    "chair",
+    "chairman",
+    "chairwoman",
+    "col",
+    "colonel",
+    "commissioner",
+    "communications",
+    "coordinator",
+    "council",
+    "councillor",
+    "councilman",
+    "councilwoman",
+    "dame",
+    "defense",
+    "department",
+    "deputy",
+    "director",
+    "dr",
+    "for",
+    "gen",
+    "general",
+    "gov",
+    "governor",
+    "hon",
+    "honorable",
+    "house",
+    "ii",
+    "iii",
+    "jr",
+    "judge",
+    "justice",
+    "kremlin",
+    "lord",
+    "lt",
+    "maj",
+    "major",
+    "mayor",
+    "minister",
+    "miss",
     "mr",
     "mrs",
     "ms",
-    "miss",
-    "dr",
-    "sen",
-    "senator",
-    "rep",
-    "representative",
-    "gov",
-    "governor",
-    "gen",
-    "general",
-    "brigadier",
-    "lt",
-    "col",
-    "colonel",
-    "major",
-    "maj",
-    "adm",
-    "admiral",
-    "rear",
-    "vice",
-    "president",
-    "councilwoman",
-    "councilman",
-    "councillor",
-    "alderman",
-    "commissioner",
-    "the",
-    "chairman",
-    "chairwoman",
-    "chair",
-    "secretary",
-    "press",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "ambassador",
-    "judge",
-    "justice",
-    "mayor",
-    "prime",
-    "minister",
-    "sir",
-    "dame",
-    "lord",
-    "hon",
-    "honorable",
-    "capt",
-    "captain",
-    "sgt",
-    "deputy",
-    "coordinator",
-    "advisor",
-    "adviser",
-    "director",
+    "national",
+    "nsc",
+    "of",
     "official",
     "officials",
-    "nsc",
-    "white",
-    "house",
     "pentagon",
-    "u",
+    "president",
+    "press",
+    "prime",
+    "rear",
+    "rep",
+    "representative",
     "s",
-    "us",
-    "kremlin",
-    "state",
-    "department",
-    "defense",
-    "national",
+    "secretary",
     "security",
-    "council",
-    "for",
-    "strategic",
-    "communications",
-    "of",
-    "and",
-    "another",
-    "a",
-    "an",
+    "sen",
+    "senator",
     "senior",
-    "jr",
+    "sgt",
+    "sir",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
     "sr",
-    "ii",
-    "iii",
-    "admiral's",
+    "state",
+    "strategic",
+    "the",
+    "u",
+    "us",
+    "vice",
+    "white",
 ];
 
 /// Labels of voices nobody named.
@@ -152,7 +153,15 @@ pub fn name_words(name: &str) -> impl Iterator<Item = &str> {
 /// Is this word a title or role (`MR.`, `President`, `spokesman`)?
 pub fn is_title(word: &str) -> bool {
     let w = word.trim_end_matches('.');
-    TITLE_WORDS.iter().any(|t| t.eq_ignore_ascii_case(w))
+    let mut buf = [0u8; 16];
+    if w.len() > buf.len() || !w.is_ascii() {
+        return false;
+    }
+    for (b, c) in buf.iter_mut().zip(w.bytes()) {
+        *b = c.to_ascii_lowercase();
+    }
+    let lower = std::str::from_utf8(&buf[..w.len()]).unwrap_or("");
+    TITLE_WORDS.binary_search(&lower).is_ok()
 }
 
 /// The surname: the last word that is not a title or role.
@@ -410,6 +419,16 @@ pub fn role_holder_in(hay: &str, label: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn title_words_are_sorted_lower_case_and_short() {
+        assert!(TITLE_WORDS.windows(2).all(|p| p[0] < p[1]));
+        assert!(
+            TITLE_WORDS
+                .iter()
+                .all(|w| w.len() <= 16 && !w.bytes().any(|b| b.is_ascii_uppercase()))
+        );
+    }
 
     #[test]
     fn surnames_and_people() {

@@ -742,7 +742,11 @@ const MAX_MOVED_WORDS: usize = 8;
 /// "say"/"saying")? Stems under three letters do not count ("a"/"as").
 fn same_stem(a: &str, b: &str) -> bool {
     const ENDINGS: [&str; 8] = ["", "s", "es", "ed", "d", "ing", "er", "est"];
-    a != b
+    // The stem is at least three letters and the endings at most three.
+    let alike_start = a.len() >= 3 && b.len() >= 3 && a.as_bytes()[..3] == b.as_bytes()[..3];
+    alike_start
+        && a.len().abs_diff(b.len()) <= 3
+        && a != b
         && ENDINGS.iter().any(|ea| {
             a.strip_suffix(ea).is_some_and(|sa| {
                 sa.len() >= 3
