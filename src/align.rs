@@ -16,7 +16,7 @@
 //!
 //! Each run of changed words (substitutions, insertions, drops between two
 //! anchors) is then aligned again on its own with finer costs
-//! ([`refine_runs`]): a word spelt nearly the same ("ballon"/"balloon",
+//! ([`refine`]): a word spelt nearly the same ("ballon"/"balloon",
 //! "want"/"wanted") costs 7 and one that starts alike 10, so that a changed
 //! word stays opposite the word it replaced. Runs are short, so this costs
 //! little, and the main loop stays as simple as the table above.
@@ -46,7 +46,7 @@ pub const WORD_COST: u32 = 10;
 pub const SUBSTITUTE_COST: u32 = 11;
 /// Cost of a word substituted by one spelt nearly the same (a typo, a
 /// tense: at most two letters apart, both of four letters or more), in
-/// [`refine_runs`]. Below a plain substitution, so that "the Chinese ballon"
+/// [`refine`]. Below a plain substitution, so that "the Chinese ballon"
 /// against "that balloon" keeps "ballon" opposite "balloon" and inserts
 /// "Chinese", rather than shifting every word one place.
 pub const NEAR_SUBSTITUTE_COST: u32 = 7;
@@ -399,7 +399,7 @@ pub fn align(
 }
 
 /// Reads the last alignment's runs of changed words again with finer costs
-/// (see [`refine_runs`]); returns whether the steps changed. The checker
+/// (a run is the changed words between two matched ones; it is aligned again on its own and the new reading kept when it costs less); returns whether the steps changed. The checker
 /// calls it only for spans it will report: the runs are short, but a check
 /// aligns many windows it then drops.
 pub fn refine(
