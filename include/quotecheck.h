@@ -809,6 +809,12 @@ typedef struct qc_article_check {
  */
 #define QC_ERR_VERSION 17
 
+/**
+ * Memory for the operation could not be reserved (the message says how
+ * much, and for what); nothing was changed.
+ */
+#define QC_ERR_OUT_OF_MEMORY 18
+
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus

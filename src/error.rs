@@ -80,9 +80,37 @@ pub enum Error {
         /// The newest version this library reads.
         supported: u32,
     },
+    /// Memory for an operation could not be reserved: a buffer the input
+    /// asked for (within the documented limits) is larger than the system
+    /// gives. Nothing was changed.
+    #[error("out of memory: {bytes} bytes for {what}")]
+    OutOfMemory {
+        /// What the memory was for.
+        what: &'static str,
+        /// How many bytes were asked for.
+        bytes: usize,
+    },
     /// The store file is damaged (truncated, altered, or inconsistent).
     #[error("the store file is damaged: {0}")]
     CorruptStore(String),
+}
+
+/// A zeroed buffer of `len` elements, or [`Error::OutOfMemory`] when the
+/// system cannot give it (an allocation failure must not abort the host).
+///
+/// ```
+/// let v: Vec<u8> = quotecheck::error::try_zeroed(16, "a piece").unwrap();
+/// assert_eq!(v.len(), 16);
+/// assert!(quotecheck::error::try_zeroed::<u64>(usize::MAX / 4, "too much").is_err());
+/// ```
+pub fn try_zeroed<T: Default + Clone>(len: usize, what: &'static str) -> Result<Vec<T>, Error> {
+    let mut v = Vec::new();
+    v.try_reserve_exact(len).map_err(|_| Error::OutOfMemory {
+        what,
+        bytes: len.saturating_mul(std::mem::size_of::<T>()),
+    })?;
+    v.resize(len, T::default());
+    Ok(v)
 }
 
 /// Validates byte input as UTF-8, naming `what` in the error.

@@ -93,3 +93,11 @@ mod tests {
         assert_eq!(s.get("sai"), None);
     }
 }
+
+/// The Fx hash of a byte string (for a map keyed by its hash).
+pub(crate) fn hash_bytes(bytes: &[u8]) -> u64 {
+    let mut h = FxHasher::default();
+    h.write(bytes);
+    h.write_usize(bytes.len());
+    h.finish()
+}

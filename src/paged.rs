@@ -123,7 +123,7 @@ impl Piece {
     pub fn read(&self, file: &FileRef) -> Result<Vec<u8>, Error> {
         let len = usize::try_from(self.len)
             .map_err(|_| Error::CorruptStore(format!("{}: a piece too large", file.name)))?;
-        let mut bytes = vec![0u8; len];
+        let mut bytes = crate::error::try_zeroed(len, "a piece of a store file")?;
         file.read_at(self.at, &mut bytes)?;
         if crc32fast::hash(&bytes) != self.crc {
             return Err(Error::CorruptStore(format!(

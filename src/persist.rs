@@ -664,7 +664,7 @@ fn read_table(file: &FileRef, len: u64) -> Result<Table, Error> {
         return Err(corrupt("the file is truncated (no end marker)"));
     }
     let table_at = read_u64(&trailer, 0)?;
-    if table_at < 16 || table_at + 8 > trailer_at {
+    if table_at < 16 || table_at.checked_add(8).is_none_or(|end| end > trailer_at) {
         return Err(corrupt("table offset"));
     }
     let table_len = usize::try_from(trailer_at - table_at).map_err(|_| corrupt("table"))?;
@@ -792,7 +792,7 @@ fn assemble(mut raw: Raw, file: Arc<FileRef>) -> Result<Parts, Error> {
     let offsets = std::mem::take(&mut raw.vocab_offsets);
     let vocab_bytes =
         std::str::from_utf8(&raw.vocab_bytes).map_err(|_| corrupt("vocabulary is not UTF-8"))?;
-    if offsets.len() as u64 != vocab_len + 1 {
+    if vocab_len.checked_add(1) != Some(offsets.len() as u64) {
         return Err(corrupt("vocabulary size"));
     }
     let mut vocab = Vec::with_capacity(offsets.len().saturating_sub(1));
@@ -819,7 +819,7 @@ fn assemble(mut raw: Raw, file: Arc<FileRef>) -> Result<Parts, Error> {
     let mut next_word = 0u32;
     for sums in raw.sums.chunks_exact(5) {
         let (mut src, len) = decode_source(&mut r)?;
-        if text_at + len > texts_len {
+        if text_at.checked_add(len).is_none_or(|end| end > texts_len) {
             return Err(corrupt("a text runs past the texts"));
         }
         src.lazy_text = Some(LazyText {
@@ -921,8 +921,14 @@ pub fn reseal(bytes: &mut [u8]) -> Result<(), Error> {
             .map(|s| s.1 as usize)
             .ok_or_else(|| corrupt("section missing"))
     };
-    let crc =
-        |bytes: &[u8], at: u64, len: u64| crc32fast::hash(&bytes[at as usize..(at + len) as usize]);
+    // Offsets come from a structure `parse` checked, but this runs on
+    // arbitrary bytes (fuzzing): a range off the end hashes as empty.
+    let crc = |bytes: &[u8], at: u64, len: u64| {
+        let range = usize::try_from(at)
+            .ok()
+            .zip(at.checked_add(len).and_then(|e| usize::try_from(e).ok()));
+        crc32fast::hash(range.and_then(|(a, e)| bytes.get(a..e)).unwrap_or_default())
+    };
     let sums = at(Tag::Sums)?;
     for (i, src) in parts.sources.iter().enumerate() {
         let text = src.lazy_text.as_ref().map_or(Piece::default(), |t| t.piece);
@@ -930,7 +936,9 @@ pub fn reseal(bytes: &mut [u8]) -> Result<(), Error> {
         for (k, piece) in std::iter::once(&text).chain(&pieces).enumerate() {
             let v = crc(bytes, piece.at, piece.len);
             let o = sums + 4 * (5 * i + k);
-            bytes[o..o + 4].copy_from_slice(&v.to_le_bytes());
+            if let Some(slot) = bytes.get_mut(o..o + 4) {
+                slot.copy_from_slice(&v.to_le_bytes());
+            }
         }
     }
     for (blob, table) in [
@@ -945,7 +953,9 @@ pub fn reseal(bytes: &mut [u8]) -> Result<(), Error> {
                     p.end_of(k) - page.start,
                 );
                 let o = table + PAGE_ENTRY * k + 8;
-                bytes[o..o + 4].copy_from_slice(&v.to_le_bytes());
+                if let Some(slot) = bytes.get_mut(o..o + 4) {
+                    slot.copy_from_slice(&v.to_le_bytes());
+                }
             }
         }
     }
@@ -983,7 +993,7 @@ fn check_index(index: &Frozen, word_count: usize, vocab_len: u64) -> Result<(), 
             .pair_samples
             .last()
             .is_some_and(|&at| at >= index.pair_bytes.len() as u64)
-        || index.pair_rows.len() as u64 > vocab_len + 1
+        || index.pair_rows.len() as u64 > vocab_len.saturating_add(1)
         || index.pair_rows.first().is_some_and(|&r| r != 0)
         || index.pair_rows.last().map_or(rows != 0, |&r| r != rows)
         || index.pair_rows.windows(2).any(|w| w[0] > w[1])
@@ -1162,6 +1172,7 @@ fn decode_source(r: &mut Reader<'_>) -> Result<(Source, u64), Error> {
         words,
         removed: false,
         lazy_text: None,
+        char_index: OnceLock::new(),
     };
     Ok((source, text_len))
 }

@@ -165,6 +165,9 @@ pub struct Source {
     /// For a store opened from a file: where the text is (`doc.text` is
     /// empty until then), read on first use.
     pub(crate) lazy_text: Option<LazyText>,
+    /// Code-point offsets of the text, built the first time one is asked
+    /// for (see [`Source::char_offset`]).
+    pub(crate) char_index: OnceLock<crate::text::CharIndex>,
 }
 
 /// A source's text still in its store file.
@@ -286,6 +289,28 @@ impl Source {
             .map(String::as_str)
             .chain(self.doc.speaker.as_deref())
             .filter(|n| !crate::speaker::is_generic_role(n))
+    }
+
+    /// The code-point offset of byte `byte` of the text: after the first
+    /// call (one pass over the text), in constant time, so that reporting
+    /// every match and edit of a large source costs O(text) once, not per
+    /// offset.
+    ///
+    /// ```
+    /// use quotecheck::{SourceDoc, Store};
+    /// let mut store = Store::new();
+    /// store.add(SourceDoc::new("s", "Señor, we will act."))?;
+    /// assert_eq!(store.source(0).char_offset(8), 7);
+    /// # Ok::<(), quotecheck::Error>(())
+    /// ```
+    pub fn char_offset(&self, byte: usize) -> usize {
+        let text = self.text();
+        let index = self.char_index.get_or_init(|| {
+            let mut index = crate::text::CharIndex::default();
+            index.build(text);
+            index
+        });
+        index.char_offset(text, byte)
     }
 
     /// The index of the turn holding byte `at`, if any.

@@ -11,7 +11,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use crate::error::Error;
 use crate::index::Index;
@@ -165,6 +165,7 @@ impl Store {
             words: first..end,
             removed: false,
             lazy_text: None,
+            char_index: OnceLock::new(),
         });
         Ok(index)
     }

@@ -416,9 +416,70 @@ pub fn char_offset(text: &str, byte: usize) -> usize {
         .count()
 }
 
+/// Code-point offsets for many byte offsets of one text, each in constant
+/// time: the number of chars before every [`CharIndex::BLOCK`]-byte block,
+/// counted in one pass, then at most one block counted per query. (Counting
+/// from the start for each quote made a 1 MB article with thousands of
+/// quotes take 19 s through the C ABI.) Memory: 4 bytes per block, a
+/// sixty-fourth of the text; the buffer is reused by [`CharIndex::build`].
+///
+/// ```
+/// use quotecheck::text::CharIndex;
+/// let text = "é a ".repeat(1000);
+/// let mut index = CharIndex::default();
+/// index.build(&text);
+/// assert_eq!(index.char_offset(&text, 4), 3);
+/// assert_eq!(index.char_offset(&text, 5000), quotecheck::text::char_offset(&text, 5000));
+/// ```
+#[derive(Debug, Default, Clone)]
+pub struct CharIndex {
+    /// Chars before the start of each block.
+    before: Vec<u32>,
+}
+
+impl CharIndex {
+    /// Bytes per block.
+    pub const BLOCK: usize = 256;
+
+    /// Indexes `text` (replacing what was indexed before).
+    pub fn build(&mut self, text: &str) {
+        self.before.clear();
+        let mut count = 0u32;
+        for block in text.as_bytes().chunks(Self::BLOCK) {
+            self.before.push(count);
+            count += block.iter().filter(|&&b| (b & 0xC0) != 0x80).count() as u32;
+        }
+    }
+
+    /// The code-point offset of byte `byte` (clamped to the text) of the
+    /// text last built.
+    pub fn char_offset(&self, text: &str, byte: usize) -> usize {
+        let byte = byte.min(text.len());
+        let block = byte / Self::BLOCK;
+        let Some(&before) = self.before.get(block) else {
+            return char_offset(text, byte);
+        };
+        before as usize
+            + text.as_bytes()[block * Self::BLOCK..byte]
+                .iter()
+                .filter(|&&b| (b & 0xC0) != 0x80)
+                .count()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn char_index_agrees_with_counting_from_the_start() {
+        let text = "Señoras — “we”, 日本, 🙂 and plain ASCII. ".repeat(40);
+        let mut index = CharIndex::default();
+        index.build(&text);
+        for b in (0..=text.len()).filter(|&b| text.is_char_boundary(b)) {
+            assert_eq!(index.char_offset(&text, b), char_offset(&text, b), "{b}");
+        }
+    }
 
     fn fold(w: &str) -> String {
         let mut s = String::new();

@@ -951,6 +951,7 @@ mod tests {
             words: 0..0,
             removed: false,
             lazy_text: None,
+            char_index: std::sync::OnceLock::new(),
         };
         let and = new.find("And then").unwrap();
         assert_eq!(src.time_at(and), Some("(01:09)"));

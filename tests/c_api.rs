@@ -233,3 +233,17 @@ fn the_readme_c_snippet_works() {
         "verbatim\nJohn Kirby said it\n"
     );
 }
+
+#[test]
+fn wrong_handles_are_refused_without_reading_past_them() {
+    let lib = static_lib();
+    let exe = out_dir().join("wrong_handle");
+    compile("cc", CFLAGS, &["tests/c/wrong_handle.c"], &exe, Some(&lib));
+    let out = Command::new(&exe).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -182,6 +182,8 @@ pub(crate) struct Pair {
 pub(crate) struct Found<'a> {
     pub pairs: &'a mut Vec<Pair>,
     pub strays: &'a mut Vec<(u32, u32)>,
+    /// Scratch for [`compact`]: where each pair went.
+    pub remap: &'a mut Vec<u32>,
 }
 
 struct Open {
@@ -347,31 +349,36 @@ pub(crate) fn pair_paragraph(
         }
     }
     // Drop the placeholders of strays, keeping outer indexes right.
-    compact(out.pairs, first_pair);
+    compact(out.pairs, first_pair, out.remap);
 }
 
-/// Removes dead placeholders from `pairs[from..]`, remapping `outer`.
-fn compact(pairs: &mut Vec<Pair>, from: usize) {
+/// Removes dead placeholders from `pairs[from..]`, remapping `outer`: a
+/// pair's new index, or for a dead one the new index of its own outer (its
+/// inner quotes hang on that). One pass, as a pair's outer always comes
+/// before it (a paragraph of stray openers was quadratic when each removal
+/// rescanned the pairs after it).
+fn compact(pairs: &mut Vec<Pair>, from: usize, remap: &mut Vec<u32>) {
+    const NONE: u32 = u32::MAX;
     if pairs[from..].iter().all(|p| p.open.0 != u32::MAX) {
         return;
     }
+    remap.clear();
+    let new_outer = |outer: Option<u32>, remap: &[u32]| match outer {
+        Some(o) if o as usize >= from => {
+            let m = remap[o as usize - from];
+            (m != NONE).then_some(m)
+        }
+        other => other,
+    };
     let mut write = from;
     for read in from..pairs.len() {
-        let p = pairs[read];
+        let mut p = pairs[read];
+        p.outer = new_outer(p.outer, remap);
         if p.open.0 == u32::MAX {
-            // Its inner quotes hang on its own outer.
-            for later in pairs.iter_mut().skip(read + 1) {
-                if later.outer == Some(read as u32) {
-                    later.outer = p.outer;
-                }
-            }
+            remap.push(p.outer.unwrap_or(NONE));
             continue;
         }
-        for later in pairs.iter_mut().skip(read + 1) {
-            if later.outer == Some(read as u32) {
-                later.outer = Some(write as u32);
-            }
-        }
+        remap.push(write as u32);
         pairs[write] = p;
         write += 1;
     }
@@ -474,6 +481,7 @@ mod tests {
             &mut Found {
                 pairs: &mut p,
                 strays: &mut s,
+                remap: &mut Vec::new(),
             },
         );
         let inner = p
@@ -537,6 +545,7 @@ mod tests {
             &mut Found {
                 pairs: &mut p,
                 strays: &mut s,
+                remap: &mut Vec::new(),
             },
         );
         assert_eq!(p.len(), 2);
@@ -571,9 +580,11 @@ mod tests {
         let text = "“We will go on.";
         let mut p = Vec::new();
         let mut s = Vec::new();
+        let mut remap = Vec::new();
         let mut found = Found {
             pairs: &mut p,
             strays: &mut s,
+            remap: &mut remap,
         };
         pair_paragraph(
             text,
@@ -587,9 +598,11 @@ mod tests {
         assert_eq!(p.len(), 1);
         assert!(p[0].open_end);
         let mut p = Vec::new();
+        let mut remap = Vec::new();
         let mut found = Found {
             pairs: &mut p,
             strays: &mut s,
+            remap: &mut remap,
         };
         pair_paragraph(text, 0, text.len(), false, None, false, &mut found);
         assert!(p.is_empty());

@@ -44,6 +44,8 @@ mod marks;
 mod tokens;
 
 pub use attribute::Rule;
+use std::collections::HashMap;
+
 use attribute::{Mention, Reader, What};
 use cues::Cues;
 use marks::{Found, Glyph, Pair, glyph_at, pair_paragraph};
@@ -154,10 +156,17 @@ pub struct Extractor {
     quotes: Vec<Quote>,
     pairs: Vec<Pair>,
     strays: Vec<(u32, u32)>,
+    /// Scratch for pairing (where each pair went when strays are removed).
+    remap: Vec<u32>,
     paragraphs: Vec<(u32, u32)>,
     toks: Vec<Tok>,
     /// Speakers so far: (name range, is a person).
     speakers: Vec<((u32, u32), What)>,
+    /// The last speaker that is not a group (what a singular pronoun
+    /// takes), kept as speakers are added rather than searched for.
+    last_person: Option<(u32, u32)>,
+    /// Surnames resolved so far (see [`full_name`]).
+    surnames: HashMap<u64, SurnameMemo>,
 }
 
 /// Largest article extracted (bytes); offsets are `u32`.
@@ -209,6 +218,8 @@ impl Extractor {
         self.quotes.clear();
         self.strays.clear();
         self.speakers.clear();
+        self.last_person = None;
+        self.surnames.clear();
         self.split_paragraphs(text);
         let cues = match self.language {
             Language::English => &cues::ENGLISH,
@@ -233,6 +244,7 @@ impl Extractor {
                 &mut Found {
                     pairs: &mut self.pairs,
                     strays: &mut self.strays,
+                    remap: &mut self.remap,
                 },
             );
             continued = self.pairs.iter().any(|q| q.outer.is_none() && q.open_end);
@@ -474,6 +486,9 @@ impl Extractor {
                     mention.map_or(What::Person, |m| m.what)
                 };
                 self.speakers.push((name, what));
+                if what != What::Group {
+                    self.last_person = Some(name);
+                }
             }
             self.quotes.push(q);
             prev_top = Some(i);
@@ -487,19 +502,20 @@ impl Extractor {
         q.rule = m.rule;
         match m.what {
             What::Pronoun | What::PluralPronoun => {
+                // "he" takes the last speaker who is not a group; "they"
+                // the last speaker of any kind.
                 let want_group = m.what == What::PluralPronoun;
-                let found = self
-                    .speakers
-                    .iter()
-                    .rev()
-                    .find(|(_, w)| (*w == What::Group) == want_group || want_group)
-                    .map(|(r, _)| *r)
-                    .or_else(|| {
-                        // Nobody quoted yet: the last person named before.
-                        (!want_group)
-                            .then(|| last_person_before(text, reader, m.phrase.0, &mut self.toks))
-                            .flatten()
-                    });
+                let last = if want_group {
+                    self.speakers.last().map(|(r, _)| *r)
+                } else {
+                    self.last_person
+                };
+                let found = last.or_else(|| {
+                    // Nobody quoted yet: the last person named before.
+                    (!want_group)
+                        .then(|| last_person_before(text, reader, m.phrase.0, &mut self.toks))
+                        .flatten()
+                });
                 q.speaker = found;
                 if found.is_some() {
                     q.rule = Rule::Pronoun;
@@ -512,11 +528,28 @@ impl Extractor {
                     reader,
                     m.name,
                     &self.speakers,
+                    &mut self.surnames,
                     &mut self.toks,
                 ));
             }
         }
     }
+}
+
+/// What [`full_name`] has learnt of one surname in this article: the first
+/// speaker whose name ends in it and the earliest "First Surname" in the
+/// text, once found (they do not change as the article goes on), and how
+/// far the speakers and the text have been searched, so that each is
+/// searched once per article, not once per mention ("Smith said" a
+/// thousand times was quadratic).
+#[derive(Debug, Clone, Copy, Default)]
+struct SurnameMemo {
+    /// Where this surname was written (to tell hash collisions apart).
+    at: (u32, u32),
+    speaker: Option<(u32, u32)>,
+    speakers_seen: usize,
+    in_text: Option<(u32, u32)>,
+    text_seen: usize,
 }
 
 /// The first full mention of the person whose name (perhaps a surname
@@ -527,6 +560,7 @@ fn full_name(
     reader: &Reader<'_>,
     name: (u32, u32),
     speakers: &[((u32, u32), What)],
+    memo: &mut HashMap<u64, SurnameMemo>,
     scratch: &mut Vec<Tok>,
 ) -> (u32, u32) {
     let written = &text[name.0 as usize..name.1 as usize];
@@ -540,20 +574,63 @@ fn full_name(
     } else {
         written
     };
-    for ((s, e), what) in speakers {
-        if *what == What::Person {
-            let known = &text[*s as usize..*e as usize];
-            if known.len() > surname.len()
-                && known.ends_with(surname)
-                && known[..known.len() - surname.len()].ends_with(' ')
-            {
-                return (*s, *e);
-            }
-        }
+    let key = crate::fasthash::hash_bytes(surname.as_bytes());
+    let entry = memo.entry(key).or_default();
+    if entry.at == (0, 0) {
+        entry.at = (name.0, name.0 + surname.len() as u32);
+    } else if &text[entry.at.0 as usize..entry.at.1 as usize] != surname {
+        // Two surnames with one hash: start this one afresh.
+        *entry = SurnameMemo {
+            at: (name.0, name.0 + surname.len() as u32),
+            ..SurnameMemo::default()
+        };
     }
-    // The earliest "First Surname" before this mention.
-    let before = &text[..name.0 as usize];
-    for at in memchr::memmem::find_iter(before.as_bytes(), surname.as_bytes()) {
+    if entry.speaker.is_none() {
+        let new = speakers.get(entry.speakers_seen..).unwrap_or_default();
+        entry.speaker = new.iter().find_map(|&((s, e), what)| {
+            let known = &text[s as usize..e as usize];
+            (what == What::Person
+                && known.len() > surname.len()
+                && known.ends_with(surname)
+                && known[..known.len() - surname.len()].ends_with(' '))
+            .then_some((s, e))
+        });
+        entry.speakers_seen = speakers.len();
+    }
+    if let Some(found) = entry.speaker {
+        return found;
+    }
+    if let Some(found) = entry.in_text.filter(|f| f.1 <= name.0) {
+        return found;
+    }
+    // The earliest "First Surname" before this mention, searched from
+    // where the last search of this surname stopped.
+    let from = entry
+        .text_seen
+        .saturating_sub(surname.len())
+        .min(name.0 as usize);
+    entry.text_seen = entry.text_seen.max(name.0 as usize);
+    if entry.in_text.is_some() {
+        return name;
+    }
+    let found = first_full_mention(text, reader, surname, from, name.0 as usize, scratch);
+    entry.in_text = found;
+    found.unwrap_or(name)
+}
+
+/// The earliest "First Surname" (one to three capitalised words before the
+/// surname) whose surname starts in `text[from..to]`.
+fn first_full_mention(
+    text: &str,
+    reader: &Reader<'_>,
+    surname: &str,
+    from: usize,
+    to: usize,
+    scratch: &mut Vec<Tok>,
+) -> Option<(u32, u32)> {
+    let before = &text[..to];
+    for at in memchr::memmem::find_iter(&before.as_bytes()[from..], surname.as_bytes()) {
+        let at = from + at;
         let end = at + surname.len();
         if text[end..].starts_with(|c: char| c.is_alphanumeric()) {
             continue;
@@ -576,10 +653,10 @@ fn full_name(
             first -= 1;
         }
         if first < scratch.len() && scratch[scratch.len() - 1].end as usize + 1 == at {
-            return (scratch[first].start, end as u32);
+            return Some((scratch[first].start, end as u32));
         }
     }
-    name
+    None
 }
 
 /// How far back a pronoun looks for a named person when nobody has been
@@ -716,12 +793,21 @@ fn title_like(inner: &str) -> bool {
 
 /// Where the word that ends at `at` starts (not before `from`).
 fn word_start(text: &str, from: usize, at: usize) -> usize {
+    // An abbreviation is short: looking further back than this for the
+    // word's start made a run of dots without spaces quadratic.
+    let mut from = from.max(at.saturating_sub(MAX_ABBREVIATION_BYTES));
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
     text[from..at]
         .char_indices()
         .rev()
         .find(|(_, c)| c.is_whitespace())
         .map_or(from, |(p, c)| from + p + c.len_utf8())
 }
+
+/// How far back [`word_start`] looks: longer than any abbreviation.
+const MAX_ABBREVIATION_BYTES: usize = 64;
 
 /// Where the sentence that continues after a quote ends (exclusive), within
 /// `from..limit`.

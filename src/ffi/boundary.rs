@@ -5,8 +5,8 @@
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use super::status::{
-    ERROR_MAGIC, QC_ERR_INVALID_HANDLE, QC_ERR_INVALID_UTF8, QC_ERR_NULL_ARG, QC_ERR_PANIC, QC_OK,
-    qc_error, qc_status,
+    QC_ERR_INVALID_HANDLE, QC_ERR_INVALID_UTF8, QC_ERR_NULL_ARG, QC_ERR_PANIC, QC_OK, qc_error,
+    qc_status,
 };
 
 /// Why a call failed: its status and a message for the `qc_error`.
@@ -73,7 +73,12 @@ pub(crate) fn guard(err: *mut qc_error, body: impl FnOnce() -> Result<(), Failur
     // SAFETY: `err` is NULL or a live `qc_error` owned by the caller, not
     // used by another thread during this call (the contract); a wrong-type
     // pointer is detected on a best-effort basis by its magic tag.
-    let err = unsafe { err.as_mut() }.filter(|e| e.magic == ERROR_MAGIC);
+    // (NULL is common and allowed: no failure is built for it.)
+    let err = if err.is_null() {
+        None
+    } else {
+        unsafe { handle_mut(err, "err") }.ok()
+    };
     match outcome {
         Ok(()) => {
             if let Some(e) = err {
@@ -149,7 +154,6 @@ pub(crate) unsafe fn opt_str_in<'a>(
 pub(crate) trait Handle {
     const MAGIC: u64;
     const NAME: &'static str;
-    fn magic(&self) -> u64;
 }
 
 /// A shared reference to a caller's handle.
@@ -158,15 +162,33 @@ pub(crate) trait Handle {
 /// `ptr` is NULL or points to a live handle of type `T` that no other
 /// thread mutates during the call.
 pub(crate) unsafe fn handle_ref<'a, T: Handle>(ptr: *const T, arg: &str) -> Result<&'a T, Failure> {
-    // SAFETY: the caller's contract.
-    let h = unsafe { ptr.as_ref() }.ok_or_else(|| Failure::null(arg))?;
-    if h.magic() != T::MAGIC {
+    // SAFETY: the caller's contract; `check_tag` reads only the first eight
+    // bytes, which every handle type has (`#[repr(C)]`, tag first).
+    unsafe { check_tag::<T>(ptr.cast(), arg) }?;
+    // SAFETY: the tag says this is a live `T`.
+    unsafe { ptr.as_ref() }.ok_or_else(|| Failure::null(arg))
+}
+
+/// Is `ptr` non-NULL and does it start with `T`'s tag? Reads the tag as a
+/// `u64` before any `&T` exists, so a handle of another (smaller) type is
+/// refused without reading past its end.
+///
+/// # Safety
+/// `ptr` is NULL or points to at least eight readable bytes, aligned for a
+/// `u64` (every handle is: all are `#[repr(C)]` with the `u64` tag first).
+unsafe fn check_tag<T: Handle>(ptr: *const u64, arg: &str) -> Result<(), Failure> {
+    if ptr.is_null() {
+        return Err(Failure::null(arg));
+    }
+    // SAFETY: the function's contract.
+    let tag = unsafe { ptr.read() };
+    if tag != T::MAGIC {
         return Err(Failure::new(
             QC_ERR_INVALID_HANDLE,
             format!("argument `{arg}` is not a live {}", T::NAME),
         ));
     }
-    Ok(h)
+    Ok(())
 }
 
 /// An exclusive reference to a caller's handle.
@@ -178,15 +200,11 @@ pub(crate) unsafe fn handle_mut<'a, T: Handle>(
     ptr: *mut T,
     arg: &str,
 ) -> Result<&'a mut T, Failure> {
-    // SAFETY: the caller's contract.
-    let h = unsafe { ptr.as_mut() }.ok_or_else(|| Failure::null(arg))?;
-    if h.magic() != T::MAGIC {
-        return Err(Failure::new(
-            QC_ERR_INVALID_HANDLE,
-            format!("argument `{arg}` is not a live {}", T::NAME),
-        ));
-    }
-    Ok(h)
+    // SAFETY: as in `handle_ref`.
+    unsafe { check_tag::<T>(ptr.cast_const().cast(), arg) }?;
+    // SAFETY: the tag says this is a live `T`, and the caller's contract
+    // says nothing else uses it during the call.
+    unsafe { ptr.as_mut() }.ok_or_else(|| Failure::null(arg))
 }
 
 /// Writes `value` to a caller's output pointer.
@@ -222,18 +240,12 @@ pub(crate) unsafe fn free_handle<T: Handle>(ptr: *mut T, clear_magic: impl FnOnc
     // a best-effort basis); after clearing the tag we take the box back and
     // drop it, and the caller never uses `ptr` again.
     unsafe {
-        if (*ptr).magic() != T::MAGIC {
+        if check_tag::<T>(ptr.cast_const().cast(), "handle").is_err() {
             return;
         }
         clear_magic(&mut *ptr);
         drop(Box::from_raw(ptr));
     }
-}
-
-/// Code points in `text[..byte]`: the offsets Python slices `str` by.
-pub(crate) fn char_count(text: &[u8]) -> usize {
-    // A code point starts at every byte that is not a continuation byte.
-    text.iter().filter(|&&b| (b as i8) >= -0x40).count()
 }
 
 /// A `QC_OK`-or-failure shorthand for checks inside exports.

@@ -2,8 +2,8 @@
 //! against a store, and keeps the results until its next call.
 
 use super::boundary::{
-    Failure, Handle, char_count, copy_array, copy_item, ffi_boundary, free_handle, guard_value,
-    handle_mut, handle_ref, into_raw, opt_str_in, str_in, write_out,
+    Failure, Handle, copy_array, copy_item, ffi_boundary, free_handle, guard_value, handle_mut,
+    handle_ref, into_raw, opt_str_in, str_in, write_out,
 };
 use super::extract::{fill_quote, language_of, qc_quote};
 use super::status::{QC_ERR_NO_RESULT, QC_ERR_OUT_OF_RANGE, QC_OK, qc_error, qc_status};
@@ -14,6 +14,7 @@ use super::types::{
 };
 use crate::SpeakerKind;
 use crate::extract::{Extractor, QuoteKind};
+use crate::text::CharIndex;
 use crate::{Checker, Edit, Match, Report, SpeakerAt};
 
 /// The outcome of one check.
@@ -171,6 +172,11 @@ const NOT_FOUND: qc_report = qc_report {
 ///
 /// Thread safety: one thread at a time (it may move between threads); many
 /// checkers may share one store.
+// The tag first, in C layout: a handle of the wrong type is refused by
+// reading its first eight bytes, never past the end of a smaller object.
+// Written as `cfg_attr(all(), ...)` so that cbindgen, which reads plain
+// `repr` attributes only, keeps the type opaque in the header.
+#[cfg_attr(all(), repr(C))]
 pub struct qc_checker {
     magic: u64,
     checker: Checker,
@@ -189,14 +195,13 @@ pub struct qc_checker {
     article_checks: Vec<qc_article_check>,
     article_edit_ranges: Vec<(usize, usize)>,
     article_edits: Vec<qc_edit>,
+    /// Code-point offsets of the quote or article last checked.
+    chars: CharIndex,
 }
 
 impl Handle for qc_checker {
     const MAGIC: u64 = 0x7163_6368_6563_6b21;
     const NAME: &'static str = "qc_checker";
-    fn magic(&self) -> u64 {
-        self.magic
-    }
 }
 
 // SAFETY: the raw pointers in the kept results point into the checker's own
@@ -222,6 +227,7 @@ pub extern "C" fn qc_checker_new() -> *mut qc_checker {
             matches: Vec::new(),
             match_edits: Vec::new(),
             parts: Vec::new(),
+            chars: CharIndex::default(),
             edits: Vec::new(),
             article: String::new(),
             checked_article: false,
@@ -259,9 +265,8 @@ pub extern "C" fn qc_checker_set_language(
 
 fn match_of(m: &Match<'_>) -> qc_match {
     let source = m.source();
-    let text = source.text().as_bytes();
     let range = m.range();
-    let chars = |at: usize| char_count(text.get(..at).unwrap_or_default());
+    let chars = |at: usize| source.char_offset(at);
     let (speaker_kind, speaker) = match m.speaker() {
         SpeakerAt::Named(n) => (QC_SPEAKER_NAMED, qc_str::of(n)),
         SpeakerAt::Role(n) => (QC_SPEAKER_ROLE, qc_str::of(n)),
@@ -288,11 +293,10 @@ fn match_of(m: &Match<'_>) -> qc_match {
 }
 
 /// `offset` is added to quote offsets (the quote's place in an article);
-/// `quote_text` is the text quote offsets index (the article or the quote).
-fn edit_of(m: &Match<'_>, e: &Edit, quote_text: &str, offset: usize) -> qc_edit {
-    let source = m.source().text();
-    let sb = source.as_bytes();
-    let qb = quote_text.as_bytes();
+/// `quote_text` is the text quote offsets index (the article or the quote),
+/// and `chars` its code-point index.
+fn edit_of(m: &Match<'_>, e: &Edit, quote_text: &str, chars: &CharIndex, offset: usize) -> qc_edit {
+    let source = m.source();
     let (qs, qe) = (e.quote.0 as usize + offset, e.quote.1 as usize + offset);
     let (ss, se) = (e.source.0 as usize, e.source.1 as usize);
     qc_edit {
@@ -300,12 +304,12 @@ fn edit_of(m: &Match<'_>, e: &Edit, quote_text: &str, offset: usize) -> qc_edit 
         change: change_code(e.change),
         quote_start: qs,
         quote_end: qe,
-        quote_char_start: char_count(qb.get(..qs).unwrap_or_default()),
-        quote_char_end: char_count(qb.get(..qe).unwrap_or_default()),
+        quote_char_start: chars.char_offset(quote_text, qs),
+        quote_char_end: chars.char_offset(quote_text, qe),
         source_start: ss,
         source_end: se,
-        source_char_start: char_count(sb.get(..ss).unwrap_or_default()),
-        source_char_end: char_count(sb.get(..se).unwrap_or_default()),
+        source_char_start: source.char_offset(ss),
+        source_char_end: source.char_offset(se),
         quote_text: qc_str::of(m.quote_text(e)),
         source_text: qc_str::of(m.source_text(e)),
     }
@@ -401,8 +405,10 @@ pub extern "C" fn qc_checker_check_as(
             match_edits,
             edits,
             parts,
+            chars,
             ..
         } = ch;
+        chars.build(quote);
         matches.clear();
         match_edits.clear();
         edits.clear();
@@ -413,7 +419,7 @@ pub extern "C" fn qc_checker_check_as(
         for m in report.matches() {
             let first = edits.len();
             for e in m.edits() {
-                edits.push(edit_of(&m, e, quote, 0));
+                edits.push(edit_of(&m, e, quote, chars, 0));
             }
             match_edits.push((first, edits.len()));
             matches.push(match_of(&m));
@@ -647,14 +653,16 @@ pub extern "C" fn qc_checker_check_article(
             article_checks,
             article_edit_ranges,
             article_edits,
+            chars,
             ..
         } = ch;
+        chars.build(article);
         article_checks.clear();
         article_edit_ranges.clear();
         article_edits.clear();
         let found = extractor.extract(article);
         for q in found.quotes() {
-            let quote = fill_quote(article, &found, q);
+            let quote = fill_quote(article, chars, &found, q);
             let mut entry = qc_article_check {
                 quote,
                 checked: false,
@@ -674,7 +682,13 @@ pub extern "C" fn qc_checker_check_article(
                         if let Some(best) = report.best() {
                             entry.best = match_of(&best);
                             for e in best.edits() {
-                                article_edits.push(edit_of(&best, e, article, q.text.0 as usize));
+                                article_edits.push(edit_of(
+                                    &best,
+                                    e,
+                                    article,
+                                    chars,
+                                    q.text.0 as usize,
+                                ));
                             }
                         }
                     }

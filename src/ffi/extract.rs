@@ -2,12 +2,13 @@
 //! said them.
 
 use super::boundary::{
-    Failure, Handle, char_count, copy_array, copy_item, ffi_boundary, free_handle, guard_value,
-    handle_mut, handle_ref, into_raw, str_in, write_out,
+    Failure, Handle, copy_array, copy_item, ffi_boundary, free_handle, guard_value, handle_mut,
+    handle_ref, into_raw, str_in, write_out,
 };
 use super::status::{QC_ERR_INVALID_ARG, QC_ERR_NO_RESULT, qc_error, qc_status};
 use super::types::{qc_str, quote_kind_code};
 use crate::extract::{Extraction, Extractor, Language, Quote};
+use crate::text::CharIndex;
 
 /// `QC_NO_INDEX` (`SIZE_MAX`): an index or offset that does not exist.
 pub(crate) const NO_INDEX: usize = usize::MAX;
@@ -64,9 +65,14 @@ pub struct qc_quote {
     pub speaker_end: usize,
 }
 
-pub(crate) fn fill_quote(article: &str, found: &Extraction<'_>, q: &Quote) -> qc_quote {
-    let bytes = article.as_bytes();
-    let chars = |at: u32| char_count(bytes.get(..at as usize).unwrap_or_default());
+/// `chars` indexes `article` (built once per article: offsets in one pass).
+pub(crate) fn fill_quote(
+    article: &str,
+    chars: &CharIndex,
+    found: &Extraction<'_>,
+    q: &Quote,
+) -> qc_quote {
+    let chars = |at: u32| chars.char_offset(article, at as usize);
     let (speaker_start, speaker_end) = q
         .speaker_mention
         .map_or((NO_INDEX, NO_INDEX), |(s, e)| (s as usize, e as usize));
@@ -96,20 +102,24 @@ pub(crate) fn fill_quote(article: &str, found: &Extraction<'_>, q: &Quote) -> qc
 ///
 /// Made by `qc_extractor_new`, freed by `qc_extractor_free`.
 /// Thread safety: one thread at a time (it may move between threads).
+// The tag first, in C layout: a handle of the wrong type is refused by
+// reading its first eight bytes, never past the end of a smaller object.
+// Written as `cfg_attr(all(), ...)` so that cbindgen, which reads plain
+// `repr` attributes only, keeps the type opaque in the header.
+#[cfg_attr(all(), repr(C))]
 pub struct qc_extractor {
     magic: u64,
     extractor: Extractor,
     article: String,
     quotes: Vec<qc_quote>,
     extracted: bool,
+    /// Code-point offsets of `article`, built once per extraction.
+    chars: CharIndex,
 }
 
 impl Handle for qc_extractor {
     const MAGIC: u64 = 0x7163_6578_7472_6163;
     const NAME: &'static str = "qc_extractor";
-    fn magic(&self) -> u64 {
-        self.magic
-    }
 }
 
 // SAFETY: the raw pointers inside `quotes` point into `self.article`, which
@@ -131,6 +141,7 @@ pub extern "C" fn qc_extractor_new() -> *mut qc_extractor {
             article: String::new(),
             quotes: Vec::new(),
             extracted: false,
+            chars: CharIndex::default(),
         })
     })
 }
@@ -205,11 +216,13 @@ pub extern "C" fn qc_extractor_extract(
             extractor,
             article,
             quotes,
+            chars,
             ..
         } = ex;
+        chars.build(article);
         let found = extractor.extract(article);
         for q in found.quotes() {
-            quotes.push(fill_quote(article, &found, q));
+            quotes.push(fill_quote(article, chars, &found, q));
         }
         ex.extracted = true;
         // SAFETY: `count` is non-NULL and writable.

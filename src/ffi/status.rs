@@ -2,7 +2,7 @@
 
 use std::ffi::{CStr, CString, c_char};
 
-use super::boundary::{Failure, guard_value};
+use super::boundary::{Failure, Handle, free_handle, guard_value, handle_ref};
 use crate::Error;
 
 /// The result of every fallible function: `QC_OK` (0) or an error code.
@@ -49,6 +49,9 @@ pub const QC_ERR_NOT_A_STORE: qc_status = 15;
 pub const QC_ERR_CORRUPT: qc_status = 16;
 /// The store file comes from a newer format version than this library.
 pub const QC_ERR_VERSION: qc_status = 17;
+/// Memory for the operation could not be reserved (the message says how
+/// much, and for what); nothing was changed.
+pub const QC_ERR_OUT_OF_MEMORY: qc_status = 18;
 
 /// The static name of a status: `"QC_OK"`, `"QC_ERR_NULL_ARG"`, ... or
 /// `"QC_ERR_UNKNOWN_STATUS"` for a value this version does not define.
@@ -80,6 +83,7 @@ pub(crate) fn status_name(status: qc_status) -> &'static CStr {
         QC_ERR_NOT_A_STORE => c"QC_ERR_NOT_A_STORE",
         QC_ERR_CORRUPT => c"QC_ERR_CORRUPT",
         QC_ERR_VERSION => c"QC_ERR_VERSION",
+        QC_ERR_OUT_OF_MEMORY => c"QC_ERR_OUT_OF_MEMORY",
         _ => c"QC_ERR_UNKNOWN_STATUS",
     }
 }
@@ -97,6 +101,7 @@ pub(crate) fn status_of(e: &Error) -> qc_status {
         Error::NotAStore => QC_ERR_NOT_A_STORE,
         Error::CorruptStore(_) => QC_ERR_CORRUPT,
         Error::UnsupportedVersion { .. } => QC_ERR_VERSION,
+        Error::OutOfMemory { .. } => QC_ERR_OUT_OF_MEMORY,
     }
 }
 
@@ -108,6 +113,11 @@ pub(crate) fn status_of(e: &Error) -> qc_status {
 /// free with `qc_error_free`.
 ///
 /// Thread safety: one thread at a time; give each thread its own.
+// The tag first, in C layout: a handle of the wrong type is refused by
+// reading its first eight bytes, never past the end of a smaller object.
+// Written as `cfg_attr(all(), ...)` so that cbindgen, which reads plain
+// `repr` attributes only, keeps the type opaque in the header.
+#[cfg_attr(all(), repr(C))]
 pub struct qc_error {
     pub(crate) magic: u64,
     pub(crate) code: qc_status,
@@ -115,6 +125,11 @@ pub struct qc_error {
 }
 
 pub(crate) const ERROR_MAGIC: u64 = 0x7163_6572_726f_7221;
+
+impl Handle for qc_error {
+    const MAGIC: u64 = ERROR_MAGIC;
+    const NAME: &'static str = "qc_error";
+}
 
 impl qc_error {
     pub(crate) fn set(&mut self, failure: &Failure) {
@@ -155,15 +170,9 @@ pub extern "C" fn qc_error_free(err: *mut qc_error) {
             return;
         }
         // SAFETY: a non-NULL `err` came from `qc_error_new` (the contract)
-        // and is not used after this call; the magic check catches a
-        // wrong-type pointer on a best-effort basis before we drop it.
-        unsafe {
-            if (*err).magic != ERROR_MAGIC {
-                return;
-            }
-            (*err).magic = 0;
-            drop(Box::from_raw(err));
-        }
+        // and is not used after this call; the tag is checked before the
+        // object is touched.
+        unsafe { free_handle(err, |e| e.magic = 0) }
     });
 }
 
@@ -172,11 +181,11 @@ pub extern "C" fn qc_error_free(err: *mut qc_error) {
 #[unsafe(no_mangle)]
 pub extern "C" fn qc_error_code(err: *const qc_error) -> qc_status {
     guard_value(QC_ERR_PANIC, || {
-        // SAFETY: `err` is NULL or a live `qc_error` (the contract).
-        match unsafe { err.as_ref() } {
-            None => QC_ERR_NULL_ARG,
-            Some(e) if e.magic != ERROR_MAGIC => QC_ERR_INVALID_HANDLE,
-            Some(e) => e.code,
+        // SAFETY: `err` is NULL or a live `qc_error` (the contract); the
+        // tag is read before any reference to it exists.
+        match unsafe { handle_ref(err, "err") } {
+            Ok(e) => e.code,
+            Err(f) => f.code,
         }
     })
 }
@@ -190,10 +199,11 @@ pub extern "C" fn qc_error_code(err: *const qc_error) -> qc_status {
 #[unsafe(no_mangle)]
 pub extern "C" fn qc_error_message(err: *const qc_error, len: *mut usize) -> *const c_char {
     guard_value(c"".as_ptr(), || {
-        // SAFETY: `err` is NULL or a live `qc_error` (the contract).
-        let message: &CStr = match unsafe { err.as_ref() } {
-            Some(e) if e.magic == ERROR_MAGIC => &e.message,
-            _ => c"",
+        // SAFETY: `err` is NULL or a live `qc_error` (the contract); the
+        // tag is read before any reference to it exists.
+        let message: &CStr = match unsafe { handle_ref(err, "err") } {
+            Ok(e) => &e.message,
+            Err(_) => c"",
         };
         // SAFETY: `len` is NULL or points to writable `size_t`.
         if let Some(out) = unsafe { len.as_mut() } {

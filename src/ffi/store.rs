@@ -17,6 +17,11 @@ use crate::{SourceDoc, SourceKind, Store};
 /// `qc_source_free`.
 ///
 /// Thread safety: one thread at a time.
+// The tag first, in C layout: a handle of the wrong type is refused by
+// reading its first eight bytes, never past the end of a smaller object.
+// Written as `cfg_attr(all(), ...)` so that cbindgen, which reads plain
+// `repr` attributes only, keeps the type opaque in the header.
+#[cfg_attr(all(), repr(C))]
 pub struct qc_source {
     magic: u64,
     doc: SourceDoc,
@@ -25,9 +30,6 @@ pub struct qc_source {
 impl Handle for qc_source {
     const MAGIC: u64 = 0x7163_736f_7572_6365;
     const NAME: &'static str = "qc_source";
-    fn magic(&self) -> u64 {
-        self.magic
-    }
 }
 
 /// The source texts, indexed for search.
@@ -39,6 +41,11 @@ impl Handle for qc_source {
 /// Thread safety: once built, any number of threads may check against the
 /// same `const qc_store *` at once; `qc_store_add` needs exclusive use (no
 /// check may run on the store meanwhile).
+// The tag first, in C layout: a handle of the wrong type is refused by
+// reading its first eight bytes, never past the end of a smaller object.
+// Written as `cfg_attr(all(), ...)` so that cbindgen, which reads plain
+// `repr` attributes only, keeps the type opaque in the header.
+#[cfg_attr(all(), repr(C))]
 pub struct qc_store {
     magic: u64,
     pub(crate) store: Store,
@@ -47,9 +54,6 @@ pub struct qc_store {
 impl Handle for qc_store {
     const MAGIC: u64 = 0x7163_7374_6f72_6521;
     const NAME: &'static str = "qc_store";
-    fn magic(&self) -> u64 {
-        self.magic
-    }
 }
 
 /// Makes a source from its id and text (both UTF-8, copied). `*out`

@@ -70,3 +70,40 @@ fn handle_types_keep_the_promises_of_the_header() {
     send::<super::store::qc_source>();
     send::<super::status::qc_error>();
 }
+
+#[test]
+fn every_handle_starts_with_its_tag_in_c_layout() {
+    use std::mem::{align_of, offset_of, size_of};
+    // The tag check reads the first eight bytes of whatever it is given: the
+    // tag must be there in every handle type, and every handle at least
+    // that large and aligned.
+    assert_eq!(offset_of!(super::status::qc_error, magic), 0);
+    assert_eq!(offset_of!(super::store::qc_source, magic), 0);
+    assert_eq!(offset_of!(super::store::qc_store, magic), 0);
+    assert_eq!(offset_of!(super::checker::qc_checker, magic), 0);
+    assert_eq!(offset_of!(super::extract::qc_extractor, magic), 0);
+    for (size, align) in [
+        (
+            size_of::<super::status::qc_error>(),
+            align_of::<super::status::qc_error>(),
+        ),
+        (
+            size_of::<super::store::qc_source>(),
+            align_of::<super::store::qc_source>(),
+        ),
+        (
+            size_of::<super::store::qc_store>(),
+            align_of::<super::store::qc_store>(),
+        ),
+        (
+            size_of::<super::checker::qc_checker>(),
+            align_of::<super::checker::qc_checker>(),
+        ),
+        (
+            size_of::<super::extract::qc_extractor>(),
+            align_of::<super::extract::qc_extractor>(),
+        ),
+    ] {
+        assert!(size >= 8 && align >= 8);
+    }
+}
