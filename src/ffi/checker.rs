@@ -178,7 +178,7 @@ const NOT_FOUND: qc_report = qc_report {
 // `repr` attributes only, keeps the type opaque in the header.
 #[cfg_attr(all(), repr(C))]
 pub struct qc_checker {
-    magic: u64,
+    pub(crate) magic: u64,
     checker: Checker,
     extractor: Extractor,
     quote: String,

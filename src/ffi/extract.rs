@@ -108,7 +108,7 @@ pub(crate) fn fill_quote(
 // `repr` attributes only, keeps the type opaque in the header.
 #[cfg_attr(all(), repr(C))]
 pub struct qc_extractor {
-    magic: u64,
+    pub(crate) magic: u64,
     extractor: Extractor,
     article: String,
     quotes: Vec<qc_quote>,

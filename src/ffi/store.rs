@@ -23,7 +23,7 @@ use crate::{SourceDoc, SourceKind, Store};
 // `repr` attributes only, keeps the type opaque in the header.
 #[cfg_attr(all(), repr(C))]
 pub struct qc_source {
-    magic: u64,
+    pub(crate) magic: u64,
     doc: SourceDoc,
 }
 
@@ -47,7 +47,7 @@ impl Handle for qc_source {
 // `repr` attributes only, keeps the type opaque in the header.
 #[cfg_attr(all(), repr(C))]
 pub struct qc_store {
-    magic: u64,
+    pub(crate) magic: u64,
     pub(crate) store: Store,
 }
 
