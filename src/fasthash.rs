@@ -74,6 +74,14 @@ impl Hasher for FxHasher {
 /// A `HashMap` with the Fx hash.
 pub type FxHashMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
+/// The Fx hash of a byte string (for a map keyed by its hash).
+pub(crate) fn hash_bytes(bytes: &[u8]) -> u64 {
+    let mut h = FxHasher::default();
+    h.write(bytes);
+    h.write_usize(bytes.len());
+    h.finish()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -92,12 +100,4 @@ mod tests {
         assert_eq!(s.get("said"), Some(&1));
         assert_eq!(s.get("sai"), None);
     }
-}
-
-/// The Fx hash of a byte string (for a map keyed by its hash).
-pub(crate) fn hash_bytes(bytes: &[u8]) -> u64 {
-    let mut h = FxHasher::default();
-    h.write(bytes);
-    h.write_usize(bytes.len());
-    h.finish()
 }
