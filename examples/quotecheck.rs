@@ -30,6 +30,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use quotecheck::extract::{Extractor, QuoteKind, Rule};
+use quotecheck::text::CharIndex;
 use quotecheck::{Checker, Report, SourceDoc, SpeakerAt, SpeakerKind, Store};
 use serde_json::{Value, json};
 
@@ -152,6 +153,11 @@ fn main() -> ExitCode {
     };
     let mut checker = Checker::new();
     let mut results = Vec::new();
+    // Code-point offsets of the article, for every quote in one pass.
+    let mut chars = CharIndex::default();
+    if let Some(a) = &article {
+        chars.build(a);
+    }
     let mut human = String::new();
     if !opts.json {
         let _ = writeln!(
@@ -166,7 +172,8 @@ fn main() -> ExitCode {
         match checker.check_as(&store, &w.text, w.speaker.as_deref(), kind) {
             Ok(report) => {
                 if opts.json {
-                    results.push(report_json(&report, w, article.as_deref()));
+                    let at = article.as_deref().map(|a| (a, &chars));
+                    results.push(report_json(&report, w, at));
                 } else {
                     render(&mut human, &report, w);
                 }
@@ -571,6 +578,9 @@ fn extract_only(path: &Path, mut extractor: Extractor, as_json: bool) -> ExitCod
     };
     let found = extractor.extract(&article);
     let mut out = String::new();
+    let mut chars = CharIndex::default();
+    chars.build(&article);
+    let char_offset = |text: &str, byte: usize| chars.char_offset(text, byte);
     if as_json {
         let quotes: Vec<Value> = found
             .quotes()
@@ -763,7 +773,8 @@ fn speaker_json(at: SpeakerAt<'_>) -> Value {
     }
 }
 
-fn report_json(report: &Report<'_>, w: &Wanted, article: Option<&str>) -> Value {
+/// `article`: the article the quote came from, with its code-point index.
+fn report_json(report: &Report<'_>, w: &Wanted, article: Option<(&str, &CharIndex)>) -> Value {
     let best = report.best();
     let edits: Vec<Value> = best
         .map(|m| {
@@ -796,12 +807,10 @@ fn report_json(report: &Report<'_>, w: &Wanted, article: Option<&str>) -> Value 
         .missing_words()
         .map(|(a, b)| &w.text[a as usize..b as usize])
         .collect();
-    let char_range = w.range.zip(article).map(|((s, e), a)| {
-        (
-            quotecheck::text::char_offset(a, s),
-            quotecheck::text::char_offset(a, e),
-        )
-    });
+    let char_range = w
+        .range
+        .zip(article)
+        .map(|((s, e), (a, chars))| (chars.char_offset(a, s), chars.char_offset(a, e)));
     let parts: Vec<Value> = report
         .parts()
         .iter()

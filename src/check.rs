@@ -116,6 +116,20 @@ pub const RARE_WORD_POSTINGS: usize = 64;
 /// few near misses.
 pub const MAX_CANDIDATES: usize = 8;
 
+/// The most ellipses a quote may have. Each lets the quote's fragments lie
+/// up to [`MAX_ELLIPSIS_GAP_WORDS`] apart, so each widens the window aligned;
+/// a quotation in news copy has a few. A quote with more is refused
+/// ([`Error::QuoteTooLong`], unit `"ellipses"`) rather than aligned against
+/// a window thousands of words wide (a 16 KB quote of 2,300 ellipses asked
+/// for 10.7 GB).
+pub const MAX_QUOTE_ELLIPSES: usize = 16;
+
+/// The most cells (quote items × window words) one alignment may have:
+/// with [`MAX_QUOTE_WORDS`] and [`MAX_QUOTE_ELLIPSES`] an indexed window
+/// stays under it, and an exhaustive check aligns long sources in windows of
+/// this size (5 bytes a cell: at most 80 MB of scratch).
+pub const MAX_ALIGN_CELLS: usize = 16 << 20;
+
 /// An ellipsis may stand for at most about this many source words: fragments
 /// further apart than a few paragraphs are not one quote.
 pub const MAX_ELLIPSIS_GAP_WORDS: usize = 250;
@@ -377,6 +391,27 @@ impl Checker {
                 unit: "words",
             });
         }
+        let ellipses = self
+            .items
+            .iter()
+            .filter(|i| i.kind == ItemKind::Ellipsis)
+            .count();
+        // Brackets stand for words too: they count towards the limit.
+        let items = self.items.len() - ellipses;
+        if items > MAX_QUOTE_WORDS {
+            return Err(Error::QuoteTooLong {
+                len: items,
+                limit: MAX_QUOTE_WORDS,
+                unit: "words",
+            });
+        }
+        if ellipses > MAX_QUOTE_ELLIPSES {
+            return Err(Error::QuoteTooLong {
+                len: ellipses,
+                limit: MAX_QUOTE_ELLIPSES,
+                unit: "ellipses",
+            });
+        }
         self.matches.clear();
         self.edits.clear();
         // One or two function words ("The", "we will") say nothing about
@@ -391,20 +426,37 @@ impl Checker {
             self.clusters.clear();
             0
         } else if exhaustive {
-            // Every live source is one candidate, aligned whole.
+            // Every live source, aligned whole: in windows that overlap by
+            // the longest span the quote could match, so that every span
+            // lies whole in some window while the alignment's memory stays
+            // within MAX_ALIGN_CELLS however long the source is.
             self.clusters.clear();
+            let items = self.items.len() as u32;
+            let overlap = 2 * items
+                + 16
+                + 2 * WINDOW_SLACK as u32
+                + ellipses as u32 * MAX_ELLIPSIS_GAP_WORDS as u32;
+            let window = (MAX_ALIGN_CELLS / items.max(1) as usize).max(4 * overlap as usize) as u32;
             for (i, src) in store.sources_raw().iter().enumerate() {
                 if src.removed || src.words.is_empty() {
                     continue;
                 }
-                self.clusters.push(Cluster {
-                    source: i as u32,
-                    first_pos: src.words.start,
-                    last_pos: src.words.end - 1,
-                    first_q: 0,
-                    last_q: self.items.len() as u32,
-                    votes: 1,
-                });
+                let mut first = src.words.start;
+                loop {
+                    let last = first.saturating_add(window).min(src.words.end) - 1;
+                    self.clusters.push(Cluster {
+                        source: i as u32,
+                        first_pos: first,
+                        last_pos: last,
+                        first_q: 0,
+                        last_q: items,
+                        votes: 1,
+                    });
+                    if last + 1 >= src.words.end {
+                        break;
+                    }
+                    first = last + 1 - overlap.min(last + 1 - first - 1);
+                }
             }
             self.clusters.len()
         } else {

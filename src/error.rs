@@ -20,7 +20,8 @@ pub enum Error {
     /// The quote has no words at all (empty, spaces or punctuation only).
     #[error("the quote is empty: it has no words")]
     EmptyQuote,
-    /// The quote is longer than [`crate::MAX_QUOTE_BYTES`] or has more than
+    /// The quote is longer than [`crate::MAX_QUOTE_BYTES`], or has more than
+    /// [`crate::check::MAX_QUOTE_ELLIPSES`] ellipses or more than
     /// [`crate::MAX_QUOTE_WORDS`] words.
     #[error("the quote is too long: {len} {unit} (limit {limit})")]
     QuoteTooLong {
@@ -28,7 +29,7 @@ pub enum Error {
         len: usize,
         /// The limit it broke.
         limit: usize,
-        /// `"bytes"` or `"words"`.
+        /// `"bytes"`, `"words"` or `"ellipses"`.
         unit: &'static str,
     },
     /// A source with this id is already in the store.

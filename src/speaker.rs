@@ -228,9 +228,25 @@ pub fn is_generic_role(name: &str) -> bool {
 
 /// Compares two labels as written, ignoring case, spacing and a trailing
 /// colon or period.
+///
+/// ```
+/// assert!(quotecheck::speaker::same_label("THE PRESIDENT.", "The  President"));
+/// ```
 pub fn same_label(a: &str, b: &str) -> bool {
-    let norm = |s: &str| -> String { name_words(s).collect::<Vec<_>>().join(" ").to_lowercase() };
-    norm(a) == norm(b)
+    label_key(a) == label_key(b)
+}
+
+/// A label's words, lower-cased and joined by single spaces: equal for two
+/// labels [`same_label`] calls the same.
+pub fn label_key(label: &str) -> String {
+    let mut key = String::new();
+    for w in name_words(label) {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.extend(w.chars().flat_map(char::to_lowercase));
+    }
+    key
 }
 
 /// A label's name in title case, titles removed: `MS. JEAN-PIERRE` →

@@ -27,6 +27,7 @@
 
 #![forbid(unsafe_code)]
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use memchr::memmem;
@@ -78,7 +79,13 @@ pub fn read(doc: &SourceDoc) -> Layout {
         doc,
         layout: Layout::default(),
         labels: Vec::new(),
-        known: Vec::new(),
+        known: HashMap::new(),
+        speaker_index: HashMap::new(),
+        manifest_keys: doc
+            .speakers
+            .iter()
+            .map(|(label, _)| speaker::label_key(label))
+            .collect(),
     };
     reader.front_matter();
     reader.markup();
@@ -146,8 +153,13 @@ struct Reader<'a> {
     doc: &'a SourceDoc,
     layout: Layout,
     labels: Vec<Label>,
-    /// Full names seen so far in this source's labels, for surname-only ones.
-    known: Vec<String>,
+    /// Full names seen so far in this source's labels, for surname-only
+    /// ones: by lower-case surname, the first full name with it.
+    known: HashMap<String, String>,
+    /// Where each speaker name is in `layout.speakers`.
+    speaker_index: HashMap<String, u32>,
+    /// The manifest's labels, normalised once ([`speaker::label_key`]).
+    manifest_keys: Vec<String>,
 }
 
 impl Reader<'_> {
@@ -454,14 +466,14 @@ impl Reader<'_> {
                 self.person(written)?
             }
         };
-        let index = match self.layout.speakers.iter().position(|s| *s == name) {
-            Some(i) => i,
-            None => {
-                self.layout.speakers.push(name);
-                self.layout.speakers.len() - 1
-            }
-        };
-        Some(index as u32)
+        // A transcript may have thousands of distinct voices: a map, not a
+        // search of the names so far for every label.
+        let next = self.layout.speakers.len() as u32;
+        let index = *self.speaker_index.entry(name.clone()).or_insert(next);
+        if index == next {
+            self.layout.speakers.push(name);
+        }
+        Some(index)
     }
 
     /// The person a label names, or `None` for an unidentified voice.
@@ -469,9 +481,14 @@ impl Reader<'_> {
         let written = written.trim().trim_matches('*');
         // `JOHN KIRBY, NSC COORDINATOR`: the name is before the comma.
         let name_part = written.split(',').next().unwrap_or(written).trim();
-        for (label, person) in &self.doc.speakers {
-            if speaker::same_label(label, written) || speaker::same_label(label, name_part) {
-                return Some(person.clone());
+        if !self.manifest_keys.is_empty() {
+            let (whole, name) = (speaker::label_key(written), speaker::label_key(name_part));
+            let listed = self
+                .manifest_keys
+                .iter()
+                .position(|k| *k == whole || *k == name);
+            if let Some(i) = listed {
+                return Some(self.doc.speakers[i].1.clone());
             }
         }
         // A role (`THE MODERATOR.`, `THE PRESIDENT.`): the person the
@@ -487,16 +504,14 @@ impl Reader<'_> {
             .count();
         if words >= 2 {
             let full = speaker::display_name(name_part);
-            if !self.known.contains(&full) {
-                self.known.push(full.clone());
+            if let Some(last) = speaker::surname(&full) {
+                self.known
+                    .entry(last.to_ascii_lowercase())
+                    .or_insert_with(|| full.clone());
             }
             return Some(full);
         }
-        if let Some(full) = self
-            .known
-            .iter()
-            .find(|k| speaker::surname(k).is_some_and(|s| s.eq_ignore_ascii_case(&surname)))
-        {
+        if let Some(full) = self.known.get(&surname.to_ascii_lowercase()) {
             return Some(full.clone());
         }
         if let Some(full) = self.header_name(&surname) {
