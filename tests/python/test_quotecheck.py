@@ -162,6 +162,36 @@ class Checking(unittest.TestCase):
             self.assertEqual(best.speaker_kind, qc.SpeakerKind.ROLE)
             self.assertEqual(best.speaker, "Reporter")
 
+    def test_threads_sharing_a_store_get_their_own_errors(self):
+        import threading
+        errors = []
+        def fail(i):
+            try:
+                self.store.save(f"/nonexistent-dir-{i}/store.qcs")
+            except qc.QuotecheckError as e:
+                errors.append((i, e.name, e.message))
+        threads = [threading.Thread(target=fail, args=(i,)) for i in range(16)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        self.assertEqual(len(errors), 16)
+        for i, name, message in errors:
+            self.assertEqual(name, "QC_ERR_IO")
+            self.assertIn(f"nonexistent-dir-{i}", message)
+
+    def test_a_large_article_is_extracted_in_linear_time(self):
+        # Every quote's code-point offsets used to be counted from the
+        # start (a 1 MB article: 105 s); a generous guard against a hang.
+        import time
+        article = "“Señor, we will win,” the mayor said. " * 26000
+        started = time.monotonic()
+        quotes = qc.extract(article)
+        self.assertLess(time.monotonic() - started, 30)
+        self.assertEqual(len(quotes), 26000)
+        last = quotes[-1]
+        self.assertEqual(article[last.start : last.end], last.text)
+
     def test_code_point_offsets_with_non_ascii_text(self):
         text = "MAYOR DÍAZ: Señoras y señores — we will not raise taxes this year. ¡Gracias!"
         with qc.Store() as store, qc.Checker() as checker:
