@@ -815,6 +815,12 @@ typedef struct qc_article_check {
  */
 #define QC_ERR_OUT_OF_MEMORY 18
 
+/**
+ * The store file was saved by someone else since the store was opened from
+ * it; nothing was written (open it again and retry).
+ */
+#define QC_ERR_STORE_CHANGED 19
+
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus

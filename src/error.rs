@@ -91,6 +91,14 @@ pub enum Error {
         /// How many bytes were asked for.
         bytes: usize,
     },
+    /// The store file was saved by someone else since this store was opened
+    /// from it: saving now would lose their update. Open it again, apply the
+    /// change, and save.
+    #[error("{path}: the store file changed since it was opened (another update saved it); open it again and retry")]
+    StoreChanged {
+        /// The file.
+        path: String,
+    },
     /// The store file is damaged (truncated, altered, or inconsistent).
     #[error("the store file is damaged: {0}")]
     CorruptStore(String),

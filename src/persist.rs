@@ -174,11 +174,100 @@ fn io_error(path: &Path, e: std::io::Error) -> Error {
 }
 
 /// Writes a store file atomically.
-pub(crate) fn save(path: &Path, view: &View<'_>) -> Result<(), Error> {
+/// What identifies one version of a store file on disk: a save replaces the
+/// file (a new inode, length and time), so a stamp that differs from the one
+/// taken when the store was opened means someone else saved it since.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct FileStamp {
+    len: u64,
+    modified: Option<std::time::SystemTime>,
+    #[cfg(unix)]
+    inode: (u64, u64),
+}
+
+impl FileStamp {
+    /// The stamp of the file at `path` now, if there is one.
+    pub(crate) fn of(path: &Path) -> Option<FileStamp> {
+        let meta = std::fs::metadata(path).ok()?;
+        Some(FileStamp {
+            len: meta.len(),
+            modified: meta.modified().ok(),
+            #[cfg(unix)]
+            inode: {
+                use std::os::unix::fs::MetadataExt;
+                (meta.dev(), meta.ino())
+            },
+        })
+    }
+}
+
+/// The file a save to `path` writes: the target of a symbolic link (the
+/// link stays a link), else `path` itself.
+pub(crate) fn save_target(path: &Path) -> std::path::PathBuf {
+    match std::fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => std::fs::canonicalize(path).unwrap_or_else(|_| {
+            // A dangling link: its target, made relative to the link's folder.
+            let target = std::fs::read_link(path).unwrap_or_else(|_| path.to_path_buf());
+            match path.parent() {
+                Some(dir) if target.is_relative() => dir.join(target),
+                _ => target,
+            }
+        }),
+        _ => path.to_path_buf(),
+    }
+}
+
+/// Saves `view` to `path` (through a symbolic link to its target). With
+/// `expect`, the save is an update of the file a store was opened from: it
+/// happens under an advisory lock on a sidecar file (`.NAME.lock`, beside
+/// the store) and only if the file is still the one opened, so two updates
+/// at once cannot silently lose one (the second gets [`Error::StoreChanged`]).
+/// Returns the stamp of the file written.
+pub(crate) fn save(
+    path: &Path,
+    view: &View<'_>,
+    expect: Option<&FileStamp>,
+) -> Result<Option<FileStamp>, Error> {
+    let target = save_target(path);
+    let path = target.as_path();
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
+    let _lock = match expect {
+        Some(stamp) => {
+            let lock = lock_beside(path, dir)?;
+            if FileStamp::of(path).as_ref() != Some(stamp) {
+                return Err(Error::StoreChanged {
+                    path: path.display().to_string(),
+                });
+            }
+            Some(lock)
+        }
+        None => None,
+    };
+    write_and_rename(path, dir, view)?;
+    Ok(FileStamp::of(path))
+}
+
+/// Takes the advisory lock of the store file at `path` (blocking until
+/// another process's update is done); released when the file is dropped.
+fn lock_beside(path: &Path, dir: &Path) -> Result<std::fs::File, Error> {
+    let name = path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let lock_path = dir.join(format!(".{name}.lock"));
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&lock_path)
+        .map_err(|e| io_error(&lock_path, e))?;
+    file.lock().map_err(|e| io_error(&lock_path, e))?;
+    Ok(file)
+}
+
+/// Writes `view` to a temporary file in `dir`, syncs it and renames it
+/// over `path` (atomic: readers see the old file or the new one).
+fn write_and_rename(path: &Path, dir: &Path, view: &View<'_>) -> Result<(), Error> {
     let name = path
         .file_name()
         .ok_or_else(|| io_error(path, std::io::Error::other("not a file name")))?;

@@ -10,8 +10,8 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
-use std::path::Path;
-use std::sync::{Arc, OnceLock};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use crate::error::Error;
 use crate::index::Index;
@@ -71,6 +71,10 @@ pub struct Store {
     /// For a store opened from a file: the word arrays (the fields above
     /// are empty but for the spans' escapes), read a source at a time.
     file_words: Option<Arc<FileWords>>,
+    /// For a store opened from a file: that file (through any symbolic
+    /// link) and its stamp when opened or last saved by this store, so that
+    /// saving over it can tell whether someone else saved it meanwhile.
+    opened_from: Arc<Mutex<Option<(PathBuf, persist::FileStamp)>>>,
 }
 
 impl Store {
@@ -343,19 +347,41 @@ impl Store {
     /// # std::fs::remove_file(&path).ok();
     /// # Ok::<(), quotecheck::Error>(())
     /// ```
+    ///
+    /// Saving over the file this store was opened from is an update: it
+    /// takes an advisory lock (a `.NAME.lock` file beside it) and fails with
+    /// [`Error::StoreChanged`], writing nothing, when another process or
+    /// store saved that file since this one opened (or last saved) it, so
+    /// that two updates at once never silently lose one. A path that is a
+    /// symbolic link saves to the link's target.
     pub fn save(&self, path: impl AsRef<Path>) -> Result<(), Error> {
-        if self.removed > 0 {
+        let path = path.as_ref();
+        let target = canonical(&persist::save_target(path));
+        let mut opened = self.opened_stamp();
+        let expect = opened
+            .as_ref()
+            .filter(|(from, _)| *from == target)
+            .map(|(_, stamp)| stamp.clone());
+        let written = if self.removed > 0 {
             // The live sources, indexed afresh: their texts are copied once,
             // not the whole store (word arrays and index) first.
-            return self.live()?.save(path);
-        }
-        persist::save(
-            path.as_ref(),
-            &persist::View {
+            let live = self.live()?;
+            let view = persist::View {
+                store: &live,
+                index: live.index.frozen(),
+            };
+            persist::save(path, &view, expect.as_ref())?
+        } else {
+            let view = persist::View {
                 store: self,
                 index: self.index.frozen(),
-            },
-        )
+            };
+            persist::save(path, &view, expect.as_ref())?
+        };
+        if let (Some(_), Some(stamp)) = (&expect, written) {
+            *opened = Some((target, stamp));
+        }
+        Ok(())
     }
 
     /// Opens a store file written by [`Store::save`], in a few reads
@@ -371,7 +397,18 @@ impl Store {
     /// over it is safe (the old file stays readable until the store is
     /// dropped). Sources can be added to and removed from the opened store.
     pub fn open(path: impl AsRef<Path>) -> Result<Store, Error> {
-        Store::from_parts(persist::open(path.as_ref())?)
+        let path = path.as_ref();
+        let target = canonical(&persist::save_target(path));
+        let stamp = persist::FileStamp::of(&target);
+        let store = Store::from_parts(persist::open(path)?)?;
+        if let Some(stamp) = stamp {
+            *store.opened_stamp() = Some((target, stamp));
+        }
+        Ok(store)
+    }
+
+    fn opened_stamp(&self) -> std::sync::MutexGuard<'_, Option<(PathBuf, persist::FileStamp)>> {
+        self.opened_from.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     /// A store from the bytes of a store file (what [`Store::open`] reads),
@@ -408,6 +445,7 @@ impl Store {
             word_ends,
             removed: 0,
             file_words: Some(Arc::new(parts.words)),
+            opened_from: Arc::default(),
         })
     }
 
@@ -580,6 +618,11 @@ impl Store {
         let start = index.checked_sub(1).map_or(0, |i| self.word_ends[i]);
         start..self.word_ends[index]
     }
+}
+
+/// The path a file is known by, for comparing two names of one file.
+fn canonical(path: &Path) -> PathBuf {
+    std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
 }
 
 #[cfg(test)]

@@ -52,6 +52,9 @@ pub const QC_ERR_VERSION: qc_status = 17;
 /// Memory for the operation could not be reserved (the message says how
 /// much, and for what); nothing was changed.
 pub const QC_ERR_OUT_OF_MEMORY: qc_status = 18;
+/// The store file was saved by someone else since the store was opened from
+/// it; nothing was written (open it again and retry).
+pub const QC_ERR_STORE_CHANGED: qc_status = 19;
 
 /// The static name of a status: `"QC_OK"`, `"QC_ERR_NULL_ARG"`, ... or
 /// `"QC_ERR_UNKNOWN_STATUS"` for a value this version does not define.
@@ -84,6 +87,7 @@ pub(crate) fn status_name(status: qc_status) -> &'static CStr {
         QC_ERR_CORRUPT => c"QC_ERR_CORRUPT",
         QC_ERR_VERSION => c"QC_ERR_VERSION",
         QC_ERR_OUT_OF_MEMORY => c"QC_ERR_OUT_OF_MEMORY",
+        QC_ERR_STORE_CHANGED => c"QC_ERR_STORE_CHANGED",
         _ => c"QC_ERR_UNKNOWN_STATUS",
     }
 }
@@ -102,6 +106,7 @@ pub(crate) fn status_of(e: &Error) -> qc_status {
         Error::CorruptStore(_) => QC_ERR_CORRUPT,
         Error::UnsupportedVersion { .. } => QC_ERR_VERSION,
         Error::OutOfMemory { .. } => QC_ERR_OUT_OF_MEMORY,
+        Error::StoreChanged { .. } => QC_ERR_STORE_CHANGED,
     }
 }
 
