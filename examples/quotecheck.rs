@@ -313,6 +313,19 @@ fn parse_manifest(text: &str) -> Result<Vec<ManifestEntry>, String> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let list: Vec<Value> =
         serde_json::from_str(text).map_err(|e| format!("not a JSON list of entries: {e}"))?;
+    // A file listed twice would silently lose one entry's metadata.
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for (i, v) in list.iter().enumerate() {
+        if let Some(file) = v.get("file").and_then(Value::as_str) {
+            if let Some(first) = seen.insert(file, i) {
+                return Err(format!(
+                    "entry {} ({file}): the file is listed twice (first as entry {})",
+                    i + 1,
+                    first + 1
+                ));
+            }
+        }
+    }
     list.into_iter()
         .enumerate()
         .map(|(i, v)| {
@@ -435,15 +448,48 @@ fn load_sources(path: &Path, pending: &mut Pending, failed: &mut bool, progress:
             return;
         }
     };
-    let mut files: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| {
-            p.is_file()
-                && p.file_name()
-                    .is_some_and(|n| n != "sources.json" && !n.to_string_lossy().starts_with('.'))
-        })
-        .filter(|p| p.extension().is_none_or(|e| e != "json" && e != "md"))
-        .collect();
+    let mut files: Vec<PathBuf> = Vec::new();
+    for entry in entries {
+        let p = match entry {
+            Ok(e) => e.path(),
+            Err(e) => {
+                eprintln!("quotecheck: skipped an entry of {}: {e}", path.display());
+                continue;
+            }
+        };
+        let name = p
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        // Hidden files, the manifest and other JSON or Markdown files are
+        // not sources, by design: skipped without a word.
+        let not_source = name == "sources.json"
+            || name.starts_with('.')
+            || p.extension().is_some_and(|e| e == "json" || e == "md");
+        if not_source {
+            continue;
+        }
+        // Anything else that is not read is said on stderr.
+        match std::fs::metadata(&p) {
+            Ok(m) if m.is_file() => files.push(p),
+            Ok(m) if m.is_dir() => {
+                eprintln!(
+                    "quotecheck: skipped {}: a subfolder (folders are not read recursively)",
+                    p.display()
+                )
+            }
+            Ok(_) => eprintln!(
+                "quotecheck: skipped {}: not a regular file (a FIFO, socket or device)",
+                p.display()
+            ),
+            Err(e) if p.is_symlink() => {
+                eprintln!(
+                    "quotecheck: skipped {}: a symbolic link that leads nowhere ({e})",
+                    p.display()
+                )
+            }
+            Err(e) => eprintln!("quotecheck: skipped {}: {e}", p.display()),
+        }
+    }
     files.sort();
     let manifest_path = path.join("sources.json");
     let mut manifest: HashMap<String, ManifestEntry> = HashMap::new();

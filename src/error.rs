@@ -94,7 +94,9 @@ pub enum Error {
     /// The store file was saved by someone else since this store was opened
     /// from it: saving now would lose their update. Open it again, apply the
     /// change, and save.
-    #[error("{path}: the store file changed since it was opened (another update saved it); open it again and retry")]
+    #[error(
+        "{path}: the store file changed since it was opened (another update saved it); open it again and retry"
+    )]
     StoreChanged {
         /// The file.
         path: String,

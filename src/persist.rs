@@ -253,7 +253,9 @@ pub(crate) fn save(
 /// Takes the advisory lock of the store file at `path` (blocking until
 /// another process's update is done); released when the file is dropped.
 fn lock_beside(path: &Path, dir: &Path) -> Result<std::fs::File, Error> {
-    let name = path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let name = path
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
     let lock_path = dir.join(format!(".{name}.lock"));
     let file = std::fs::OpenOptions::new()
         .create(true)

@@ -430,7 +430,7 @@ pub fn explain(
             Op::Match => {
                 out.matched_words += 1;
                 let (q, s) = (qtext(qa), stext(sa));
-                (q != s).then(|| {
+                (q != s && !canonically_equal(q, s)).then(|| {
                     let change = if items[qa as usize].editorial {
                         Change::Editorial
                     } else {
@@ -604,6 +604,14 @@ fn push(
         quote,
         source,
     });
+}
+
+/// Are two differently encoded words the same text (NFC and NFD forms of
+/// "café": one precomposed char, or a letter and a combining accent)? Not
+/// an edit at all: the reader sees the same word.
+fn canonically_equal(a: &str, b: &str) -> bool {
+    use unicode_normalization::UnicodeNormalization;
+    !(a.is_ascii() && b.is_ascii()) && a.nfc().eq(b.nfc())
 }
 
 /// Case, accent or typography: what differs between two words with equal keys.

@@ -441,3 +441,135 @@ fn store_files_are_built_updated_and_checked_against() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("not a quotecheck store file"));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn loud_folders_a_twice_listed_file_and_a_symlinked_store() {
+    assert!(built());
+    let dir = std::env::temp_dir().join(format!("qc-cli-loud-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("sources/sub")).unwrap();
+    std::fs::write(
+        dir.join("sources/a.txt"),
+        "We will not raise taxes this year.",
+    )
+    .unwrap();
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink("nowhere.txt", dir.join("sources/dangling.txt")).unwrap();
+    }
+    let qfile = dir.join("q.json");
+    std::fs::write(
+        &qfile,
+        r#"[{"text": "will not raise taxes", "speaker": null}]"#,
+    )
+    .unwrap();
+    let out = cli()
+        .args(["--json", "--quotes"])
+        .arg(&qfile)
+        .arg(dir.join("sources"))
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("sub: a subfolder"), "{err}");
+    #[cfg(unix)]
+    assert!(err.contains("dangling.txt: a symbolic link"), "{err}");
+    assert_eq!(verdicts_of(&out.stdout), ["verbatim"]);
+
+    // A file listed twice in the manifest is an error naming both entries.
+    std::fs::write(
+        dir.join("sources/sources.json"),
+        r#"[{"file": "a.txt", "speaker": "Ana"}, {"file": "a.txt", "speaker": "Bo"}]"#,
+    )
+    .unwrap();
+    let out = cli()
+        .args(["--json", "--quotes"])
+        .arg(&qfile)
+        .arg(dir.join("sources"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("listed twice (first as entry 1)"), "{err}");
+    std::fs::remove_file(dir.join("sources/sources.json")).unwrap();
+
+    // --save onto a symbolic link writes the link's target.
+    #[cfg(unix)]
+    {
+        let target = dir.join("real.qcs");
+        let link = dir.join("link.qcs");
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        let out = cli()
+            .arg("--save")
+            .arg(&link)
+            .arg(dir.join("sources/a.txt"))
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert!(target.is_file());
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn two_updates_of_one_store_at_once_never_lose_one_silently() {
+    assert!(built());
+    let dir = std::env::temp_dir().join(format!("qc-cli-race-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("base.txt"), "The council met today.").unwrap();
+    let store = dir.join("s.qcs");
+    assert!(
+        cli()
+            .arg("--save")
+            .arg(&store)
+            .arg(dir.join("base.txt"))
+            .status()
+            .unwrap()
+            .success()
+    );
+    for round in 0..6 {
+        let names = [format!("a{round}"), format!("b{round}")];
+        let children: Vec<_> = names
+            .iter()
+            .map(|n| {
+                let f = dir.join(format!("{n}.txt"));
+                std::fs::write(&f, format!("Source {n} says the bridge opens in May.")).unwrap();
+                cli()
+                    .arg("--store")
+                    .arg(&store)
+                    .arg("--save")
+                    .arg(&store)
+                    .arg(&f)
+                    .stderr(std::process::Stdio::piped())
+                    .spawn()
+                    .unwrap()
+            })
+            .collect();
+        let outcomes: Vec<_> = children
+            .into_iter()
+            .map(|c| c.wait_with_output().unwrap())
+            .collect();
+        let opened = quotecheck::Store::open(&store).unwrap();
+        for (name, out) in names.iter().zip(&outcomes) {
+            let kept = opened.find(name).is_some();
+            // Either the addition is in the file, or its process said so.
+            assert!(
+                kept || (out.status.code() == Some(2)
+                    && String::from_utf8_lossy(&out.stderr)
+                        .contains("changed since it was opened")),
+                "round {round}: {name} lost silently"
+            );
+        }
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}

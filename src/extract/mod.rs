@@ -260,7 +260,12 @@ impl Extractor {
     fn split_paragraphs(&mut self, text: &str) {
         self.paragraphs.clear();
         let mut start = 0;
-        for nl in memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len())) {
+        let bytes = text.as_bytes();
+        // A line ends at LF, CRLF or a lone CR (old Mac files, some CMS
+        // exports): a lone CR is a line break too, not part of a paragraph.
+        let breaks = memchr::memchr2_iter(b'\n', b'\r', bytes)
+            .filter(|&i| !(bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n')));
+        for nl in breaks.chain(std::iter::once(text.len())) {
             let line = &text[start..nl];
             let trimmed = line.trim_end_matches(['\r', ' ', '\t']);
             let lead = line.len() - line.trim_start().len();
