@@ -316,14 +316,14 @@ fn parse_manifest(text: &str) -> Result<Vec<ManifestEntry>, String> {
     // A file listed twice would silently lose one entry's metadata.
     let mut seen: HashMap<&str, usize> = HashMap::new();
     for (i, v) in list.iter().enumerate() {
-        if let Some(file) = v.get("file").and_then(Value::as_str) {
-            if let Some(first) = seen.insert(file, i) {
-                return Err(format!(
-                    "entry {} ({file}): the file is listed twice (first as entry {})",
-                    i + 1,
-                    first + 1
-                ));
-            }
+        if let Some(file) = v.get("file").and_then(Value::as_str)
+            && let Some(first) = seen.insert(file, i)
+        {
+            return Err(format!(
+                "entry {} ({file}): the file is listed twice (first as entry {})",
+                i + 1,
+                first + 1
+            ));
         }
     }
     list.into_iter()
@@ -802,11 +802,10 @@ fn write_out(out: &str) -> ExitCode {
     if let Err(e) = stdout
         .write_all(out.as_bytes())
         .and_then(|()| stdout.flush())
+        && e.kind() != std::io::ErrorKind::BrokenPipe
     {
-        if e.kind() != std::io::ErrorKind::BrokenPipe {
-            eprintln!("quotecheck: error: writing output: {e}");
-            return ExitCode::from(2);
-        }
+        eprintln!("quotecheck: error: writing output: {e}");
+        return ExitCode::from(2);
     }
     ExitCode::SUCCESS
 }

@@ -621,17 +621,23 @@ fn show_edge_substitutions(steps: &mut [Step], m: u32) {
             Op::Match | Op::Variant | Op::JoinQuote | Op::JoinSource
         )
     };
-    if let [first, next, ..] = steps {
-        if first.op == Op::Insert && first.q.1 - first.q.0 == 1 && anchored(next) && next.s.0 > 0 {
-            first.op = Op::Substitute;
-            first.s = (next.s.0 - 1, next.s.0);
-        }
+    if let [first, next, ..] = steps
+        && first.op == Op::Insert
+        && first.q.1 - first.q.0 == 1
+        && anchored(next)
+        && next.s.0 > 0
+    {
+        first.op = Op::Substitute;
+        first.s = (next.s.0 - 1, next.s.0);
     }
-    if let [.., prev, last] = steps {
-        if last.op == Op::Insert && last.q.1 - last.q.0 == 1 && anchored(prev) && prev.s.1 < m {
-            last.op = Op::Substitute;
-            last.s = (prev.s.1, prev.s.1 + 1);
-        }
+    if let [.., prev, last] = steps
+        && last.op == Op::Insert
+        && last.q.1 - last.q.0 == 1
+        && anchored(prev)
+        && prev.s.1 < m
+    {
+        last.op = Op::Substitute;
+        last.s = (prev.s.1, prev.s.1 + 1);
     }
 }
 

@@ -503,7 +503,7 @@ impl Builder {
         while out.pair_rows.len() <= a {
             out.pair_rows.push(out.pair_second.len() as u64);
         }
-        if out.pair_second.len() % PAIR_SAMPLE == 0 {
+        if out.pair_second.len().is_multiple_of(PAIR_SAMPLE) {
             out.pair_samples.push(self.pair_bytes.len() as u64);
         }
         postings::encode_at_end(&mut self.pair_bytes, positions, false);
@@ -767,7 +767,11 @@ mod tests {
             x ^= x >> 17;
             x ^= x << 5;
             // Word 0 is a third of the text: its list is long enough to drop.
-            ids.push(if x % 3 == 0 { 0 } else { x % 300 / (1 + x % 7) });
+            ids.push(if x.is_multiple_of(3) {
+                0
+            } else {
+                x % 300 / (1 + x % 7)
+            });
         }
         let mut plain = Index::default();
         let mut frozen = Index::default();

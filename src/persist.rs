@@ -680,7 +680,7 @@ impl Stream<'_> {
         len: usize,
         f: fn([u8; N]) -> T,
     ) -> Result<Vec<T>, Error> {
-        if len % N != 0 {
+        if !len.is_multiple_of(N) {
             return Err(corrupt("array length"));
         }
         Ok(crate::paged::items(&self.bytes(len)?, f).into_vec())
@@ -718,7 +718,7 @@ impl Raw {
 }
 
 fn page_table(bytes: &[u8]) -> Result<Vec<Page>, Error> {
-    if bytes.len() % PAGE_ENTRY != 0 {
+    if !bytes.len().is_multiple_of(PAGE_ENTRY) {
         return Err(corrupt("page table length"));
     }
     bytes
@@ -957,7 +957,7 @@ fn assemble(mut raw: Raw, file: Arc<FileRef>) -> Result<Parts, Error> {
         .map(|c| [c[1], c[2], c[3], c[4]])
         .collect();
     let words = FileWords::new(file.clone(), at, sums, vocab_len);
-    if raw.span_escapes.len() % 3 != 0 {
+    if !raw.span_escapes.len().is_multiple_of(3) {
         return Err(corrupt("array length"));
     }
     let escapes: Vec<(u32, u32, u32)> = raw

@@ -159,26 +159,28 @@ fn push_words(
         let mut editorial = false;
         let b = quote.as_bytes();
         loop {
-            if start > from && b[start - 1] == b']' {
-                if let Some(open) = quote[from..start].rfind('[') {
-                    let open = from + open;
-                    start = open;
-                    while start > from && quote[..start].ends_with(char::is_alphanumeric) {
-                        start -= quote[..start].chars().next_back().map_or(1, char::len_utf8);
-                    }
-                    editorial = true;
-                    continue;
+            if start > from
+                && b[start - 1] == b']'
+                && let Some(open) = quote[from..start].rfind('[')
+            {
+                let open = from + open;
+                start = open;
+                while start > from && quote[..start].ends_with(char::is_alphanumeric) {
+                    start -= quote[..start].chars().next_back().map_or(1, char::len_utf8);
                 }
+                editorial = true;
+                continue;
             }
-            if end < to && b[end] == b'[' {
-                if let Some(close) = quote[end..to].find(']') {
-                    end += close + 1;
-                    while end < to && quote[end..].starts_with(char::is_alphanumeric) {
-                        end += quote[end..].chars().next().map_or(1, char::len_utf8);
-                    }
-                    editorial = true;
-                    continue;
+            if end < to
+                && b[end] == b'['
+                && let Some(close) = quote[end..to].find(']')
+            {
+                end += close + 1;
+                while end < to && quote[end..].starts_with(char::is_alphanumeric) {
+                    end += quote[end..].chars().next().map_or(1, char::len_utf8);
                 }
+                editorial = true;
+                continue;
             }
             // `[w]e`: a bracketed letter glued to the rest of the word.
             if start > from && b[start - 1] == b'[' && end < to && b[end] == b']' {

@@ -57,7 +57,7 @@ impl Spans {
     /// Appends the range of the next word.
     pub fn push(&mut self, start: u32, end: u32) {
         let pos = self.codes.len();
-        let at_block = pos % BLOCK == 0;
+        let at_block = pos.is_multiple_of(BLOCK);
         if at_block {
             self.base.push(start);
         }
@@ -194,7 +194,7 @@ impl Part<'_> {
             } else {
                 let gap = u32::from(code) >> LEN_BITS;
                 let len = u32::from(code) & MAX_LEN;
-                let s = if p % BLOCK == 0 {
+                let s = if p.is_multiple_of(BLOCK) {
                     self.base.get(p / BLOCK - block0).copied().unwrap_or(cursor)
                 } else {
                     cursor.saturating_add(gap)

@@ -400,12 +400,11 @@ pub fn role_holder_in(hay: &str, label: &str) -> Option<String> {
         let mut j = i + role.len();
         let last = words[j - 1].1;
         let linked = last.ends_with([',', ':']);
-        if !linked {
-            if let Some((_, w)) = words.get(j) {
-                if ["is", "was", "-", "—", "–"].contains(w) {
-                    j += 1;
-                }
-            }
+        if !linked
+            && let Some((_, w)) = words.get(j)
+            && ["is", "was", "-", "—", "–"].contains(w)
+        {
+            j += 1;
         }
         let mut name: Vec<&str> = Vec::new();
         while let Some((_, w)) = words.get(j) {

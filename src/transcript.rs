@@ -179,11 +179,11 @@ impl Reader<'_> {
 
     /// YAML front matter (`---` ... `---`) at the very start.
     fn front_matter(&mut self) {
-        if let Some(rest) = self.text.strip_prefix("---\n") {
-            if let Some(end) = rest.find("\n---") {
-                let end = 4 + end + 4;
-                self.structure(0, end.min(self.text.len()));
-            }
+        if let Some(rest) = self.text.strip_prefix("---\n")
+            && let Some(end) = rest.find("\n---")
+        {
+            let end = 4 + end + 4;
+            self.structure(0, end.min(self.text.len()));
         }
     }
 
@@ -310,10 +310,10 @@ impl Reader<'_> {
                 self.structure(end, settings_end);
                 // A WebVTT cue identifier: the line right before the timing,
                 // after a blank line ("intro-question").
-                if start == ts_start {
-                    if let Some(id) = cue_identifier(self.text, ts_start) {
-                        start = id;
-                    }
+                if start == ts_start
+                    && let Some(id) = cue_identifier(self.text, ts_start)
+                {
+                    start = id;
                 }
             }
             self.structure(start, ts_start);
@@ -517,10 +517,10 @@ impl Reader<'_> {
         if let Some(full) = self.header_name(&surname) {
             return Some(full);
         }
-        if let Some(s) = &self.doc.speaker {
-            if speaker::same_person(s, name_part) {
-                return Some(s.clone());
-            }
+        if let Some(s) = &self.doc.speaker
+            && speaker::same_person(s, name_part)
+        {
+            return Some(s.clone());
         }
         Some(speaker::display_name(name_part))
     }
@@ -671,10 +671,10 @@ fn label_at(s: &str) -> Option<(usize, Voice)> {
             return Some((1, Voice::Reporter));
         }
     }
-    if let Some(r) = s.strip_prefix("A:") {
-        if r.starts_with(is_space) || r.is_empty() {
-            return Some((2, Voice::Answer));
-        }
+    if let Some(r) = s.strip_prefix("A:")
+        && (r.starts_with(is_space) || r.is_empty())
+    {
+        return Some((2, Voice::Answer));
     }
     if let Some(l) = upper_label(s) {
         return Some(l);

@@ -131,10 +131,11 @@ pub fn number_value(key: &str) -> Option<u64> {
         return Some(i as u64);
     }
     for suffix in ["st", "nd", "rd", "th"] {
-        if let Some(digits) = key.strip_suffix(suffix) {
-            if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
-                return digits.parse().ok();
-            }
+        if let Some(digits) = key.strip_suffix(suffix)
+            && !digits.is_empty()
+            && digits.bytes().all(|b| b.is_ascii_digit())
+        {
+            return digits.parse().ok();
         }
     }
     None

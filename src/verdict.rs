@@ -508,31 +508,33 @@ pub fn explain(
             Op::Match | Op::Variant | Op::JoinQuote | Op::JoinSource | Op::Substitute
         );
         if is_anchor {
-            if let Some(p) = prev_anchor {
-                if p.q.1 == qa && p.s.1 == sa && items[qa as usize].kind == ItemKind::Word {
-                    let qgap = (items[qa as usize - 1].end, items[qa as usize].start);
-                    let sgap = (src.spans[sa as usize - 1].1, src.spans[sa as usize].0);
-                    let crosses_layout = src
-                        .structure
-                        .iter()
-                        .any(|r| r.start < sgap.1 && r.end > sgap.0);
-                    if !crosses_layout
-                        && qgap.0 <= qgap.1
-                        && sgap.0 <= sgap.1
-                        && gaps_differ(
-                            &quote[qgap.0 as usize..qgap.1 as usize],
-                            &src.text[sgap.0 as usize..sgap.1 as usize],
-                        )
-                    {
-                        push(
-                            edits,
-                            first_edit,
-                            EditOp::Replace,
-                            Change::Punctuation,
-                            qgap,
-                            sgap,
-                        );
-                    }
+            if let Some(p) = prev_anchor
+                && p.q.1 == qa
+                && p.s.1 == sa
+                && items[qa as usize].kind == ItemKind::Word
+            {
+                let qgap = (items[qa as usize - 1].end, items[qa as usize].start);
+                let sgap = (src.spans[sa as usize - 1].1, src.spans[sa as usize].0);
+                let crosses_layout = src
+                    .structure
+                    .iter()
+                    .any(|r| r.start < sgap.1 && r.end > sgap.0);
+                if !crosses_layout
+                    && qgap.0 <= qgap.1
+                    && sgap.0 <= sgap.1
+                    && gaps_differ(
+                        &quote[qgap.0 as usize..qgap.1 as usize],
+                        &src.text[sgap.0 as usize..sgap.1 as usize],
+                    )
+                {
+                    push(
+                        edits,
+                        first_edit,
+                        EditOp::Replace,
+                        Change::Punctuation,
+                        qgap,
+                        sgap,
+                    );
                 }
             }
             prev_anchor = Some(step);

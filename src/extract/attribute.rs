@@ -451,12 +451,14 @@ impl Reader<'_> {
         let first = i;
         let mut words = 0;
         // "…” ― Carla Sanchez." (a dash, then the name: a signature).
-        if first > 0 && toks[first - 1].kind == Kind::Dash && self.word(&toks[first - 1]) != ")" {
-            if let Some(m) = self.phrase_after(toks, first, Rule::Dash) {
-                let next = toks.iter().position(|t| t.start >= m.phrase.1);
-                if next.is_none_or(|n| matches!(toks[n].kind, Kind::End | Kind::Comma)) {
-                    return Some(m);
-                }
+        if first > 0
+            && toks[first - 1].kind == Kind::Dash
+            && self.word(&toks[first - 1]) != ")"
+            && let Some(m) = self.phrase_after(toks, first, Rule::Dash)
+        {
+            let next = toks.iter().position(|t| t.start >= m.phrase.1);
+            if next.is_none_or(|n| matches!(toks[n].kind, Kind::End | Kind::Comma)) {
+                return Some(m);
             }
         }
         while i < toks.len() && words < MAX_AFTER_WORDS {
@@ -484,14 +486,12 @@ impl Reader<'_> {
                 // "…,” Smith said." — or "…,” said Smith" after an adverb.
                 // "…,” Scott Pruitt, the attorney general of Oklahoma, one
                 // of the states suing, said": the name before the first comma.
-                if toks[i - 1].kind == Kind::Comma {
-                    if let Some(comma) = toks[first..i].iter().position(|t| t.kind == Kind::Comma) {
-                        if let Some(m) = self.mention(toks, first, first + comma, Rule::XSaid) {
-                            if m.what == What::Person {
-                                return Some(m);
-                            }
-                        }
-                    }
+                if toks[i - 1].kind == Kind::Comma
+                    && let Some(comma) = toks[first..i].iter().position(|t| t.kind == Kind::Comma)
+                    && let Some(m) = self.mention(toks, first, first + comma, Rule::XSaid)
+                    && m.what == What::Person
+                {
+                    return Some(m);
                 }
                 // The clause may go on first: "… is held accountable,
                 // Warren said."
@@ -535,22 +535,22 @@ impl Reader<'_> {
         }
         // "Smith: “…”"
         if n >= 2 && toks[n - 1].kind == Kind::Colon {
-            if let Some(c) = (0..n - 1).rev().find(|&i| self.is_cue(&toks[i])) {
-                if let Some(m) = self.phrase_before(toks, c, Rule::XSaidBefore) {
-                    return Some(m);
-                }
+            if let Some(c) = (0..n - 1).rev().find(|&i| self.is_cue(&toks[i]))
+                && let Some(m) = self.phrase_before(toks, c, Rule::XSaidBefore)
+            {
+                return Some(m);
             }
-            if let Some(m) = self.phrase_before(toks, n - 1, Rule::Colon) {
-                if m.phrase.0 == toks[0].start || toks[..n - 1].len() <= MAX_PHRASE_WORDS {
-                    return Some(m);
-                }
+            if let Some(m) = self.phrase_before(toks, n - 1, Rule::Colon)
+                && (m.phrase.0 == toks[0].start || toks[..n - 1].len() <= MAX_PHRASE_WORDS)
+            {
+                return Some(m);
             }
         }
         for i in (0..n).rev() {
-            if let Some(len) = self.source_phrase(toks, i) {
-                if let Some(m) = self.phrase_after(toks, i + len, Rule::AccordingTo) {
-                    return Some(m);
-                }
+            if let Some(len) = self.source_phrase(toks, i)
+                && let Some(m) = self.phrase_after(toks, i + len, Rule::AccordingTo)
+            {
+                return Some(m);
             }
             if self.is_cue_at(toks, i) {
                 // "…, saying “…”": a participle's speaker is the subject.
@@ -650,10 +650,10 @@ impl Reader<'_> {
                 start += 1;
             }
             // A dateline runs "CITY, State, Date — ".
-            if let Some(dash) = toks[start..].iter().position(|t| self.word(t) == "—") {
-                if dash <= 6 {
-                    start += dash + 1;
-                }
+            if let Some(dash) = toks[start..].iter().position(|t| self.word(t) == "—")
+                && dash <= 6
+            {
+                start += dash + 1;
             }
         }
         let m = self.phrase_after(toks, start, Rule::Subject)?;

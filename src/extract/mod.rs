@@ -388,15 +388,15 @@ impl Extractor {
                 }
             }
             // An interview transcript quoted whole: "“PENCE: Well, …”".
-            if mention.is_none() {
-                if let Some(l) = paragraph_label(text, q.text.0 as usize, q.text.1 as usize) {
-                    mention = Some(Mention {
-                        phrase: l,
-                        name: l,
-                        what: What::Person,
-                        rule: Rule::Label,
-                    });
-                }
+            if mention.is_none()
+                && let Some(l) = paragraph_label(text, q.text.0 as usize, q.text.1 as usize)
+            {
+                mention = Some(Mention {
+                    phrase: l,
+                    name: l,
+                    what: What::Person,
+                    rule: Rule::Label,
+                });
             }
             if mention.is_none() && !naming {
                 // The second half of a split quote, or a continued paragraph.
