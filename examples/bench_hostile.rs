@@ -83,7 +83,9 @@ fn main() {
             let mut t = String::with_capacity(n + 64);
             let mut i = 0;
             while t.len() < n {
-                t.push_str(&format!("SPEAKER{i} SMITH{i}:  We will win number {i}.\n\n"));
+                t.push_str(&format!(
+                    "SPEAKER{i} SMITH{i}:  We will win number {i}.\n\n"
+                ));
                 i += 1;
             }
             secs(|| {

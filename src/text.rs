@@ -292,6 +292,20 @@ pub fn is_format_char(c: char) -> bool {
     )
 }
 
+/// Is `c` a pictograph or one of its modifiers (emoji, skin tones,
+/// variation selectors)? Between words they are decoration, not
+/// punctuation: a quote that leaves out "👨‍👩‍👧" changed nothing anyone said.
+fn is_emoji(c: char) -> bool {
+    matches!(
+        c,
+        '\u{2600}'..='\u{27bf}'
+            | '\u{2b00}'..='\u{2bff}'
+            | '\u{fe00}'..='\u{fe0f}'
+            | '\u{1f000}'..='\u{1faff}'
+            | '\u{e0000}'..='\u{e007f}'
+    )
+}
+
 /// Appends the folded key of `word` to `out` (which is not cleared).
 ///
 /// ```
@@ -359,7 +373,7 @@ fn push_folded_non_ascii(c: char, out: &mut String) {
 /// assert_eq!(fold_gap_char('”'), Some('"'));
 /// ```
 pub fn fold_gap_char(c: char) -> Option<char> {
-    if c.is_whitespace() || is_format_char(c) {
+    if c.is_whitespace() || is_format_char(c) || is_emoji(c) {
         return None;
     }
     Some(match c {

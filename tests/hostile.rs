@@ -221,6 +221,23 @@ fn nfd_and_nfc_text_is_the_same_and_lone_cr_breaks_paragraphs() {
     assert_eq!(r.verdict(), quotecheck::Verdict::Verbatim);
     assert!(r.best().unwrap().edits().is_empty());
 
+    // An emoji family (joined by zero-width joiners) left out between two
+    // words is no punctuation change.
+    let mut store = Store::new();
+    store
+        .add(SourceDoc::new(
+            "e",
+            "We won \u{1f468}\u{200d}\u{1f469}\u{200d}\u{1f467} today.",
+        ))
+        .unwrap();
+    let r = checker.check(&store, "We won today.", None).unwrap();
+    assert_eq!(
+        r.verdict(),
+        quotecheck::Verdict::Verbatim,
+        "{:?}",
+        r.best().unwrap().edits()
+    );
+
     let text = "One.\r“We will win,” she said.\r\r“And we will go on,” she said.";
     let mut extractor = Extractor::new();
     let found = extractor.extract(text);
