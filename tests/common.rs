@@ -48,3 +48,20 @@ pub fn verdicts_of(json: &[u8]) -> Vec<String> {
         .map(|q| q["verdict"].as_str().unwrap_or("null").to_string())
         .collect()
 }
+
+/// xorshift64*: a small fixed-seed generator, so generated cases are the
+/// same on every machine and a failure can be replayed.
+pub struct Rng(pub u64);
+
+impl Rng {
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next_u64() % n as u64) as usize
+    }
+}

@@ -16,23 +16,9 @@
 
 mod common;
 
+use common::Rng;
+
 use quotecheck::{Checker, Flags, SpeakerAt, Store, Verdict};
-
-/// A small deterministic generator (xorshift64*), so the set is the same on
-/// every machine.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
 
 /// A run of words one named person said inside one turn.
 struct Said {

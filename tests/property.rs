@@ -5,22 +5,10 @@
 
 mod common;
 
+use common::Rng;
+
 use quotecheck::text::{fold_word_into, words};
 use quotecheck::{Checker, Verdict};
-
-/// xorshift64*: a fixed-seed generator, so a failure can be replayed.
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
 
 fn keys(text: &str) -> Vec<String> {
     words(text)
@@ -163,7 +151,7 @@ fn arbitrary_input_never_panics() {
     for round in 0..400 {
         let mut text = String::new();
         if round % 2 == 0 {
-            let bytes: Vec<u8> = (0..rng.below(300)).map(|_| rng.next() as u8).collect();
+            let bytes: Vec<u8> = (0..rng.below(300)).map(|_| rng.next_u64() as u8).collect();
             text.push_str(&String::from_utf8_lossy(&bytes));
         }
         for _ in 0..rng.below(60) {
