@@ -130,6 +130,10 @@ pub const MAX_QUOTE_ELLIPSES: usize = 16;
 /// this size (5 bytes a cell: at most 80 MB of scratch).
 pub const MAX_ALIGN_CELLS: usize = 16 << 20;
 
+/// The longest window an exhaustive check aligns at once (more, shorter
+/// windows for longer sources).
+const EXHAUSTIVE_WINDOW_WORDS: usize = 1 << 16;
+
 /// An ellipsis may stand for at most about this many source words: fragments
 /// further apart than a few paragraphs are not one quote.
 pub const MAX_ELLIPSIS_GAP_WORDS: usize = 250;
@@ -436,7 +440,11 @@ impl Checker {
                 + 16
                 + 2 * WINDOW_SLACK as u32
                 + ellipses as u32 * MAX_ELLIPSIS_GAP_WORDS as u32;
-            let window = (MAX_ALIGN_CELLS / items.max(1) as usize).max(4 * overlap as usize) as u32;
+            // Windows of at most 64 Ki words keep the alignment's rows in
+            // cache (one window of a whole 10 MB source was memory-bound).
+            let window = (MAX_ALIGN_CELLS / items.max(1) as usize)
+                .min(EXHAUSTIVE_WINDOW_WORDS)
+                .max(4 * overlap as usize) as u32;
             for (i, src) in store.sources_raw().iter().enumerate() {
                 if src.removed || src.words.is_empty() {
                     continue;
