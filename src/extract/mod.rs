@@ -555,6 +555,8 @@ struct SurnameMemo {
     speakers_seen: usize,
     in_text: Option<(u32, u32)>,
     text_seen: usize,
+    /// The first full mention after the first mention (searched once).
+    later: Option<Option<(u32, u32)>>,
 }
 
 /// The first full mention of the person whose name (perhaps a surname
@@ -569,9 +571,19 @@ fn full_name(
     scratch: &mut Vec<Tok>,
 ) -> (u32, u32) {
     let written = &text[name.0 as usize..name.1 as usize];
-    if written.contains(' ') {
-        return name;
-    }
+    // "Mr Blair", "Lord Butler", "Prime Minister Blair": titles and a
+    // surname stand for the person the article names in full.
+    let (written, start) = match written.rfind(' ') {
+        Some(sp)
+            if written[..sp]
+                .split_whitespace()
+                .all(crate::speaker::is_title) =>
+        {
+            (&written[sp + 1..], name.0 + sp as u32 + 1)
+        }
+        Some(_) => return name,
+        None => (written, name.0),
+    };
     let surname = written.trim_end_matches(['’', '\'', 's']).len();
     let surname = &written[..surname.max(1).min(written.len())];
     let surname = if written.ends_with("’s") || written.ends_with("'s") {
@@ -581,12 +593,13 @@ fn full_name(
     };
     let key = crate::fasthash::hash_bytes(surname.as_bytes());
     let entry = memo.entry(key).or_default();
+    let at = (start, start + surname.len() as u32);
     if entry.at == (0, 0) {
-        entry.at = (name.0, name.0 + surname.len() as u32);
+        entry.at = at;
     } else if &text[entry.at.0 as usize..entry.at.1 as usize] != surname {
         // Two surnames with one hash: start this one afresh.
         *entry = SurnameMemo {
-            at: (name.0, name.0 + surname.len() as u32),
+            at,
             ..SurnameMemo::default()
         };
     }
@@ -615,12 +628,26 @@ fn full_name(
         .saturating_sub(surname.len())
         .min(name.0 as usize);
     entry.text_seen = entry.text_seen.max(name.0 as usize);
-    if entry.in_text.is_some() {
-        return name;
+    if entry.in_text.is_none() {
+        entry.in_text = first_full_mention(text, reader, surname, from, name.0 as usize, scratch);
     }
-    let found = first_full_mention(text, reader, surname, from, name.0 as usize, scratch);
-    entry.in_text = found;
-    found.unwrap_or(name)
+    if let Some(found) = entry.in_text.filter(|f| f.1 <= name.0) {
+        return found;
+    }
+    // Named in full only later ("Lord Butler" ... "Robin Butler"): the first
+    // full mention after this one, searched once per surname.
+    if entry.later.is_none() {
+        let after = name.1 as usize;
+        entry.later = Some(first_full_mention(
+            text,
+            reader,
+            surname,
+            after,
+            text.len(),
+            scratch,
+        ));
+    }
+    entry.later.flatten().unwrap_or(name)
 }
 
 /// The earliest "First Surname" (one to three capitalised words before the

@@ -272,3 +272,18 @@ fn capitalised_words_and_nouns_after_determiners_are_no_verbs() {
     );
     assert_eq!(got[0].2.as_deref(), Some("Scott Pruitt"));
 }
+
+#[test]
+fn title_and_surname_forms_resolve_to_the_full_name_given_before_or_after() {
+    // "Mr Blair" after "Tony Blair": the full name.
+    let article = "Prime Minister Tony Blair spoke in London.\n\n\
+                   “We will not go back,” Mr Blair said.";
+    assert_eq!(speakers(article), [s("Tony Blair")]);
+    // "Lord Butler" named in full only later in the article.
+    let article = "“The report stands,” Lord Butler said.\n\n\
+                   Robin Butler led the inquiry last year.";
+    assert_eq!(speakers(article), [s("Robin Butler")]);
+    // No full name anywhere: the mention as written.
+    let article = "“We will win,” Smith said.";
+    assert_eq!(speakers(article), [s("Smith")]);
+}
