@@ -326,7 +326,58 @@ impl Reader<'_> {
             break;
         }
         // Trim prepositions and determiners left dangling at the end.
-        self.mention(toks, start, end, rule)
+        self.person_before_role(toks, start, end, rule)
+            .or_else(|| self.mention(toks, start, end, rule))
+    }
+
+    /// "Brent Bozell, PTC president and conservative activist said": the
+    /// phrase read back from the cue is a role (`toks[start..end]` holds no
+    /// name), but a full name opens the sentence, then a comma, then only
+    /// words describing the role: the person is that name. Only a name of
+    /// two or more words at the sentence's start counts ("In London, the
+    /// spokesman said" is no person).
+    fn person_before_role(
+        &self,
+        toks: &[Tok],
+        start: usize,
+        end: usize,
+        rule: Rule,
+    ) -> Option<Mention> {
+        let phrase = toks.get(start..end)?;
+        let a_role = phrase.iter().any(|t| self.is_role(t))
+            && !phrase
+                .iter()
+                .any(|t| self.is_namelike(t) && !self.is_role(t));
+        if !a_role {
+            return None;
+        }
+        // Back over the description to its comma.
+        let mut i = start;
+        while i > 0 && start - i < MAX_PHRASE_WORDS && toks[i - 1].kind == Kind::Word {
+            if self.is_determiner(&toks[i - 1]) || self.is_cue(&toks[i - 1]) {
+                return None;
+            }
+            i -= 1;
+        }
+        if i == 0 || toks[i - 1].kind != Kind::Comma {
+            return None;
+        }
+        let comma = i - 1;
+        let mut name_start = comma;
+        while name_start > 0 && {
+            let t = &toks[name_start - 1];
+            t.kind == Kind::Word && self.is_namelike(t) && !self.is_role(t)
+        } {
+            name_start -= 1;
+        }
+        let sentence_start =
+            name_start == 0 || matches!(toks[name_start - 1].kind, Kind::End | Kind::Mark);
+        (comma - name_start >= 2 && sentence_start).then(|| Mention {
+            phrase: (toks[name_start].start, toks[end - 1].end),
+            name: (toks[name_start].start, toks[comma - 1].end),
+            what: What::Person,
+            rule,
+        })
     }
 
     /// The speaker phrase that starts at `toks[start]`, read forwards.

@@ -287,3 +287,13 @@ fn title_and_surname_forms_resolve_to_the_full_name_given_before_or_after() {
     let article = "“We will win,” Smith said.";
     assert_eq!(speakers(article), [s("Smith")]);
 }
+
+#[test]
+fn a_role_after_a_name_and_a_comma_is_that_person() {
+    let article = "Brent Bozell, PTC president and conservative activist said: \
+                   “MTV is selling raunch to kids.”";
+    assert_eq!(speakers(article), [s("Brent Bozell")]);
+    // A place before the comma is no person: the role stays a role.
+    let article = "In London, the spokesman said: “We will win.”";
+    assert_ne!(speakers(article), [s("London")]);
+}
