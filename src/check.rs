@@ -486,14 +486,14 @@ impl Checker {
         Ok(())
     }
 
-    /// A quote that is not found, or found only in part, may be two real
-    /// stretches glued together with no ellipsis. Split it where the best
-    /// span's words end (or, with no span, at the clause break nearest its
-    /// middle) and look for each side on its own: when both are found
-    /// firmly, in places that do not follow one another, the quote is
-    /// `altered` with [`Flags::SPLICED`] and both places are its parts.
-    /// Costs at most [`MAX_SPLICE_SPLITS`] × 2 extra checks, and only for
-    /// quotes that are not found or only partly found.
+    /// A quote that is not found, or found altered in a way two glued
+    /// places would show, may be two real stretches joined with no
+    /// ellipsis. Split it where the longest run of words found in order
+    /// (in any window) ends or starts, and look for each side on its own
+    /// (the side away from the run first): when both are found as said, in
+    /// places that do not follow one another, the quote is `altered` with
+    /// [`Flags::SPLICED`] and both places are its parts. Costs at most
+    /// [`MAX_SPLICE_SPLITS`] × 2 extra checks, only for such quotes.
     fn look_for_splice(
         &mut self,
         store: &Store,
