@@ -229,6 +229,14 @@ impl Reader<'_> {
         if end == 0 {
             return None;
         }
+        // "Jack Straw, who accused the Tories of ...", "the ministry, which
+        // said": a relative clause's cue belongs to what comes before it.
+        if end >= 2
+            && matches!(self.word(&toks[end - 1]), "who" | "which")
+            && toks[end - 2].kind == Kind::Comma
+        {
+            return self.phrase_before(toks, end - 2, rule);
+        }
         let last = &toks[end - 1];
         // "Smith, a spokesman for the ministry, said": skip the appositive.
         if last.kind == Kind::Comma {

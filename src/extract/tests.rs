@@ -297,3 +297,10 @@ fn a_role_after_a_name_and_a_comma_is_that_person() {
     let article = "In London, the spokesman said: “We will win.”";
     assert_ne!(speakers(article), [s("London")]);
 }
+
+#[test]
+fn a_relative_clause_cue_belongs_to_what_comes_before_it() {
+    let article = "The claims were denied by Foreign Secretary Jack Straw, who accused \
+                   the Tories of “running scared” of debate.";
+    assert_eq!(speakers(article), [s("Jack Straw")]);
+}
