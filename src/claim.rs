@@ -170,19 +170,9 @@ fn base(w: &str) -> &str {
         .unwrap_or(w)
 }
 
-/// Is the word in the (sorted, lower-case, ASCII) list, ignoring case? A
-/// binary search on the word lower-cased on the stack: the checker infers
-/// a kind on every check.
+/// Is the word in the (sorted, lower-case, ASCII) list, ignoring case?
 fn listed(list: &[&str], w: &str) -> bool {
-    let mut buf = [0u8; 24];
-    if w.len() > buf.len() || !w.is_ascii() {
-        return false;
-    }
-    for (b, c) in buf.iter_mut().zip(w.bytes()) {
-        *b = c.to_ascii_lowercase();
-    }
-    let lower = std::str::from_utf8(&buf[..w.len()]).unwrap_or("");
-    list.binary_search(&lower).is_ok()
+    crate::speaker::in_word_list(list, w)
 }
 
 fn is_acronym(w: &str) -> bool {

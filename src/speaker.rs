@@ -152,16 +152,23 @@ pub fn name_words(name: &str) -> impl Iterator<Item = &str> {
 
 /// Is this word a title or role (`MR.`, `President`, `spokesman`)?
 pub fn is_title(word: &str) -> bool {
-    let w = word.trim_end_matches('.');
-    let mut buf = [0u8; 16];
-    if w.len() > buf.len() || !w.is_ascii() {
+    in_word_list(TITLE_WORDS, word.trim_end_matches('.'))
+}
+
+/// Is `word` in `list` (sorted, lower-case ASCII), ignoring case? A binary
+/// search on the word lower-cased on the stack: no allocation, as name
+/// comparison and speaker kinds run on every check. Words longer than 24
+/// bytes are in no list.
+pub(crate) fn in_word_list(list: &[&str], word: &str) -> bool {
+    let mut buf = [0u8; 24];
+    if word.len() > buf.len() || !word.is_ascii() {
         return false;
     }
-    for (b, c) in buf.iter_mut().zip(w.bytes()) {
+    for (b, c) in buf.iter_mut().zip(word.bytes()) {
         *b = c.to_ascii_lowercase();
     }
-    let lower = std::str::from_utf8(&buf[..w.len()]).unwrap_or("");
-    TITLE_WORDS.binary_search(&lower).is_ok()
+    let lower = std::str::from_utf8(&buf[..word.len()]).unwrap_or("");
+    list.binary_search(&lower).is_ok()
 }
 
 /// The surname: the last word that is not a title or role.
