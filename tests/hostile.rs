@@ -244,3 +244,17 @@ fn nfd_and_nfc_text_is_the_same_and_lone_cr_breaks_paragraphs() {
     let paragraphs: Vec<u32> = found.quotes().iter().map(|q| q.paragraph).collect();
     assert_eq!(paragraphs, [1, 2]);
 }
+
+// Fuzzing finds: each crash input kept as a regression test.
+
+#[test]
+fn fuzz_crashes_stay_fixed() {
+    // A mention reduced to an empty surname matched inside a character.
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/fuzz/extract-empty-surname.txt"
+    ))
+    .unwrap();
+    let mut extractor = Extractor::new();
+    let _ = extractor.extract(&text).quotes().len();
+}

@@ -591,6 +591,11 @@ fn full_name(
     } else {
         written
     };
+    // An empty surname (a mention that is only titles and a space) would
+    // match between every two bytes of the text, inside characters too.
+    if surname.is_empty() {
+        return name;
+    }
     let key = crate::fasthash::hash_bytes(surname.as_bytes());
     let entry = memo.entry(key).or_default();
     let at = (start, start + surname.len() as u32);
