@@ -27,8 +27,8 @@ for f in examples/data/sources/*.txt tests/fixtures/own/*.txt tests/fixtures/pd/
     { head -c 8000 "$f"; printf '\0we will not raise taxes … this year\0Smith'; } > "$corpus/check/$(basename "$f")"
     { head -c 8000 "$f"; printf '\0no indication\0John Kirby\0MR. KIRBY'; } > "$corpus/c_abi/$(basename "$f")"
 done
-cargo build -q --release --example quotecheck
-./target/release/examples/quotecheck --save "$corpus/store_bytes/demo.qcs" tests/fixtures/own/interview-qa.txt \
+cargo build -q --release --bin quotecheck
+./target/release/quotecheck --save "$corpus/store_bytes/demo.qcs" tests/fixtures/own/interview-qa.txt \
     tests/fixtures/own/debate-period-labels.txt >/dev/null 2>&1
 
 status=0

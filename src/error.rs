@@ -104,6 +104,15 @@ pub enum Error {
     /// The store file is damaged (truncated, altered, or inconsistent).
     #[error("the store file is damaged: {0}")]
     CorruptStore(String),
+    /// A `sources.json` manifest is broken or lists a file that is missing
+    /// (the message names the entry and the field).
+    #[error("{path}: {message}")]
+    Manifest {
+        /// The manifest's path.
+        path: String,
+        /// What is wrong.
+        message: String,
+    },
 }
 
 /// A zeroed buffer of `len` elements, or [`Error::OutOfMemory`] when the

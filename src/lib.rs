@@ -54,6 +54,7 @@ pub mod error;
 pub mod extract;
 mod fasthash;
 pub mod ffi;
+pub mod folder;
 pub mod index;
 mod paged;
 pub mod persist;
@@ -79,6 +80,7 @@ pub use claim::SpeakerKind;
 pub use error::Error;
 pub use source::{Source, SourceDoc, SourceKind, SpeakerAt};
 pub use store::{MAX_SOURCE_BYTES, Store};
+pub use text::CharIndex;
 pub use verdict::{Change, Edit, EditOp, Flags, Verdict};
 
 #[cfg(test)]

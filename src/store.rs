@@ -174,6 +174,46 @@ impl Store {
         Ok(index)
     }
 
+    /// Adds every source of a file or folder tree, read by the rules of
+    /// [`folder`](crate::folder) (recursive, `sources.json` manifests, ids
+    /// unique in the tree). Returns how many were added.
+    ///
+    /// All or nothing: a file that cannot be read, a broken manifest, or an
+    /// id already in the store (or twice in the tree) is an error and nothing
+    /// is added. To go on past unreadable files, use
+    /// [`folder::read_sources`](crate::folder::read_sources) and
+    /// [`Store::add_many`].
+    ///
+    /// ```
+    /// let mut store = quotecheck::Store::new();
+    /// let err = store.add_folder("no/such/folder").unwrap_err();
+    /// assert!(matches!(err, quotecheck::Error::Io { .. }));
+    /// assert!(store.is_empty());
+    /// ```
+    pub fn add_folder(&mut self, path: impl AsRef<Path>) -> Result<usize, Error> {
+        let read = crate::folder::read_sources(path.as_ref(), |_, _| {});
+        if let Some(e) = read.errors.into_iter().next() {
+            return Err(e);
+        }
+        let mut ids = std::collections::HashSet::new();
+        for f in &read.files {
+            if f.doc.id.is_empty() {
+                return Err(Error::EmptySourceId);
+            }
+            if self.find(&f.doc.id).is_some() || !ids.insert(f.doc.id.as_str()) {
+                return Err(Error::DuplicateSourceId(f.doc.id.clone()));
+            }
+            if f.doc.text.len() > MAX_SOURCE_BYTES {
+                return Err(Error::SourceTooLarge {
+                    id: f.doc.id.clone(),
+                    len: f.doc.text.len(),
+                    limit: MAX_SOURCE_BYTES,
+                });
+            }
+        }
+        self.add_many(read.files.into_iter().map(|f| f.doc))
+    }
+
     /// Removes the source with this id. Its index is not reused; its words
     /// are skipped by every check from now on and dropped from the file at
     /// the next [`Store::save`] (or from memory by [`Store::compact`]).

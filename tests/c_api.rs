@@ -86,13 +86,7 @@ fn header_compiles_as_c99_and_as_cpp() {
 }
 
 fn demo_cli_verdicts() -> Vec<String> {
-    let status = Command::new(env!("CARGO"))
-        .args(["build", "--example", "quotecheck"])
-        .current_dir(DIR)
-        .status()
-        .unwrap();
-    assert!(status.success());
-    let out = Command::new(Path::new(DIR).join("target/debug/examples/quotecheck"))
+    let out = Command::new(env!("CARGO_BIN_EXE_quotecheck"))
         .arg("--json")
         .output()
         .unwrap();

@@ -1,4 +1,4 @@
-//! The command line, run as a user would (cargo test builds the example).
+//! The command line, run as a user would (cargo test builds the binary).
 
 mod common;
 
@@ -6,8 +6,7 @@ use common::verdicts_of;
 use std::process::Command;
 
 fn cli() -> Command {
-    let exe = env!("CARGO_MANIFEST_DIR").to_string() + "/target/debug/examples/quotecheck";
-    let exe = std::env::var("QUOTECHECK_CLI").unwrap_or(exe);
+    let exe = std::env::var("QUOTECHECK_CLI").unwrap_or(env!("CARGO_BIN_EXE_quotecheck").into());
     Command::new(exe)
 }
 
@@ -23,17 +22,8 @@ fn assert_quote(q: &serde_json::Value, text: &str, fields: &[&str]) {
     assert_eq!(&text[s..e], q["text"].as_str().unwrap());
 }
 
-fn built() -> bool {
-    Command::new(env!("CARGO"))
-        .args(["build", "--example", "quotecheck"])
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .status()
-        .is_ok_and(|s| s.success())
-}
-
 #[test]
 fn demo_runs_and_prints_verdicts() {
-    assert!(built());
     let out = cli().arg("--json").output().unwrap();
     assert!(
         out.status.success(),
@@ -85,7 +75,6 @@ fn demo_runs_and_prints_verdicts() {
 
 #[test]
 fn quotes_mode_keeps_order_and_reports_misattribution() {
-    assert!(built());
     let dir = std::env::temp_dir().join(format!("qc-cli-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let qfile = dir.join("q.json");
@@ -130,7 +119,6 @@ fn quotes_mode_keeps_order_and_reports_misattribution() {
 
 #[test]
 fn manifest_nulls_are_missing_fields_and_a_broken_entry_is_named() {
-    assert!(built());
     let dir = std::env::temp_dir().join(format!("qc-cli-null-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join("a.txt"), "We will not raise taxes this year.").unwrap();
@@ -180,7 +168,6 @@ fn manifest_nulls_are_missing_fields_and_a_broken_entry_is_named() {
 
 #[test]
 fn bad_files_are_one_line_errors_and_others_still_checked() {
-    assert!(built());
     let dir = std::env::temp_dir().join(format!("qc-cli-bad-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join("bad.txt"), b"caf\xe9 latin-1").unwrap();
@@ -212,7 +199,6 @@ fn bad_files_are_one_line_errors_and_others_still_checked() {
 
 #[test]
 fn transcript_sources_show_speaker_and_time_stamp() {
-    assert!(built());
     let dir = std::env::temp_dir().join(format!("qc-cli-times-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let quotes = dir.join("quotes.json");
@@ -256,7 +242,6 @@ fn transcript_sources_show_speaker_and_time_stamp() {
 
 #[test]
 fn extract_prints_the_quotes_alone() {
-    assert!(built());
     let article = concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/tests/fixtures/articles/sotu-1986-reagan-excerpt.txt"
@@ -303,7 +288,6 @@ fn extract_prints_the_quotes_alone() {
 
 #[test]
 fn predict_jsonl_writes_code_point_offsets_per_paragraph() {
-    assert!(built());
     let input = concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/tests/fixtures/own/predict.jsonl"
@@ -360,7 +344,6 @@ fn predict_jsonl_writes_code_point_offsets_per_paragraph() {
 
 #[test]
 fn store_files_are_built_updated_and_checked_against() {
-    assert!(built());
     let dir = std::env::temp_dir().join(format!("qc-cli-store-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let store = dir.join("archive.qcs");
@@ -444,7 +427,6 @@ fn store_files_are_built_updated_and_checked_against() {
 
 #[test]
 fn loud_folders_a_twice_listed_file_and_a_symlinked_store() {
-    assert!(built());
     let dir = std::env::temp_dir().join(format!("qc-cli-loud-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(dir.join("sources/sub")).unwrap();
@@ -453,6 +435,9 @@ fn loud_folders_a_twice_listed_file_and_a_symlinked_store() {
         "We will not raise taxes this year.",
     )
     .unwrap();
+    // Folders are read recursively; two files with one stem get their
+    // paths in the folder as ids.
+    std::fs::write(dir.join("sources/sub/a.txt"), "Taxes will rise next year.").unwrap();
     #[cfg(unix)]
     {
         std::os::unix::fs::symlink("nowhere.txt", dir.join("sources/dangling.txt")).unwrap();
@@ -470,10 +455,11 @@ fn loud_folders_a_twice_listed_file_and_a_symlinked_store() {
         .output()
         .unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("sub: a subfolder"), "{err}");
     #[cfg(unix)]
     assert!(err.contains("dangling.txt: a symbolic link"), "{err}");
     assert_eq!(verdicts_of(&out.stdout), ["verbatim"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["quotes"][0]["source"], "a.txt");
 
     // A file listed twice in the manifest is an error naming both entries.
     std::fs::write(
@@ -491,6 +477,7 @@ fn loud_folders_a_twice_listed_file_and_a_symlinked_store() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("listed twice (first as entry 1)"), "{err}");
     std::fs::remove_file(dir.join("sources/sources.json")).unwrap();
+    std::fs::remove_dir_all(dir.join("sources/sub")).unwrap();
 
     // --save onto a symbolic link writes the link's target.
     #[cfg(unix)]
@@ -522,7 +509,6 @@ fn loud_folders_a_twice_listed_file_and_a_symlinked_store() {
 
 #[test]
 fn two_updates_of_one_store_at_once_never_lose_one_silently() {
-    assert!(built());
     let dir = std::env::temp_dir().join(format!("qc-cli-race-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
@@ -572,4 +558,50 @@ fn two_updates_of_one_store_at_once_never_lose_one_silently() {
         }
     }
     std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn help_version_and_exit_codes_scripts_rely_on() {
+    let out = cli().arg("--help").output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let help = String::from_utf8_lossy(&out.stdout);
+    for part in ["Examples:", "Exit status:", "--fail-on", "sources.json", "--store"] {
+        assert!(help.contains(part), "--help lacks {part}:\n{help}");
+    }
+    let out = cli().arg("--version").output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        format!("quotecheck {}", env!("CARGO_PKG_VERSION"))
+    );
+    // Usage errors: 2, with a hint on stderr and nothing on stdout.
+    for bad in [&["--no-such-flag"][..], &["--fail-on", "bad"], &["--remove", "x", "a.txt"]] {
+        let out = cli().args(bad).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{bad:?}");
+        assert!(out.stdout.is_empty(), "{bad:?}");
+        assert!(!out.stderr.is_empty(), "{bad:?}");
+    }
+    // --fail-on: 1 when a quote's verdict is named, 0 when none is.
+    let dir = std::env::temp_dir().join(format!("qc-cli-failon-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("s.txt"), "We will not raise taxes this year, the mayor said.").unwrap();
+    std::fs::write(
+        dir.join("q.json"),
+        r#"[{"text": "We will raise taxes this year"}, {"text": "will not raise taxes this year"}]"#,
+    )
+    .unwrap();
+    let run = |fail_on: &str| {
+        cli()
+            .args(["--json", "--fail-on", fail_on, "--quotes"])
+            .arg(dir.join("q.json"))
+            .arg(dir.join("s.txt"))
+            .output()
+            .unwrap()
+    };
+    let out = run("altered,misattributed");
+    assert_eq!(verdicts_of(&out.stdout), ["altered", "verbatim"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(run("not-found").status.code(), Some(0));
+    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -55,6 +55,9 @@ pub const QC_ERR_OUT_OF_MEMORY: qc_status = 18;
 /// The store file was saved by someone else since the store was opened from
 /// it; nothing was written (open it again and retry).
 pub const QC_ERR_STORE_CHANGED: qc_status = 19;
+/// A folder's `sources.json` manifest is broken or lists a missing file (the
+/// message names the manifest, the entry and the field).
+pub const QC_ERR_MANIFEST: qc_status = 20;
 
 /// The static name of a status: `"QC_OK"`, `"QC_ERR_NULL_ARG"`, ... or
 /// `"QC_ERR_UNKNOWN_STATUS"` for a value this version does not define.
@@ -88,6 +91,7 @@ pub(crate) fn status_name(status: qc_status) -> &'static CStr {
         QC_ERR_VERSION => c"QC_ERR_VERSION",
         QC_ERR_OUT_OF_MEMORY => c"QC_ERR_OUT_OF_MEMORY",
         QC_ERR_STORE_CHANGED => c"QC_ERR_STORE_CHANGED",
+        QC_ERR_MANIFEST => c"QC_ERR_MANIFEST",
         _ => c"QC_ERR_UNKNOWN_STATUS",
     }
 }
@@ -107,6 +111,7 @@ pub(crate) fn status_of(e: &Error) -> qc_status {
         Error::UnsupportedVersion { .. } => QC_ERR_VERSION,
         Error::OutOfMemory { .. } => QC_ERR_OUT_OF_MEMORY,
         Error::StoreChanged { .. } => QC_ERR_STORE_CHANGED,
+        Error::Manifest { .. } => QC_ERR_MANIFEST,
     }
 }
 

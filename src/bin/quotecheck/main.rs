@@ -1,0 +1,304 @@
+//! The `quotecheck` command: a thin layer over the library that reads files,
+//! runs extraction and checks, and prints the reports. `quotecheck --help`
+//! teaches its use; the exit codes are in [`args`].
+
+mod args;
+mod demo;
+mod extract;
+mod json;
+mod sources;
+mod text;
+
+use std::fmt::Write as _;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::Parser;
+use quotecheck::extract::{Extractor, QuoteKind};
+use quotecheck::{CharIndex, Checker, SpeakerKind, Store};
+use serde_json::json;
+
+use args::{Args, Article, Check, FailOn, Mode};
+
+/// Exit status: every quote checked and none failed `--fail-on`.
+const EXIT_OK: u8 = 0;
+/// Exit status: a quote's verdict is one `--fail-on` names.
+const EXIT_FAILED_CHECK: u8 = 1;
+/// Exit status: a usage error, or an input that could not be read.
+const EXIT_ERROR: u8 = 2;
+
+/// A quote to check, with where it sits in the article (if it came from one).
+pub struct Wanted {
+    pub text: String,
+    pub speaker: Option<String>,
+    /// The kind of speaker, when known (else inferred from the name).
+    pub kind: Option<SpeakerKind>,
+    pub range: Option<(usize, usize)>,
+}
+
+impl Wanted {
+    pub fn kind(&self) -> Option<SpeakerKind> {
+        self.kind
+            .or_else(|| self.speaker.as_deref().map(SpeakerKind::of))
+    }
+}
+
+pub fn main() -> ExitCode {
+    let args = match Args::try_parse() {
+        Ok(a) => a,
+        Err(e) => {
+            // --help and --version print to stdout and succeed; usage errors
+            // print to stderr with exit status 2.
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { EXIT_ERROR } else { EXIT_OK });
+        }
+    };
+    let mode = match args.mode() {
+        Ok(m) => m,
+        Err(msg) => {
+            eprintln!("quotecheck: {msg}\n\nFor usage and examples: quotecheck --help");
+            return ExitCode::from(EXIT_ERROR);
+        }
+    };
+    let extractor = Extractor::new().single_quotes(!args.no_single_quotes);
+    match mode {
+        Mode::Extract(path) => extract::extract_only(&path, extractor, args.json),
+        Mode::Predict(input, output) => extract::predict_jsonl(&input, &output, extractor),
+        Mode::Save { save, sources } => save_store(&args, &save, &sources),
+        Mode::Check(check) => run_check(&args, check, extractor),
+    }
+}
+
+/// Opens `--store` if given, else an empty store.
+fn open_store(args: &Args) -> Result<Store, ExitCode> {
+    match &args.store {
+        Some(path) => Store::open(path).map_err(|e| {
+            eprintln!("quotecheck: error: {}: {e}", path.display());
+            ExitCode::from(EXIT_ERROR)
+        }),
+        None => Ok(Store::new()),
+    }
+}
+
+/// `--save STORE [SOURCES...]`: build or update a store file.
+fn save_store(args: &Args, save: &Path, paths: &[PathBuf]) -> ExitCode {
+    let mut store = match open_store(args) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let mut failed = false;
+    let mut progress = sources::Progress::new();
+    let files = sources::read_all(paths, &mut progress, &mut failed);
+    progress.finish();
+    sources::add_all(&mut store, files, &mut failed);
+    for id in &args.remove {
+        if let Err(e) = store.remove(id) {
+            eprintln!("quotecheck: error: --remove {id}: {e}");
+            failed = true;
+        }
+    }
+    let started = std::time::Instant::now();
+    if let Err(e) = store.save(save) {
+        eprintln!("quotecheck: error: {e}");
+        return ExitCode::from(EXIT_ERROR);
+    }
+    eprintln!(
+        "quotecheck: saved {} source(s), {} words, {:.1} MB of text to {} in {:.2} s",
+        store.len(),
+        store.word_count(),
+        store.text_bytes() as f64 / 1e6,
+        save.display(),
+        started.elapsed().as_secs_f64()
+    );
+    ExitCode::from(if failed { EXIT_ERROR } else { EXIT_OK })
+}
+
+/// Checks an article's quotes (or a list's) and prints the report.
+fn run_check(args: &Args, check: Check, extractor: Extractor) -> ExitCode {
+    let mut store = match open_store(args) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let mut failed = false;
+    let mut progress = sources::Progress::new();
+    let files = sources::read_all(&check.sources, &mut progress, &mut failed);
+    progress.finish();
+    sources::add_all(&mut store, files, &mut failed);
+    let (article_name, article, wanted) = match read_input(&check, extractor, &mut store, &mut failed) {
+        Ok(input) => input,
+        Err(code) => return code,
+    };
+    let mut checker = Checker::new();
+    // Code-point offsets of the article, for every quote in one pass.
+    let mut chars = CharIndex::default();
+    if let Some(a) = &article {
+        chars.build(a);
+    }
+    let mut results = Vec::new();
+    let mut human = String::new();
+    if !args.json {
+        let _ = writeln!(
+            human,
+            "{} quote(s) in {article_name} against {} source(s)\n",
+            wanted.len(),
+            store.len()
+        );
+    }
+    let mut failed_check = false;
+    for w in &wanted {
+        let kind = w.kind().unwrap_or(SpeakerKind::Unknown);
+        match checker.check_as(&store, &w.text, w.speaker.as_deref(), kind) {
+            Ok(report) => {
+                failed_check |= args.fail_on.iter().any(|f: &FailOn| f.matches(report.verdict()));
+                if args.json {
+                    let at = article.as_deref().map(|a| (a, &chars));
+                    results.push(json::report_json(&report, w, at));
+                } else {
+                    text::render(&mut human, &report, w);
+                }
+            }
+            Err(e) => {
+                failed = true;
+                if args.json {
+                    results.push(json!({
+                        "text": w.text, "speaker": w.speaker,
+                        "start": w.range.map(|r| r.0), "end": w.range.map(|r| r.1),
+                        "verdict": null, "error": e.to_string(),
+                    }));
+                } else {
+                    let _ = writeln!(human, "  \"{}\"\n    error: {e}\n", w.text);
+                }
+            }
+        }
+    }
+    let out = if args.json {
+        serde_json::to_string_pretty(&json!({ "quotes": results })).expect("JSON") + "\n"
+    } else {
+        human
+    };
+    let code = write_out(&out);
+    if code != ExitCode::SUCCESS || failed {
+        return ExitCode::from(EXIT_ERROR);
+    }
+    ExitCode::from(if failed_check { EXIT_FAILED_CHECK } else { EXIT_OK })
+}
+
+/// The article (its name and text, if there is one) and the quotes to
+/// check; the demo's sources are added to the store here.
+fn read_input(
+    check: &Check,
+    extractor: Extractor,
+    store: &mut Store,
+    failed: &mut bool,
+) -> Result<(String, Option<String>, Vec<Wanted>), ExitCode> {
+    if let Some(q) = &check.quotes {
+        return match read_quotes(q) {
+            Ok(w) => Ok((q.display().to_string(), None, w)),
+            Err(e) => {
+                eprintln!("quotecheck: error: {}: {e}", q.display());
+                Err(ExitCode::from(EXIT_ERROR))
+            }
+        };
+    }
+    let (name, text) = match &check.article {
+        Some(Article::Demo) => {
+            let docs = demo::sources().map_err(|e| {
+                eprintln!("quotecheck: error: {e}");
+                ExitCode::from(EXIT_ERROR)
+            })?;
+            let names: Vec<PathBuf> = docs.iter().map(|d| PathBuf::from(&d.id)).collect();
+            sources::add_docs(store, &names, docs, failed);
+            (demo::ARTICLE_NAME.to_string(), demo::ARTICLE.to_string())
+        }
+        Some(Article::File(path)) => match read_text(path) {
+            Ok(text) => (path.display().to_string(), text),
+            Err(e) => {
+                eprintln!("quotecheck: error: {}: {e}", path.display());
+                return Err(ExitCode::from(EXIT_ERROR));
+            }
+        },
+        None => unreachable!("Args::mode gives an article or --quotes"),
+    };
+    let wanted = extract_quotes(&text, extractor);
+    Ok((name, Some(text), wanted))
+}
+
+pub fn read_text(path: &Path) -> Result<String, String> {
+    let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "not UTF-8 (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        )
+    })
+}
+
+/// Reads a `--quotes` list: `[{"text", "speaker", "speaker_kind"}]`, where
+/// `speaker_kind` (`person`, `role`, `group`, `organisation`, `unknown`) is
+/// inferred from the name when absent.
+fn read_quotes(path: &Path) -> Result<Vec<Wanted>, String> {
+    let text = read_text(path)?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let list: Vec<serde_json::Value> =
+        serde_json::from_str(text).map_err(|e| format!("not a JSON list of quotes: {e}"))?;
+    list.iter()
+        .enumerate()
+        .map(|(i, q)| {
+            let field = |key: &str| match q.get(key) {
+                None | Some(serde_json::Value::Null) => Ok(None),
+                Some(serde_json::Value::String(s)) => Ok(Some(s.clone())),
+                Some(other) => Err(format!(
+                    "quote {}: `{key}` must be a string or null, not {other}",
+                    i + 1
+                )),
+            };
+            let text = field("text")?.ok_or_else(|| format!("quote {}: `text` is missing", i + 1))?;
+            let kind = match field("speaker_kind")? {
+                None => None,
+                Some(k) => Some(SpeakerKind::from_name(&k).ok_or_else(|| {
+                    format!(
+                        "quote {}: speaker_kind {k:?} is not person, role, group, organisation or unknown",
+                        i + 1
+                    )
+                })?),
+            };
+            Ok(Wanted {
+                text,
+                speaker: field("speaker")?,
+                kind,
+                range: None,
+            })
+        })
+        .collect()
+}
+
+/// The article's speech quotes, each with the speaker extraction found.
+fn extract_quotes(article: &str, mut extractor: Extractor) -> Vec<Wanted> {
+    let found = extractor.extract(article);
+    found
+        .quotes()
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Speech && q.nested_in.is_none())
+        .map(|q| Wanted {
+            text: found.text_of(q).to_string(),
+            speaker: found.speaker_name(q).map(str::to_string),
+            kind: found.speaker_name(q).map(SpeakerKind::of),
+            range: Some((q.text.0 as usize, q.text.1 as usize)),
+        })
+        .collect()
+}
+
+pub fn write_out(out: &str) -> ExitCode {
+    // A closed pipe (`| head`) is the reader's choice, not an error.
+    let mut stdout = std::io::stdout().lock();
+    if let Err(e) = stdout
+        .write_all(out.as_bytes())
+        .and_then(|()| stdout.flush())
+        && e.kind() != std::io::ErrorKind::BrokenPipe
+    {
+        eprintln!("quotecheck: error: writing output: {e}");
+        return ExitCode::from(EXIT_ERROR);
+    }
+    ExitCode::SUCCESS
+}
