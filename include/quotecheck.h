@@ -821,6 +821,12 @@ typedef struct qc_article_check {
  */
 #define QC_ERR_STORE_CHANGED 19
 
+/**
+ * A folder's `sources.json` manifest is broken or lists a missing file (the
+ * message names the manifest, the entry and the field).
+ */
+#define QC_ERR_MANIFEST 20
+
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
@@ -1216,6 +1222,29 @@ qc_status qc_store_add(struct qc_store *store,
                        const struct qc_source *source,
                        size_t *index,
                        struct qc_error *err);
+
+/**
+ * Adds every source of the file or folder at `path` (UTF-8 bytes, no NUL
+ * needed), read as the `quotecheck` command reads it: folders recursively,
+ * each folder's `sources.json` manifest giving ids, titles, dates, speakers
+ * and transcript labels; a source's id is its manifest id, else its file
+ * stem, else (two files with one stem) its path in the folder. The number
+ * added goes to `*added` when `added` is not NULL.
+ *
+ * All or nothing: on any error nothing is added.
+ *
+ * Errors: `QC_ERR_IO` (a file or folder that cannot be read, or a file that
+ * is not UTF-8; the message names it), `QC_ERR_MANIFEST` (a broken
+ * `sources.json`, or one listing a missing file: the message names the
+ * entry and the field), `QC_ERR_DUPLICATE_ID`, `QC_ERR_TOO_LARGE`,
+ * `QC_ERR_NULL_ARG`, `QC_ERR_INVALID_UTF8`, `QC_ERR_INVALID_HANDLE`.
+ * Thread safety: exclusive use of `store`.
+ */
+qc_status qc_store_add_folder(struct qc_store *store,
+                              const uint8_t *path,
+                              size_t path_len,
+                              size_t *added,
+                              struct qc_error *err);
 
 /**
  * Adds (copies of) the `count` sources of the array `sources` and indexes

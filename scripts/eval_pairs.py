@@ -52,8 +52,8 @@ def main():
     args = ap.parse_args()
     data = os.path.join(args.shared, "data")
     pairs = json.load(open(os.path.join(data, "pairs.json")))
-    exe = os.path.join(ROOT, "target", "release", "examples", "quotecheck")
-    subprocess.run(["cargo", "build", "-q", "--release", "--example", "quotecheck"], cwd=ROOT, check=True)
+    exe = os.path.join(ROOT, "target", "release", "quotecheck")
+    subprocess.run(["cargo", "build", "-q", "--release", "--bin", "quotecheck"], cwd=ROOT, check=True)
     agree = total = 0
     other_agree = other_total = 0
     with tempfile.TemporaryDirectory() as tmp:

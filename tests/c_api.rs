@@ -177,36 +177,6 @@ fn many_threads_share_one_store() {
 }
 
 #[test]
-fn the_c_sources_tsv_says_what_sources_json_says() {
-    let dir = Path::new(DIR).join("examples/data/sources");
-    let json: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(dir.join("sources.json")).unwrap()).unwrap();
-    let tsv = std::fs::read_to_string(dir.join("sources.tsv")).unwrap();
-    let rows: Vec<Vec<&str>> = tsv
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.is_empty())
-        .map(|l| l.split('\t').collect())
-        .collect();
-    let entries = json.as_array().unwrap();
-    assert_eq!(rows.len(), entries.len());
-    for (row, e) in rows.iter().zip(entries) {
-        assert_eq!(row[0], e["id"].as_str().unwrap());
-        assert_eq!(row[1], e["file"].as_str().unwrap());
-        assert_eq!(row[2], e["speaker"].as_str().unwrap_or(""));
-        let mut labels: Vec<String> = e["speakers"]
-            .as_object()
-            .map(|m| {
-                m.iter()
-                    .map(|(k, v)| format!("{k}={}", v.as_str().unwrap()))
-                    .collect()
-            })
-            .unwrap_or_default();
-        labels.sort();
-        assert_eq!(row.get(3).copied().unwrap_or(""), labels.join("|"));
-    }
-}
-
-#[test]
 fn the_readme_c_snippet_works() {
     let lib = static_lib();
     let readme = std::fs::read_to_string(Path::new(DIR).join("README.md")).unwrap();

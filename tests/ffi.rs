@@ -729,3 +729,59 @@ fn claimed_speaker_kinds_and_splice_parts_through_the_abi() {
     qc_checker_free(checker);
     qc_store_free(store);
 }
+
+#[test]
+fn folders_through_the_abi_read_the_manifest_all_or_nothing() {
+    let err = qc_error_new();
+    let demo = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/sources");
+    // The demo folder gives the same store as the sources added one by one.
+    let store = qc_store_new();
+    let mut added = 0;
+    assert_eq!(
+        qc_store_add_folder(store, demo.as_ptr(), demo.len(), &mut added, err),
+        QC_OK,
+        "{}",
+        message(err)
+    );
+    let by_hand = demo_store();
+    assert_eq!(added, qc_store_len(by_hand));
+    for i in 0..added {
+        let mut a = qc_str { ptr: null(), len: 0 };
+        let mut b = qc_str { ptr: null(), len: 0 };
+        assert_eq!(qc_store_source_id(store, i, &mut a, err), QC_OK);
+        assert_eq!(qc_store_source_id(by_hand, i, &mut b, err), QC_OK);
+        assert_eq!(s(&a), s(&b));
+    }
+    // A broken manifest: QC_ERR_MANIFEST naming entry and field, nothing added.
+    let dir = std::env::temp_dir().join(format!("qc-ffi-folder-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("a.txt"), "We will not raise taxes.").unwrap();
+    std::fs::write(dir.join("sources.json"), r#"[{"file": "a.txt", "speaker": 7}]"#).unwrap();
+    let path = dir.to_str().unwrap();
+    let before = qc_store_len(store);
+    assert_eq!(
+        qc_store_add_folder(store, path.as_ptr(), path.len(), null_mut(), err),
+        QC_ERR_MANIFEST
+    );
+    assert!(message(err).contains("entry 1 (a.txt): field `speaker`"), "{}", message(err));
+    assert_eq!(qc_store_len(store), before);
+    // The same folder twice: a duplicate id, nothing added.
+    std::fs::remove_file(dir.join("sources.json")).unwrap();
+    assert_eq!(qc_store_add_folder(store, path.as_ptr(), path.len(), null_mut(), err), QC_OK);
+    assert_eq!(
+        qc_store_add_folder(store, path.as_ptr(), path.len(), null_mut(), err),
+        QC_ERR_DUPLICATE_ID
+    );
+    assert_eq!(qc_store_len(store), before + 1);
+    let missing = "no/such/folder";
+    assert_eq!(
+        qc_store_add_folder(store, missing.as_ptr(), missing.len(), null_mut(), err),
+        QC_ERR_IO
+    );
+    assert_eq!(qc_store_add_folder(store, null(), 3, null_mut(), err), QC_ERR_NULL_ARG);
+    qc_store_free(store);
+    qc_store_free(by_hand);
+    qc_error_free(err);
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -13,8 +13,9 @@
  *
  *     cms_plugin SOURCES_DIR ARTICLE...
  *
- * SOURCES_DIR holds the source files and a sources.tsv listing them (id,
- * file, speaker, label=person|label=person; see examples/data/sources).
+ * SOURCES_DIR is a folder of source files, read recursively, each folder
+ * described by a sources.json manifest (ids, titles, speakers, transcript
+ * labels; see examples/data/sources and qc_store_add_folder).
  *
  * Build: see the Makefile next to this file (C99, no dependencies beyond
  * the quotecheck library and libc).
@@ -102,72 +103,13 @@ struct plugin {
     qc_error *err;       /* reused for every call */
 };
 
-/* Adds one source described by a sources.tsv line (modified in place). */
-static int add_source(struct plugin *p, const char *dir, char *line) {
-    char *fields[4] = {NULL, NULL, NULL, NULL};
-    char path[4096];
-    char *text = NULL;
-    size_t text_len = 0, i;
-    qc_source *src = NULL;
-    qc_status st;
-    char *label;
-
-    for (i = 0; i < 4; i++) {
-        fields[i] = line;
-        line = line ? strchr(line, '\t') : NULL;
-        if (line != NULL) {
-            *line++ = '\0';
-        }
-    }
-    if (fields[0] == NULL || fields[1] == NULL || fields[0][0] == '\0') {
-        return 0; /* not a source line */
-    }
-    snprintf(path, sizeof path, "%s/%s", dir, fields[1]);
-    if (read_file(path, &text, &text_len) != 0) {
-        fprintf(stderr, "cms_plugin: cannot read %s\n", path);
-        return -1;
-    }
-    st = qc_source_new((const uint8_t *)fields[0], strlen(fields[0]), (const uint8_t *)text,
-                       text_len, &src, p->err);
-    free(text); /* the library copied it */
-    if (st != QC_OK) {
-        report_error(path, st, p->err);
-        return -1;
-    }
-    if (fields[2] != NULL && fields[2][0] != '\0') {
-        st = qc_source_set_speaker(src, (const uint8_t *)fields[2], strlen(fields[2]), p->err);
-    }
-    /* label=person|label=person */
-    for (label = fields[3]; st == QC_OK && label != NULL && *label != '\0';) {
-        char *next = strchr(label, '|');
-        char *eq = strchr(label, '=');
-        if (next != NULL) {
-            *next++ = '\0';
-        }
-        if (eq != NULL) {
-            *eq = '\0';
-            st = qc_source_add_label(src, (const uint8_t *)label, strlen(label),
-                                     (const uint8_t *)(eq + 1), strlen(eq + 1), p->err);
-        }
-        label = next;
-    }
-    if (st == QC_OK) {
-        st = qc_store_add(p->store, src, NULL, p->err);
-    }
-    qc_source_free(src);
-    if (st != QC_OK) {
-        report_error(fields[0], st, p->err);
-        return -1;
-    }
-    return 0;
-}
-
-/* Loads the sources listed in DIR/sources.tsv. Returns NULL on failure. */
+/* Loads the sources of DIR: every file of the folder tree, described by the
+ * sources.json manifests (the same rules as the quotecheck command and the
+ * Python package). Returns NULL on failure. */
 static struct plugin *plugin_open(const char *dir) {
     struct plugin *p = calloc(1, sizeof *p);
-    char path[4096];
-    char *tsv = NULL, *line, *end;
-    size_t len = 0;
+    size_t added = 0;
+    qc_status st;
 
     if (p == NULL) {
         return NULL;
@@ -181,25 +123,17 @@ static struct plugin *plugin_open(const char *dir) {
     p->store = qc_store_new();
     p->checker = qc_checker_new();
     p->err = qc_error_new();
-    snprintf(path, sizeof path, "%s/sources.tsv", dir);
-    if (read_file(path, &tsv, &len) != 0) {
-        fprintf(stderr, "cms_plugin: cannot read %s\n", path);
+    if (p->store == NULL || p->checker == NULL || p->err == NULL) {
         goto fail;
     }
-    for (line = tsv; line < tsv + len; line = end + 1) {
-        end = memchr(line, '\n', (size_t)(tsv + len - line));
-        if (end == NULL) {
-            end = tsv + len;
-        }
-        *end = '\0';
-        if (line[0] != '#' && line[0] != '\0' && add_source(p, dir, line) != 0) {
-            goto fail;
-        }
+    st = qc_store_add_folder(p->store, (const uint8_t *)dir, strlen(dir), &added, p->err);
+    if (st != QC_OK) {
+        report_error(dir, st, p->err);
+        goto fail;
     }
-    free(tsv);
+    fprintf(stderr, "cms_plugin: %zu source(s) from %s\n", added, dir);
     return p;
 fail:
-    free(tsv);
     qc_error_free(p->err);
     qc_checker_free(p->checker);
     qc_store_free(p->store);

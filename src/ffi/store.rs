@@ -274,6 +274,43 @@ pub extern "C" fn qc_store_add(
     })
 }
 
+/// Adds every source of the file or folder at `path` (UTF-8 bytes, no NUL
+/// needed), read as the `quotecheck` command reads it: folders recursively,
+/// each folder's `sources.json` manifest giving ids, titles, dates, speakers
+/// and transcript labels; a source's id is its manifest id, else its file
+/// stem, else (two files with one stem) its path in the folder. The number
+/// added goes to `*added` when `added` is not NULL.
+///
+/// All or nothing: on any error nothing is added.
+///
+/// Errors: `QC_ERR_IO` (a file or folder that cannot be read, or a file that
+/// is not UTF-8; the message names it), `QC_ERR_MANIFEST` (a broken
+/// `sources.json`, or one listing a missing file: the message names the
+/// entry and the field), `QC_ERR_DUPLICATE_ID`, `QC_ERR_TOO_LARGE`,
+/// `QC_ERR_NULL_ARG`, `QC_ERR_INVALID_UTF8`, `QC_ERR_INVALID_HANDLE`.
+/// Thread safety: exclusive use of `store`.
+#[unsafe(no_mangle)]
+pub extern "C" fn qc_store_add_folder(
+    store: *mut qc_store,
+    path: *const u8,
+    path_len: usize,
+    added: *mut usize,
+    err: *mut qc_error,
+) -> qc_status {
+    ffi_boundary!(err, {
+        // SAFETY: `store` is a live `qc_store` no other thread uses now.
+        let st = unsafe { handle_mut(store, "store") }?;
+        // SAFETY: `path` points to `path_len` readable bytes.
+        let path = unsafe { str_in(path, path_len, "path") }?;
+        let n = st.store.add_folder(path)?;
+        if !added.is_null() {
+            // SAFETY: non-NULL and writable (the contract).
+            unsafe { write_out(added, n, "added") }?;
+        }
+        Ok(())
+    })
+}
+
 /// Adds (copies of) the `count` sources of the array `sources` and indexes
 /// them in one pass: about twice as fast as `qc_store_add` one by one, and
 /// less than half the memory while building. The number added goes to `*added`
