@@ -1,6 +1,11 @@
-"""Tests of the ctypes wrapper (examples/python/quotecheck.py) against the
-freshly built library. Run: python3 -m unittest discover -s tests/python
-(.ci/run builds the library first and sets QUOTECHECK_LIB)."""
+"""Tests of the Python package (python/quotecheck) against the library.
+
+From a checkout: PYTHONPATH=python python3 -m unittest discover -s tests/python
+(.ci/run builds the library first and sets QUOTECHECK_LIB). Against an
+installed package (`pip install .` into a fresh virtual environment):
+QUOTECHECK_TEST_INSTALLED=1 VENV/bin/python -m unittest discover -s tests/python
+-- the checkout's python/ folder is then not on the path, and the tests check
+that the library inside the package is the one in use."""
 
 import json
 import os
@@ -12,7 +17,9 @@ import unittest
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent.parent
-sys.path.insert(0, str(ROOT / "examples" / "python"))
+INSTALLED = os.environ.get("QUOTECHECK_TEST_INSTALLED") == "1"
+if not INSTALLED:
+    sys.path.insert(0, str(ROOT / "python"))
 
 import quotecheck as qc  # noqa: E402
 
@@ -20,6 +27,8 @@ DATA = ROOT / "examples" / "data"
 
 
 def demo_store() -> qc.Store:
+    """The demo store, its sources added one by one from the manifest (the
+    folder reader is tested against it)."""
     store = qc.Store()
     for e in json.loads((DATA / "sources" / "sources.json").read_text("utf-8")):
         store.add(
@@ -62,6 +71,14 @@ class Bindings(unittest.TestCase):
         want = re.search(r'^version = "([^"]+)"', cargo, re.M).group(1)
         self.assertEqual(qc.version(), want)
 
+    def test_installed_package_uses_its_own_library(self):
+        if not INSTALLED:
+            self.skipTest("runs against a pip-installed package")
+        package = Path(qc.__file__).resolve().parent
+        self.assertNotEqual(package, (ROOT / "python" / "quotecheck").resolve())
+        self.assertEqual(qc.library_path().parent, package)
+        self.assertTrue((package / "py.typed").is_file())
+
     def test_missing_library_is_a_clear_error(self):
         code = (
             "import sys; sys.path.insert(0, %r)\n"
@@ -69,7 +86,7 @@ class Bindings(unittest.TestCase):
             "try:\n"
             "    quotecheck.library()\n"
             "except OSError as e:\n"
-            "    print(e)\n" % str(ROOT / "examples" / "python")
+            "    print(e)\n" % "WRAPPER"
         )
         env = dict(os.environ, QUOTECHECK_LIB="/nonexistent/libquotecheck.so")
         # Hide the build directories by copying the wrapper elsewhere.
@@ -78,10 +95,10 @@ class Bindings(unittest.TestCase):
 
         with tempfile.TemporaryDirectory() as tmp:
             deep = Path(tmp) / "a" / "b"
-            deep.mkdir(parents=True)
-            shutil.copy(ROOT / "examples" / "python" / "quotecheck.py", deep)
+            (deep / "quotecheck").mkdir(parents=True)
+            shutil.copy(Path(qc.__file__), deep / "quotecheck" / "__init__.py")
             out = subprocess.run(
-                [sys.executable, "-c", code.replace(str(ROOT / "examples" / "python"), str(deep))],
+                [sys.executable, "-c", code.replace("WRAPPER", str(deep))],
                 env=env,
                 capture_output=True,
                 text=True,
@@ -99,10 +116,37 @@ class Checking(unittest.TestCase):
     def tearDownClass(cls):
         cls.store.close()
 
+    def test_readable_enums(self):
+        self.assertEqual(str(qc.Verdict.MINOR), "minor")
+        self.assertEqual(str(qc.Verdict.NOT_FOUND), "not_found")
+        self.assertEqual(f"{qc.Verdict.MISATTRIBUTED}", "misattributed")
+        self.assertEqual(str(qc.Change.NUMBER_STYLE), "number_style")
+        self.assertEqual(str(qc.Flag.NEGATION | qc.Flag.NUMBER), "negation|number")
+        self.assertEqual(qc.Verdict.MINOR, 1)  # still the header's value
+
+    def test_from_folder_reads_the_manifest_as_the_cli_does(self):
+        with qc.Store.from_folder(DATA / "sources") as store:
+            self.assertEqual(len(store), len(self.store))
+            article = (DATA / "article-dodnews-2023-05-02.txt").read_text("utf-8")
+            got = [(str(a.report.verdict), a.quote.speaker) for a in qc.check_article(store, article) if a.report]
+            want = [(str(a.report.verdict), a.quote.speaker) for a in qc.check_article(self.store, article) if a.report]
+            self.assertEqual(got, want)
+            report = qc.Checker().check(store, "We have no indication of aliens", speaker="Karine Jean-Pierre")
+            self.assertIsNotNone(report.best)
+        import tempfile
+
+        with tempfile.TemporaryDirectory() as tmp:
+            (Path(tmp) / "a.txt").write_text("We will not raise taxes.", "utf-8")
+            (Path(tmp) / "sources.json").write_text('[{"file": "a.txt", "title": 3}]', "utf-8")
+            with self.assertRaises(qc.QuotecheckError) as caught:
+                qc.Store.from_folder(tmp)
+            self.assertEqual(caught.exception.name, "QC_ERR_MANIFEST")
+            self.assertIn("field `title`", str(caught.exception))
+
     def test_demo_gives_the_cli_verdicts(self):
-        cli = ROOT / "target" / "debug" / "examples" / "quotecheck"
+        cli = ROOT / "target" / "debug" / "quotecheck"
         if not cli.exists():
-            subprocess.run(["cargo", "build", "--example", "quotecheck"], cwd=ROOT, check=True)
+            subprocess.run(["cargo", "build", "--bin", "quotecheck"], cwd=ROOT, check=True)
         out = subprocess.run([str(cli), "--json"], capture_output=True, text=True, check=True)
         want = [q["verdict"] for q in json.loads(out.stdout)["quotes"]]
         article = (DATA / "article-dodnews-2023-05-02.txt").read_text("utf-8")

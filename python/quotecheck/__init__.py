@@ -12,9 +12,11 @@
 Offsets in results are Python string offsets (code points) into the text
 you passed; the byte offsets of the C API are there too (`*_byte`).
 
-The shared library is looked up in $QUOTECHECK_LIB, then target/release,
-then target/debug of this checkout (`cargo build --release --lib`). Only the
-standard library is used.
+Installed with pip (`pip install .`, distribution name `quotecheck-news`),
+the shared library ships inside this package. The library is looked up in
+$QUOTECHECK_LIB, then inside the package, then in target/release and
+target/debug of a checkout (`cargo build --release --lib`). Only the
+standard library is used at run time.
 """
 
 from __future__ import annotations
@@ -75,7 +77,19 @@ Text = Union[str, bytes]
 # ---- enumerations (values fixed by include/quotecheck.h) -------------------
 
 
-class Verdict(enum.IntEnum):
+class _Named:
+    """str() of a value is its name as the JSON report spells it:
+    str(Verdict.NOT_FOUND) == "not_found"."""
+
+    def __str__(self) -> str:
+        name = self.name
+        if name is None:  # a combination of flags
+            return "|".join(str(f) for f in self)
+        return name.lower()
+
+
+
+class Verdict(_Named, enum.IntEnum):
     VERBATIM = 0
     MINOR = 1
     ALTERED = 2
@@ -84,7 +98,7 @@ class Verdict(enum.IntEnum):
     MISATTRIBUTED = 5
 
 
-class Flag(enum.IntFlag):
+class Flag(_Named, enum.IntFlag):
     NEGATION = 1
     NUMBER = 2
     NAME = 4
@@ -98,13 +112,13 @@ class Flag(enum.IntFlag):
     SPLICED = 1024
 
 
-class EditOp(enum.IntEnum):
+class EditOp(_Named, enum.IntEnum):
     REPLACE = 0
     INSERT = 1
     DELETE = 2
 
 
-class Change(enum.IntEnum):
+class Change(_Named, enum.IntEnum):
     CASE = 0
     ACCENT = 1
     TYPOGRAPHY = 2
@@ -126,7 +140,7 @@ class Change(enum.IntEnum):
     MOVED = 18
 
 
-class SpeakerKind(enum.IntEnum):
+class SpeakerKind(_Named, enum.IntEnum):
     """Who speaks at a matched span, per the source."""
 
     NOT_GIVEN = 0
@@ -135,7 +149,7 @@ class SpeakerKind(enum.IntEnum):
     ROLE = 3
 
 
-class Claim(enum.IntEnum):
+class Claim(_Named, enum.IntEnum):
     """The kind of speaker an article names (`Checker.check(speaker_kind=...)`):
     only a PERSON can be contradicted (MISATTRIBUTED)."""
 
@@ -147,18 +161,18 @@ class Claim(enum.IntEnum):
     UNKNOWN = 5
 
 
-class QuoteKind(enum.IntEnum):
+class QuoteKind(_Named, enum.IntEnum):
     SPEECH = 0
     OTHER = 1
 
 
-class SourceKind(enum.IntEnum):
+class SourceKind(_Named, enum.IntEnum):
     AUTO = 0
     PLAIN = 1
     TRANSCRIPT = 2
 
 
-class Language(enum.IntEnum):
+class Language(_Named, enum.IntEnum):
     AUTO = 0
     ENGLISH = 1
     GERMAN = 2
@@ -299,6 +313,7 @@ _SIGNATURES = {
     "qc_store_add_many": (c_int32, [_P, POINTER(_P), c_size_t, POINTER(c_size_t), _P]),
     "qc_store_freeze": (c_int32, [_P, _P]),
     "qc_store_load": (c_int32, [_P, _P]),
+    "qc_store_add_folder": (c_int32, [_P, _P, c_size_t, POINTER(c_size_t), _P]),
     "qc_store_len": (c_size_t, [_P]),
     "qc_store_source_id": (c_int32, [_P, c_size_t, POINTER(_Str), _P]),
     "qc_store_find": (c_int32, [_P, _BYTES, c_size_t, POINTER(c_size_t), _P]),
@@ -347,20 +362,33 @@ QC_ERR_BUFFER_TOO_SMALL = 9
 def _candidates() -> list[Path]:
     names = {"linux": "libquotecheck.so", "darwin": "libquotecheck.dylib"}
     name = names.get(sys.platform, "quotecheck.dll")
-    root = Path(__file__).resolve().parent.parent.parent
+    here = Path(__file__).resolve().parent
+    root = here.parent.parent  # a checkout: python/quotecheck/__init__.py
     found = []
     env = os.environ.get("QUOTECHECK_LIB")
     if env:
         found.append(Path(env))
+    # Inside the package (a pip install): the extension file setuptools-rust
+    # names `_native.<platform tag>.so`.
+    found += sorted(here.glob("_native*.so")) + sorted(here.glob("_native*.dylib"))
+    found += sorted(here.glob("_native*.pyd"))
     found += [root / "target" / "release" / name, root / "target" / "debug" / name]
     return found
 
 
+def library_path() -> Path:
+    """Where the shared library in use was loaded from."""
+    library()
+    return _lib_path  # type: ignore[return-value]
+
+
 def _load() -> ctypes.CDLL:
     tried = _candidates()
+    global _lib_path
     for path in tried:
         if path.is_file():
             lib = ctypes.CDLL(str(path))
+            _lib_path = path
             break
     else:
         raise OSError(
@@ -379,6 +407,7 @@ def _load() -> ctypes.CDLL:
 
 
 _lib: Optional[ctypes.CDLL] = None
+_lib_path: Optional[Path] = None
 
 
 def library() -> ctypes.CDLL:
@@ -683,6 +712,28 @@ class Store(_PerThreadError):
         finally:
             err.close()
 
+    @classmethod
+    def from_folder(cls, path: Union[str, os.PathLike]) -> "Store":
+        """A store of every source in the folder tree at `path`, described by
+        its `sources.json` manifests (the rules of the quotecheck command).
+        A broken manifest raises QuotecheckError (QC_ERR_MANIFEST) naming
+        the entry and field; an unreadable file QC_ERR_IO."""
+        store = cls()
+        try:
+            store.add_folder(path)
+        except BaseException:
+            store.close()
+            raise
+        return store
+
+    def add_folder(self, path: Union[str, os.PathLike]) -> int:
+        """Adds every source of the folder tree at `path` (see from_folder);
+        all or nothing. Returns how many were added."""
+        p, n, keep = _bytes(os.fsdecode(path), "path")
+        added = c_size_t()
+        self._err.check(library().qc_store_add_folder(self._ptr, p, n, byref(added), self._err.ptr))
+        return added.value
+
     def save(self, path: Union[str, os.PathLike]) -> None:
         """Writes the store to `path` atomically."""
         p, n, keep = _bytes(os.fsdecode(path), "path")
@@ -963,32 +1014,25 @@ def extract(article: Text, language: Language = Language.AUTO) -> list:
         return ex.extract(article)
 
 
-def _main(argv: Iterable[str]) -> int:
-    """`python3 quotecheck.py [ARTICLE SOURCES_DIR]`: the demo, as the CLI
-    runs it (prints one verdict per speech quote)."""
-    import json
+def check_article(store: Store, article: Text) -> list:
+    """Extracts every quote of `article` and checks the speech ones against
+    `store` (a list of ArticleQuote, in article order)."""
+    with Checker() as checker:
+        return checker.check_article(store, article)
 
+
+def _main(argv: Iterable[str]) -> int:
+    """`python3 -m quotecheck ARTICLE SOURCES_DIR`: one verdict per speech
+    quote, tab-separated (verdict, speaker, text)."""
     args = list(argv)
-    root = Path(__file__).resolve().parent.parent / "data"
-    article_path = Path(args[0]) if args else root / "article-dodnews-2023-05-02.txt"
-    sources = Path(args[1]) if len(args) > 1 else root / "sources"
-    manifest = json.loads((sources / "sources.json").read_text("utf-8"))
-    with Store() as store, Checker() as checker:
-        for e in manifest:
-            store.add(
-                e["id"],
-                (sources / e["file"]).read_text("utf-8"),
-                speaker=e.get("speaker"),
-                labels=e.get("speakers") or {},
-            )
-        article = article_path.read_text("utf-8")
-        for aq in checker.check_article(store, article):
+    if len(args) != 2:
+        print("usage: python3 -m quotecheck ARTICLE SOURCES_DIR", file=sys.stderr)
+        return 2
+    with Store.from_folder(args[1]) as store:
+        article = Path(args[0]).read_text("utf-8")
+        for aq in check_article(store, article):
             if aq.quote.kind != QuoteKind.SPEECH or aq.quote.nested_in is not None:
                 continue
-            verdict = aq.report.verdict.name.lower() if aq.report else "error"
+            verdict = str(aq.report.verdict) if aq.report else "error"
             print(f"{verdict}\t{aq.quote.speaker}\t{aq.quote.text}")
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(_main(sys.argv[1:]))
