@@ -6,8 +6,8 @@
 
 use std::time::Instant;
 
+use quotecheck::CharIndex;
 use quotecheck::extract::Extractor;
-use quotecheck::text::CharIndex;
 use quotecheck::{Checker, SourceDoc, Store};
 
 fn repeat_to(unit: &str, bytes: usize) -> String {

@@ -148,21 +148,6 @@ pub struct Window<'a> {
 
 /// Aligns `items` against `window`; returns the total cost, and leaves the
 /// steps in `scratch.steps`. Returns `None` when the quote has no items.
-///
-/// ```
-/// use quotecheck::align::{align, AlignScratch, Op, Window};
-/// use quotecheck::quote::parse;
-/// use quotecheck::vocab::Vocab;
-/// let mut vocab = Vocab::default();
-/// let ids: Vec<u32> = ["we", "will", "not", "go"].iter().map(|w| vocab.intern(w)).collect();
-/// let (mut items, mut fold) = (Vec::new(), String::new());
-/// parse("we will go", &vocab, &mut items, &mut fold);
-/// let mut scratch = AlignScratch::default();
-/// let window = Window { ids: &ids, flags: &[0; 4] };
-/// let cost = align(&items, &fold, &window, &vocab, &mut scratch).unwrap();
-/// assert_eq!(cost, 5);
-/// assert!(scratch.steps.iter().any(|s| s.op == Op::Delete && s.s == (2, 3)));
-/// ```
 pub fn align(
     items: &[Item],
     qfold: &str,
@@ -764,5 +749,37 @@ mod tests {
         );
         let (cost, _) = run("[W]e said no", "we said no");
         assert_eq!(cost, 0);
+    }
+}
+
+/// The examples of this module's items (the module is internal, so
+/// they run as unit tests rather than doc tests).
+#[cfg(test)]
+mod examples {
+    #[test]
+    fn align_example() {
+        use crate::align::{AlignScratch, Op, Window, align};
+        use crate::quote::parse;
+        use crate::vocab::Vocab;
+        let mut vocab = Vocab::default();
+        let ids: Vec<u32> = ["we", "will", "not", "go"]
+            .iter()
+            .map(|w| vocab.intern(w))
+            .collect();
+        let (mut items, mut fold) = (Vec::new(), String::new());
+        parse("we will go", &vocab, &mut items, &mut fold);
+        let mut scratch = AlignScratch::default();
+        let window = Window {
+            ids: &ids,
+            flags: &[0; 4],
+        };
+        let cost = align(&items, &fold, &window, &vocab, &mut scratch).unwrap();
+        assert_eq!(cost, 5);
+        assert!(
+            scratch
+                .steps
+                .iter()
+                .any(|s| s.op == Op::Delete && s.s == (2, 3))
+        );
     }
 }

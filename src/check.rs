@@ -41,7 +41,7 @@ pub const MAX_QUOTE_BYTES: usize = 16 * 1024;
 pub const MAX_QUOTE_WORDS: usize = 1000;
 
 /// The lowest score that counts as found. A score is the share of the
-/// quote's words found in order in the span, less [`DROPPED_WORD_WEIGHT`] for
+/// quote's words found in order in the span, less 0.3 (`DROPPED_WORD_WEIGHT`) for
 /// each source word dropped inside it: at 0.5 half the quote's words would
 /// have to change before it is lost.
 /// Every hand-judged pair in `shared/data/pairs.json` that was said scores

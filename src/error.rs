@@ -117,12 +117,6 @@ pub enum Error {
 
 /// A zeroed buffer of `len` elements, or [`Error::OutOfMemory`] when the
 /// system cannot give it (an allocation failure must not abort the host).
-///
-/// ```
-/// let v: Vec<u8> = quotecheck::error::try_zeroed(16, "a piece").unwrap();
-/// assert_eq!(v.len(), 16);
-/// assert!(quotecheck::error::try_zeroed::<u64>(usize::MAX / 4, "too much").is_err());
-/// ```
 pub fn try_zeroed<T: Default + Clone>(len: usize, what: &'static str) -> Result<Vec<T>, Error> {
     let mut v = Vec::new();
     v.try_reserve_exact(len).map_err(|_| Error::OutOfMemory {
@@ -133,16 +127,14 @@ pub fn try_zeroed<T: Default + Clone>(len: usize, what: &'static str) -> Result<
     Ok(v)
 }
 
-/// Validates byte input as UTF-8, naming `what` in the error.
-///
-/// ```
-/// use quotecheck::error::utf8;
-/// assert_eq!(utf8(b"ok", "quote"), Ok("ok"));
-/// assert!(utf8(b"\xff", "quote").is_err());
-/// ```
-pub fn utf8<'a>(bytes: &'a [u8], what: &'static str) -> Result<&'a str, Error> {
-    std::str::from_utf8(bytes).map_err(|e| Error::InvalidUtf8 {
-        what,
-        offset: e.valid_up_to(),
-    })
+/// The examples of this module's items (the module is internal, so
+/// they run as unit tests rather than doc tests).
+#[cfg(test)]
+mod examples {
+    #[test]
+    fn try_zeroed_example() {
+        let v: Vec<u8> = crate::error::try_zeroed(16, "a piece").unwrap();
+        assert_eq!(v.len(), 16);
+        assert!(crate::error::try_zeroed::<u64>(usize::MAX / 4, "too much").is_err());
+    }
 }

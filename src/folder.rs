@@ -243,7 +243,10 @@ pub fn read_sources(path: &Path, mut on_file: impl FnMut(&Path, usize)) -> Sourc
     walk.folder(path, 0);
     let found = std::mem::take(&mut walk.found);
     let mut stems: HashMap<String, usize> = HashMap::new();
-    for f in found.iter().filter(|f| f.entry.as_ref().is_none_or(|e| e.id.is_none())) {
+    for f in found
+        .iter()
+        .filter(|f| f.entry.as_ref().is_none_or(|e| e.id.is_none()))
+    {
         *stems.entry(file_stem(&f.path)).or_default() += 1;
     }
     for f in found {
@@ -508,9 +511,15 @@ mod tests {
         let read = read_sources(&t.0, |_, _| {});
         let msgs: Vec<String> = read.errors.iter().map(Error::to_string).collect();
         assert_eq!(msgs.len(), 3, "{msgs:?}");
-        assert!(msgs[0].contains("one/sources.json") && msgs[0].contains("`date`"), "{msgs:?}");
+        assert!(
+            msgs[0].contains("one/sources.json") && msgs[0].contains("`date`"),
+            "{msgs:?}"
+        );
         assert!(msgs[1].contains("manifest's folder"), "{msgs:?}");
-        assert!(msgs[2].contains("gone.txt is listed but missing"), "{msgs:?}");
+        assert!(
+            msgs[2].contains("gone.txt is listed but missing"),
+            "{msgs:?}"
+        );
         assert!(read.files.is_empty());
     }
 
@@ -541,8 +550,14 @@ mod tests {
             ("{}", "not a JSON list"),
             ("[3]", "entry 1: an entry must be an object"),
             (r#"[{"id": "x"}]"#, "field `file` is missing"),
-            (r#"[{"file": "a"}, {"file": "a"}]"#, "listed twice (first as entry 1)"),
-            (r#"[{"file": "a", "speakers": {"Q": 1}}]"#, "field `speakers`"),
+            (
+                r#"[{"file": "a"}, {"file": "a"}]"#,
+                "listed twice (first as entry 1)",
+            ),
+            (
+                r#"[{"file": "a", "speakers": {"Q": 1}}]"#,
+                "field `speakers`",
+            ),
         ] {
             let e = Manifest::parse(text).unwrap_err();
             assert!(e.contains(want), "{text}: {e}");

@@ -61,11 +61,13 @@ pub struct Postings<'a> {
 
 impl<'a> Postings<'a> {
     /// How many positions (a dropped frozen list counts in full).
+    #[cfg(test)]
     pub fn len(&self) -> usize {
         self.frozen.len() + self.delta.len()
     }
 
     /// Are there none?
+    #[cfg(test)]
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
@@ -324,17 +326,6 @@ impl Index {
     /// Positions where the pair `a b` starts (empty if none). Fails only
     /// for an index opened from a file, when the page holding the list
     /// cannot be read or fails its checksum.
-    ///
-    /// ```
-    /// let mut index = quotecheck::index::Index::default();
-    /// index.add_run(0, &[7, 8, 7, 8]);
-    /// assert_eq!(index.bigram(7, 8)?.iter().collect::<Vec<_>>(), [0, 2]);
-    /// index.freeze();
-    /// assert_eq!(index.bigram(7, 8)?.iter().collect::<Vec<_>>(), [0, 2]);
-    /// assert_eq!(index.bigram(8, 7)?.len(), 1);
-    /// assert_eq!(index.word(7)?.len(), 2);
-    /// # Ok::<(), quotecheck::Error>(())
-    /// ```
     pub fn bigram(&self, a: u32, b: u32) -> Result<Postings<'_>, Error> {
         Ok(Postings {
             frozen: self.frozen.pair(a, b, self.bound)?,
@@ -384,6 +375,7 @@ impl Index {
 
     /// How many positions the delta tier holds (what [`Index::freeze`]
     /// would compact).
+    #[cfg(test)]
     pub fn delta_len(&self) -> usize {
         self.words.iter().map(Vec::len).sum()
     }
@@ -393,16 +385,6 @@ impl Index {
     /// into the frozen tier: a counting sort by first word instead of a
     /// hash-map push per word, for loading many sources at once. The delta
     /// tier is folded in too.
-    ///
-    /// ```
-    /// let mut index = quotecheck::index::Index::default();
-    /// let ids = [7, 8, 7, 8, 9];
-    /// index.add_bulk(&ids, &[0..2, 2..5]);
-    /// assert_eq!(index.bigram(7, 8)?.iter().collect::<Vec<_>>(), [0, 2]);
-    /// assert!(index.bigram(8, 7)?.is_empty()); // runs do not join
-    /// assert_eq!(index.word(9)?.iter().collect::<Vec<_>>(), [4]);
-    /// # Ok::<(), quotecheck::Error>(())
-    /// ```
     ///
     /// The frozen tier must be in memory (as it is unless the index came
     /// from a file; [`crate::Store`] reads it in before changing it).
@@ -802,5 +784,33 @@ mod tests {
         // The common words' lists were dropped, their counts kept.
         assert!(frozen.word(0).unwrap().len() > LONGEST_WORD_LIST);
         assert_eq!(frozen.word(0).unwrap().iter().count(), 0);
+    }
+}
+
+/// The examples of this module's items (the module is internal, so
+/// they run as unit tests rather than doc tests).
+#[cfg(test)]
+mod examples {
+    #[test]
+    fn bigram_example() -> Result<(), crate::Error> {
+        let mut index = crate::index::Index::default();
+        index.add_run(0, &[7, 8, 7, 8]);
+        assert_eq!(index.bigram(7, 8)?.iter().collect::<Vec<_>>(), [0, 2]);
+        index.freeze();
+        assert_eq!(index.bigram(7, 8)?.iter().collect::<Vec<_>>(), [0, 2]);
+        assert_eq!(index.bigram(8, 7)?.len(), 1);
+        assert_eq!(index.word(7)?.len(), 2);
+        Ok(())
+    }
+
+    #[test]
+    fn add_bulk_example() -> Result<(), crate::Error> {
+        let mut index = crate::index::Index::default();
+        let ids = [7, 8, 7, 8, 9];
+        index.add_bulk(&ids, &[0..2, 2..5]);
+        assert_eq!(index.bigram(7, 8)?.iter().collect::<Vec<_>>(), [0, 2]);
+        assert!(index.bigram(8, 7)?.is_empty()); // runs do not join
+        assert_eq!(index.word(9)?.iter().collect::<Vec<_>>(), [4]);
+        Ok(())
     }
 }

@@ -33,12 +33,6 @@ pub const NONE: u64 = u64::MAX;
 pub const INLINE: u64 = 1 << 63;
 
 /// Appends `v` as an LEB128 varint (1 to 5 bytes).
-///
-/// ```
-/// let mut out = Vec::new();
-/// quotecheck::postings::put_varint(&mut out, 300);
-/// assert_eq!(out, [0xAC, 0x02]);
-/// ```
 #[inline]
 pub fn put_varint(out: &mut Vec<u8>, mut v: u32) {
     while v >= 0x80 {
@@ -70,16 +64,6 @@ fn get_varint(b: &[u8], at: &mut usize) -> Option<u32> {
 
 /// Writes ascending `positions` (appending to `bytes` when they need it)
 /// and returns the list's reference. `drop` keeps only the count.
-///
-/// ```
-/// use quotecheck::postings::{encode, List, INLINE};
-/// let mut bytes = Vec::new();
-/// assert_eq!(encode(&mut bytes, &[42], false), INLINE | 42);
-/// let r = encode(&mut bytes, &[5, 9, 1000], false);
-/// let list = List::read(r, &bytes, u32::MAX);
-/// assert_eq!(list.len(), 3);
-/// assert_eq!(list.iter().collect::<Vec<_>>(), [5, 9, 1000]);
-/// ```
 pub fn encode(bytes: &mut Vec<u8>, positions: &[u32], drop: bool) -> u64 {
     match positions {
         [] if !drop => NONE,
@@ -374,5 +358,28 @@ mod tests {
         );
         at = 0;
         assert_eq!(get_varint(&[0x80], &mut at), None);
+    }
+}
+
+/// The examples of this module's items (the module is internal, so
+/// they run as unit tests rather than doc tests).
+#[cfg(test)]
+mod examples {
+    #[test]
+    fn put_varint_example() {
+        let mut out = Vec::new();
+        crate::postings::put_varint(&mut out, 300);
+        assert_eq!(out, [0xAC, 0x02]);
+    }
+
+    #[test]
+    fn encode_example() {
+        use crate::postings::{INLINE, List, encode};
+        let mut bytes = Vec::new();
+        assert_eq!(encode(&mut bytes, &[42], false), INLINE | 42);
+        let r = encode(&mut bytes, &[5, 9, 1000], false);
+        let list = List::read(r, &bytes, u32::MAX);
+        assert_eq!(list.len(), 3);
+        assert_eq!(list.iter().collect::<Vec<_>>(), [5, 9, 1000]);
     }
 }

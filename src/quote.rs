@@ -57,17 +57,6 @@ impl Item {
 }
 
 /// Parses `quote` into `items`, folding words into `fold`.
-///
-/// ```
-/// use quotecheck::quote::{parse, ItemKind};
-/// use quotecheck::vocab::Vocab;
-/// let (mut items, mut fold) = (Vec::new(), String::new());
-/// parse("[W]e will … not [the mayor] go", &Vocab::default(), &mut items, &mut fold);
-/// let kinds: Vec<ItemKind> = items.iter().map(|i| i.kind).collect();
-/// use ItemKind::*;
-/// assert_eq!(kinds, [Word, Word, Ellipsis, Word, Bracket, Word]);
-/// assert_eq!(&fold[items[0].fold.0 as usize..items[0].fold.1 as usize], "we");
-/// ```
 pub fn parse(quote: &str, vocab: &Vocab, items: &mut Vec<Item>, fold: &mut String) {
     items.clear();
     fold.clear();
@@ -289,5 +278,30 @@ mod tests {
         let p = parsed("we [will go");
         assert_eq!(p.len(), 3);
         assert!(p.iter().all(|(k, _)| *k == ItemKind::Word));
+    }
+}
+
+/// The examples of this module's items (the module is internal, so
+/// they run as unit tests rather than doc tests).
+#[cfg(test)]
+mod examples {
+    #[test]
+    fn parse_example() {
+        use crate::quote::{ItemKind, parse};
+        use crate::vocab::Vocab;
+        let (mut items, mut fold) = (Vec::new(), String::new());
+        parse(
+            "[W]e will … not [the mayor] go",
+            &Vocab::default(),
+            &mut items,
+            &mut fold,
+        );
+        let kinds: Vec<ItemKind> = items.iter().map(|i| i.kind).collect();
+        use ItemKind::*;
+        assert_eq!(kinds, [Word, Word, Ellipsis, Word, Bracket, Word]);
+        assert_eq!(
+            &fold[items[0].fold.0 as usize..items[0].fold.1 as usize],
+            "we"
+        );
     }
 }

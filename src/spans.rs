@@ -30,17 +30,6 @@ const MAX_GAP: u32 = (1 << (16 - LEN_BITS)) - 1;
 const MAX_LEN: u32 = (1 << LEN_BITS) - 1;
 
 /// The byte ranges of every stored word, packed.
-///
-/// ```
-/// use quotecheck::spans::Spans;
-/// let mut spans = Spans::default();
-/// for (s, e) in [(0, 2), (3, 7), (9, 12)] {
-///     spans.push(s, e);
-/// }
-/// let mut out = Vec::new();
-/// spans.decode(1..3, &mut out);
-/// assert_eq!(out, [(3, 7), (9, 12)]);
-/// ```
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Spans {
     /// The start of each block's first word.
@@ -84,11 +73,6 @@ impl Spans {
         self.codes.len()
     }
 
-    /// Are there none?
-    pub fn is_empty(&self) -> bool {
-        self.codes.is_empty()
-    }
-
     /// Replaces `out` with the ranges of words `range` (clamped to the
     /// words there are). A damaged store decodes to wrong ranges, never to
     /// a panic; callers check ranges against their text before slicing.
@@ -102,6 +86,7 @@ impl Spans {
     }
 
     /// The range of word `pos` (decoding its block; for tests and tools).
+    #[cfg(test)]
     pub fn get(&self, pos: usize) -> Option<(u32, u32)> {
         let mut one = Vec::with_capacity(1);
         self.decode(pos..pos + 1, &mut one);
@@ -267,5 +252,22 @@ mod tests {
                 assert!(out.is_empty());
             }
         }
+    }
+}
+
+/// The examples of this module's items (the module is internal, so
+/// they run as unit tests rather than doc tests).
+#[cfg(test)]
+mod examples {
+    #[test]
+    fn spans_example() {
+        use crate::spans::Spans;
+        let mut spans = Spans::default();
+        for (s, e) in [(0, 2), (3, 7), (9, 12)] {
+            spans.push(s, e);
+        }
+        let mut out = Vec::new();
+        spans.decode(1..3, &mut out);
+        assert_eq!(out, [(3, 7), (9, 12)]);
     }
 }

@@ -172,13 +172,6 @@ pub(crate) fn in_word_list(list: &[&str], word: &str) -> bool {
 }
 
 /// The surname: the last word that is not a title or role.
-///
-/// ```
-/// use quotecheck::speaker::surname;
-/// assert_eq!(surname("MS. JEAN-PIERRE").as_deref(), Some("JEAN-PIERRE"));
-/// assert_eq!(surname("Brig. Gen. Pat Ryder").as_deref(), Some("Ryder"));
-/// assert_eq!(surname("the spokesman"), None);
-/// ```
 pub fn surname(name: &str) -> Option<String> {
     surname_str(name).map(str::to_string)
 }
@@ -190,13 +183,6 @@ fn surname_str(name: &str) -> Option<&str> {
 /// Do two mentions name the same person? Surnames are compared, ignoring
 /// case and accents; a mention with no name (only role words) matches
 /// nothing.
-///
-/// ```
-/// use quotecheck::speaker::same_person;
-/// assert!(same_person("MR. KIRBY", "John Kirby"));
-/// assert!(same_person("White House press secretary Karine Jean-Pierre", "MS. JEAN-PIERRE"));
-/// assert!(!same_person("Another defense official", "Karine Jean-Pierre"));
-/// ```
 pub fn same_person(a: &str, b: &str) -> bool {
     match (surname_str(a), surname_str(b)) {
         (Some(x), Some(y)) => {
@@ -219,11 +205,6 @@ pub fn is_unidentified(label: &str) -> bool {
 
 /// Is this resolved speaker name only a generic role ("Reporter", the
 /// name given to `Q` turns), not a person?
-///
-/// ```
-/// assert!(quotecheck::speaker::is_generic_role("Reporter"));
-/// assert!(!quotecheck::speaker::is_generic_role("John Kirby"));
-/// ```
 pub fn is_generic_role(name: &str) -> bool {
     let mut words = name_words(name).peekable();
     words.peek().is_some()
@@ -235,11 +216,8 @@ pub fn is_generic_role(name: &str) -> bool {
 
 /// Compares two labels as written, ignoring case, spacing and a trailing
 /// colon or period.
-///
-/// ```
-/// assert!(quotecheck::speaker::same_label("THE PRESIDENT.", "The  President"));
-/// ```
-pub fn same_label(a: &str, b: &str) -> bool {
+#[cfg(test)]
+fn same_label(a: &str, b: &str) -> bool {
     label_key(a) == label_key(b)
 }
 
@@ -371,14 +349,6 @@ pub fn full_name_in(hay: &str, surname: &str) -> Option<String> {
 /// "Pauline Frederick". The role's words must be followed (after at most a
 /// linking "is", "was", comma or colon) by two or three capitalised name
 /// words; anything else is no answer, and the label stays an unnamed voice.
-///
-/// ```
-/// use quotecheck::speaker::role_holder_in;
-/// let header = "DEBATE: PRESIDENT GERALD FORD AND GOVERNOR JIMMY CARTER. The moderator is Pauline Frederick.";
-/// assert_eq!(role_holder_in(header, "THE PRESIDENT").as_deref(), Some("Gerald Ford"));
-/// assert_eq!(role_holder_in(header, "THE MODERATOR").as_deref(), Some("Pauline Frederick"));
-/// assert_eq!(role_holder_in(header, "THE CHAIRMAN"), None);
-/// ```
 pub fn role_holder_in(hay: &str, label: &str) -> Option<String> {
     let role: Vec<&str> = name_words(label)
         .filter(|w| !["the", "a", "an"].iter().any(|a| a.eq_ignore_ascii_case(w)))
@@ -496,5 +466,61 @@ mod tests {
         assert!(is_unidentified("Speaker 1"));
         assert!(!is_unidentified("KIRBY"));
         assert!(is_unidentified("THE MODERATOR"));
+    }
+}
+
+/// The examples of this module's items (the module is internal, so
+/// they run as unit tests rather than doc tests).
+#[cfg(test)]
+mod examples {
+    #[test]
+    fn surname_example() {
+        use crate::speaker::surname;
+        assert_eq!(surname("MS. JEAN-PIERRE").as_deref(), Some("JEAN-PIERRE"));
+        assert_eq!(surname("Brig. Gen. Pat Ryder").as_deref(), Some("Ryder"));
+        assert_eq!(surname("the spokesman"), None);
+    }
+
+    #[test]
+    fn same_person_example() {
+        use crate::speaker::same_person;
+        assert!(same_person("MR. KIRBY", "John Kirby"));
+        assert!(same_person(
+            "White House press secretary Karine Jean-Pierre",
+            "MS. JEAN-PIERRE"
+        ));
+        assert!(!same_person(
+            "Another defense official",
+            "Karine Jean-Pierre"
+        ));
+    }
+
+    #[test]
+    fn is_generic_role_example() {
+        assert!(crate::speaker::is_generic_role("Reporter"));
+        assert!(!crate::speaker::is_generic_role("John Kirby"));
+    }
+
+    #[test]
+    fn same_label_example() {
+        assert!(crate::speaker::same_label(
+            "THE PRESIDENT.",
+            "The  President"
+        ));
+    }
+
+    #[test]
+    fn role_holder_in_example() {
+        use crate::speaker::role_holder_in;
+        let header = "DEBATE: PRESIDENT GERALD FORD AND GOVERNOR JIMMY CARTER. The moderator is Pauline Frederick.";
+        assert_eq!(
+            role_holder_in(header, "THE PRESIDENT").as_deref(),
+            Some("Gerald Ford")
+        );
+        assert_eq!(
+            role_holder_in(header, "THE MODERATOR").as_deref(),
+            Some("Pauline Frederick")
+        );
+        assert_eq!(role_holder_in(header, "THE CHAIRMAN"), None);
     }
 }

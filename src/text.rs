@@ -24,35 +24,10 @@
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 use unicode_segmentation::UnicodeSegmentation;
 
-/// A word of some text: its byte range in the original and nothing else.
-///
-/// The folded key lives elsewhere (a [`crate::vocab::Vocab`] id for sources, a
-/// scratch string for quotes) so that a token stays two integers.
-///
-/// ```
-/// use quotecheck::text::words;
-/// let w: Vec<_> = words("They’ve said “no.”").map(|(s, w)| (s, w)).collect();
-/// assert_eq!(w, vec![(0, "They’ve"), (10, "said"), (18, "no")]);
-/// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Token {
-    /// Byte offset of the first byte of the word.
-    pub start: u32,
-    /// Byte offset one past the last byte of the word.
-    pub end: u32,
-}
-
 /// Iterates over the words of `text` as `(byte offset, word)` pairs.
 ///
 /// A word is a UAX #29 word segment containing at least one alphanumeric
 /// character; punctuation and spaces are skipped.
-///
-/// ```
-/// let words: Vec<&str> = quotecheck::text::words("U.S. officials, 1,500 troops")
-///     .map(|(_, w)| w)
-///     .collect();
-/// assert_eq!(words, ["U.S", "officials", "1,500", "troops"]);
-/// ```
 pub fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
     Words {
         text,
@@ -259,12 +234,6 @@ static ASCII_CLASS: [u8; 256] = {
 /// zero-width space, joiners, word joiner, byte-order mark, bidirectional
 /// marks, ...)? Copied text carries them inside words; they are not part of
 /// what anyone said, so matching ignores them.
-///
-/// ```
-/// assert!(quotecheck::text::is_format_char('\u{ad}'));
-/// assert!(quotecheck::text::is_format_char('\u{200b}'));
-/// assert!(!quotecheck::text::is_format_char('a'));
-/// ```
 pub fn is_format_char(c: char) -> bool {
     matches!(
         c,
@@ -307,15 +276,6 @@ fn is_emoji(c: char) -> bool {
 }
 
 /// Appends the folded key of `word` to `out` (which is not cleared).
-///
-/// ```
-/// let mut key = String::new();
-/// quotecheck::text::fold_word_into("Théy’VE", &mut key);
-/// assert_eq!(key, "they've");
-/// key.clear();
-/// quotecheck::text::fold_word_into("1,500", &mut key);
-/// assert_eq!(key, "1500");
-/// ```
 pub fn fold_word_into(word: &str, out: &mut String) {
     // Most words are plain ASCII letters and digits: lower-case them whole.
     if word.bytes().all(|b| b.is_ascii_alphanumeric()) {
@@ -365,13 +325,6 @@ fn push_folded_non_ascii(c: char, out: &mut String) {
 /// Dashes of every length fold to `-`, curly quotes to straight ones, and the
 /// ellipsis character to `.` (three of them would be written, but gaps are
 /// compared as sequences of folded marks with runs collapsed).
-///
-/// ```
-/// use quotecheck::text::fold_gap_char;
-/// assert_eq!(fold_gap_char('—'), Some('-'));
-/// assert_eq!(fold_gap_char('\u{a0}'), None);
-/// assert_eq!(fold_gap_char('”'), Some('"'));
-/// ```
 pub fn fold_gap_char(c: char) -> Option<char> {
     if c.is_whitespace() || is_format_char(c) || is_emoji(c) {
         return None;
@@ -388,13 +341,6 @@ pub fn fold_gap_char(c: char) -> Option<char> {
 /// Compares two gaps (the text between two words) as sequences of folded
 /// punctuation marks, ignoring spaces, markdown escapes (`\`) and repeated
 /// marks (`--` = `—`, `...` = `…`). Returns `true` when they differ.
-///
-/// ```
-/// use quotecheck::text::gaps_differ;
-/// assert!(!gaps_differ(" — ", " -- "));
-/// assert!(!gaps_differ(",\u{a0} ", ", "));
-/// assert!(gaps_differ(", ", " — "));
-/// ```
 pub fn gaps_differ(a: &str, b: &str) -> bool {
     !gap_marks(a).eq(gap_marks(b))
 }
@@ -418,10 +364,6 @@ pub fn is_capitalised(word: &str) -> bool {
 
 /// Converts a byte offset in `text` to a code-point offset (Python `str`
 /// indices). `byte` must lie on a char boundary.
-///
-/// ```
-/// assert_eq!(quotecheck::text::char_offset("é a", 3), 2);
-/// ```
 pub fn char_offset(text: &str, byte: usize) -> usize {
     let byte = byte.min(text.len());
     text.as_bytes()[..byte]
@@ -438,12 +380,12 @@ pub fn char_offset(text: &str, byte: usize) -> usize {
 /// sixty-fourth of the text; the buffer is reused by [`CharIndex::build`].
 ///
 /// ```
-/// use quotecheck::text::CharIndex;
+/// use quotecheck::CharIndex;
 /// let text = "é a ".repeat(1000);
 /// let mut index = CharIndex::default();
 /// index.build(&text);
 /// assert_eq!(index.char_offset(&text, 4), 3);
-/// assert_eq!(index.char_offset(&text, 5000), quotecheck::text::char_offset(&text, 5000));
+/// assert_eq!(index.char_offset(&text, 5000), text[..5000].chars().count());
 /// ```
 #[derive(Debug, Default, Clone)]
 pub struct CharIndex {
@@ -548,5 +490,63 @@ mod tests {
         assert_eq!(char_offset(t, 0), 0);
         assert_eq!(char_offset(t, 3), 1);
         assert_eq!(char_offset(t, t.len()), 7);
+    }
+}
+
+/// The examples of this module's items (the module is internal, so
+/// they run as unit tests rather than doc tests).
+#[cfg(test)]
+mod examples {
+    #[test]
+    fn token_example() {
+        use crate::text::words;
+        let w: Vec<_> = words("They’ve said “no.”").collect();
+        assert_eq!(w, vec![(0, "They’ve"), (10, "said"), (18, "no")]);
+    }
+
+    #[test]
+    fn words_example() {
+        let words: Vec<&str> = crate::text::words("U.S. officials, 1,500 troops")
+            .map(|(_, w)| w)
+            .collect();
+        assert_eq!(words, ["U.S", "officials", "1,500", "troops"]);
+    }
+
+    #[test]
+    fn is_format_char_example() {
+        assert!(crate::text::is_format_char('\u{ad}'));
+        assert!(crate::text::is_format_char('\u{200b}'));
+        assert!(!crate::text::is_format_char('a'));
+    }
+
+    #[test]
+    fn fold_word_into_example() {
+        let mut key = String::new();
+        crate::text::fold_word_into("Théy’VE", &mut key);
+        assert_eq!(key, "they've");
+        key.clear();
+        crate::text::fold_word_into("1,500", &mut key);
+        assert_eq!(key, "1500");
+    }
+
+    #[test]
+    fn fold_gap_char_example() {
+        use crate::text::fold_gap_char;
+        assert_eq!(fold_gap_char('—'), Some('-'));
+        assert_eq!(fold_gap_char('\u{a0}'), None);
+        assert_eq!(fold_gap_char('”'), Some('"'));
+    }
+
+    #[test]
+    fn gaps_differ_example() {
+        use crate::text::gaps_differ;
+        assert!(!gaps_differ(" — ", " -- "));
+        assert!(!gaps_differ(",\u{a0} ", ", "));
+        assert!(gaps_differ(", ", " — "));
+    }
+
+    #[test]
+    fn char_offset_example() {
+        assert_eq!(crate::text::char_offset("é a", 3), 2);
     }
 }

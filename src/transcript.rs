@@ -63,15 +63,7 @@ pub struct Layout {
 
 /// Reads the layout of a source.
 ///
-/// ```
-/// use quotecheck::{SourceDoc, transcript};
-/// let doc = SourceDoc::new("b", "MR. KIRBY:  We are not sure.\n\nQ    Why?\n\nMR. KIRBY:  Because.")
-///     .label("MR. KIRBY", "John Kirby");
-/// let layout = transcript::read(&doc);
-/// assert!(layout.is_transcript);
-/// assert_eq!(layout.turns.len(), 3);
-/// assert_eq!(layout.speakers[layout.turns[0].speaker.unwrap() as usize], "John Kirby");
-/// ```
+/// (Example: the unit test `examples::read_example`.)
 pub fn read(doc: &SourceDoc) -> Layout {
     let text = doc.text.as_str();
     let mut reader = Reader {
@@ -1115,5 +1107,25 @@ mod tests {
         let r = &layout.editorial[0];
         assert_eq!(&text[r.start as usize..r.end as usize], "USA AID’s ");
         assert_eq!(layout.structure.len(), 2);
+    }
+}
+
+#[cfg(test)]
+mod examples {
+    #[test]
+    fn read_example() {
+        use crate::{SourceDoc, transcript};
+        let doc = SourceDoc::new(
+            "b",
+            "MR. KIRBY:  We are not sure.\n\nQ    Why?\n\nMR. KIRBY:  Because.",
+        )
+        .label("MR. KIRBY", "John Kirby");
+        let layout = transcript::read(&doc);
+        assert!(layout.is_transcript);
+        assert_eq!(layout.turns.len(), 3);
+        assert_eq!(
+            layout.speakers[layout.turns[0].speaker.unwrap() as usize],
+            "John Kirby"
+        );
     }
 }

@@ -23,11 +23,6 @@ const STOP_WORDS: &[&str] = &[
 ];
 
 /// Is the folded word one of the commonest function words?
-///
-/// ```
-/// assert!(quotecheck::variants::is_stop_word("the"));
-/// assert!(!quotecheck::variants::is_stop_word("hub"));
-/// ```
 pub fn is_stop_word(key: &str) -> bool {
     // Every stop word is at most five bytes: longer keys are never one, and
     // the list is searched only for the short ones.
@@ -109,14 +104,6 @@ const CONTRACTED_SUFFIXES: &[(&str, &str)] = &[
 ];
 
 /// The value of a number written in digits or as a single English word.
-///
-/// ```
-/// use quotecheck::variants::number_value;
-/// assert_eq!(number_value("ten"), Some(10));
-/// assert_eq!(number_value("1500"), Some(1500));
-/// assert_eq!(number_value("1st"), Some(1));
-/// assert_eq!(number_value("tent"), None);
-/// ```
 pub fn number_value(key: &str) -> Option<u64> {
     if !key.is_empty() && key.bytes().all(|b| b.is_ascii_digit()) && key.len() <= 18 {
         return key.parse().ok();
@@ -147,11 +134,6 @@ pub fn is_number(key: &str) -> bool {
 }
 
 /// Are `a` and `b` the same number written differently (`10` and `ten`)?
-///
-/// ```
-/// assert!(quotecheck::variants::same_number("ten", "10"));
-/// assert!(!quotecheck::variants::same_number("ten", "11"));
-/// ```
 pub fn same_number(a: &str, b: &str) -> bool {
     a != b && matches!((number_value(a), number_value(b)), (Some(x), Some(y)) if x == y)
 }
@@ -161,14 +143,6 @@ pub fn same_number(a: &str, b: &str) -> bool {
 /// True for compounds and hyphenation (`extra` `terrestrial` →
 /// `extraterrestrial`, `take` `downs` → `takedowns`) and for contractions
 /// (`do` `not` → `don't`, `can` `not` → `cannot`, `we` `are` → `we're`).
-///
-/// ```
-/// use quotecheck::variants::joins_to;
-/// assert!(joins_to("do", "not", "don't"));
-/// assert!(joins_to("extra", "terrestrial", "extraterrestrial"));
-/// assert!(joins_to("we", "are", "we're"));
-/// assert!(!joins_to("we", "are", "were"));
-/// ```
 pub fn joins_to(a: &str, b: &str, whole: &str) -> bool {
     // (`crate::vocab::shape_of` keeps, per word, what the first test and the
     // apostrophe test need, so the aligner can skip the call.)
@@ -196,24 +170,12 @@ pub fn joins_to(a: &str, b: &str, whole: &str) -> bool {
 }
 
 /// Is the folded word a negation ("not", "never", "don't", ...)?
-///
-/// ```
-/// assert!(quotecheck::variants::is_negation("don't"));
-/// assert!(quotecheck::variants::is_negation("never"));
-/// assert!(!quotecheck::variants::is_negation("note"));
-/// ```
 pub fn is_negation(key: &str) -> bool {
     NEGATIONS.contains(&key) || key.ends_with("n't")
 }
 
 /// Is one word the other with a negating prefix (`identified` /
 /// `unidentified`, `legal` / `illegal`)?
-///
-/// ```
-/// use quotecheck::variants::negation_prefix_pair;
-/// assert!(negation_prefix_pair("identified", "unidentified"));
-/// assert!(!negation_prefix_pair("identified", "identifies"));
-/// ```
 pub fn negation_prefix_pair(a: &str, b: &str) -> bool {
     let (short, long) = if a.len() < b.len() { (a, b) } else { (b, a) };
     short.len() >= 3
@@ -258,5 +220,54 @@ mod tests {
         assert!(negation_prefix_pair("unacceptable", "acceptable"));
         assert!(negation_prefix_pair("legal", "illegal"));
         assert!(!negation_prefix_pair("a", "aa"));
+    }
+}
+
+/// The examples of this module's items (the module is internal, so
+/// they run as unit tests rather than doc tests).
+#[cfg(test)]
+mod examples {
+    #[test]
+    fn is_stop_word_example() {
+        assert!(crate::variants::is_stop_word("the"));
+        assert!(!crate::variants::is_stop_word("hub"));
+    }
+
+    #[test]
+    fn number_value_example() {
+        use crate::variants::number_value;
+        assert_eq!(number_value("ten"), Some(10));
+        assert_eq!(number_value("1500"), Some(1500));
+        assert_eq!(number_value("1st"), Some(1));
+        assert_eq!(number_value("tent"), None);
+    }
+
+    #[test]
+    fn same_number_example() {
+        assert!(crate::variants::same_number("ten", "10"));
+        assert!(!crate::variants::same_number("ten", "11"));
+    }
+
+    #[test]
+    fn joins_to_example() {
+        use crate::variants::joins_to;
+        assert!(joins_to("do", "not", "don't"));
+        assert!(joins_to("extra", "terrestrial", "extraterrestrial"));
+        assert!(joins_to("we", "are", "we're"));
+        assert!(!joins_to("we", "are", "were"));
+    }
+
+    #[test]
+    fn is_negation_example() {
+        assert!(crate::variants::is_negation("don't"));
+        assert!(crate::variants::is_negation("never"));
+        assert!(!crate::variants::is_negation("note"));
+    }
+
+    #[test]
+    fn negation_prefix_pair_example() {
+        use crate::variants::negation_prefix_pair;
+        assert!(negation_prefix_pair("identified", "unidentified"));
+        assert!(!negation_prefix_pair("identified", "identifies"));
     }
 }

@@ -13,15 +13,6 @@ use crate::fasthash::FxHashMap;
 pub const UNKNOWN: u32 = u32::MAX;
 
 /// A map between folded words and dense ids.
-///
-/// ```
-/// use quotecheck::vocab::{Vocab, UNKNOWN};
-/// let mut v = Vocab::default();
-/// let id = v.intern("said");
-/// assert_eq!(v.get("said"), id);
-/// assert_eq!(v.get("told"), UNKNOWN);
-/// assert_eq!(v.word(id), "said");
-/// ```
 #[derive(Debug, Default, Clone)]
 pub struct Vocab {
     /// Keys of up to [`SHORT`] bytes, packed into two words ([`packed`]):
@@ -75,12 +66,6 @@ pub const SHAPE_APOSTROPHE: u32 = 1 << 31;
 
 /// A word's length in bytes, with [`SHAPE_APOSTROPHE`] set when it has an
 /// apostrophe.
-///
-/// ```
-/// use quotecheck::vocab::{shape_of, SHAPE_APOSTROPHE};
-/// assert_eq!(shape_of("takedowns"), 9);
-/// assert_eq!(shape_of("don't"), 5 | SHAPE_APOSTROPHE);
-/// ```
 pub fn shape_of(word: &str) -> u32 {
     let len = u32::try_from(word.len())
         .unwrap_or(u32::MAX)
@@ -225,14 +210,6 @@ impl Vocab {
     /// if new; `None` for any other word, which the caller folds with
     /// [`crate::text::fold_word_into`] and gives to [`Vocab::intern`]. The
     /// same word gets the same id either way.
-    ///
-    /// ```
-    /// use quotecheck::vocab::Vocab;
-    /// let mut v = Vocab::default();
-    /// let id = v.intern_plain("Taxes").unwrap();
-    /// assert_eq!(v.intern("taxes"), id);
-    /// assert_eq!(v.intern_plain("don't"), None);
-    /// ```
     pub fn intern_plain(&mut self, word: &str) -> Option<u32> {
         let b = word.as_bytes();
         if b.len() > SHORT {
@@ -288,14 +265,6 @@ impl Vocab {
     /// The first char of the word with this id, and whether the word is
     /// longer than one byte, in one number ([`head_of`]; [`HEAD_NONE`] for
     /// an empty word or [`UNKNOWN`]).
-    ///
-    /// ```
-    /// use quotecheck::vocab::{Vocab, head_of};
-    /// let mut v = Vocab::default();
-    /// let (a, an) = (v.intern("a"), v.intern("an"));
-    /// assert_eq!(v.head(a), head_of("a"));
-    /// assert_ne!(v.head(an), head_of("a"));
-    /// ```
     #[inline]
     pub fn head(&self, id: u32) -> u32 {
         self.heads.get(id as usize).copied().unwrap_or(HEAD_NONE)
@@ -312,16 +281,6 @@ impl Vocab {
     /// The folded word with this id (empty for [`UNKNOWN`]).
     pub fn word(&self, id: u32) -> &str {
         self.words.get(id as usize).map_or("", |w| w)
-    }
-
-    /// How many distinct words.
-    pub fn len(&self) -> usize {
-        self.words.len()
-    }
-
-    /// Is the vocabulary empty?
-    pub fn is_empty(&self) -> bool {
-        self.words.is_empty()
     }
 }
 
@@ -358,5 +317,45 @@ mod tests {
             assert_eq!(got, want, "{w:?}");
         }
         assert_eq!(plain.words(), folded.words());
+    }
+}
+
+/// The examples of this module's items (the module is internal, so
+/// they run as unit tests rather than doc tests).
+#[cfg(test)]
+mod examples {
+    #[test]
+    fn vocab_example() {
+        use crate::vocab::{UNKNOWN, Vocab};
+        let mut v = Vocab::default();
+        let id = v.intern("said");
+        assert_eq!(v.get("said"), id);
+        assert_eq!(v.get("told"), UNKNOWN);
+        assert_eq!(v.word(id), "said");
+    }
+
+    #[test]
+    fn shape_of_example() {
+        use crate::vocab::{SHAPE_APOSTROPHE, shape_of};
+        assert_eq!(shape_of("takedowns"), 9);
+        assert_eq!(shape_of("don't"), 5 | SHAPE_APOSTROPHE);
+    }
+
+    #[test]
+    fn intern_plain_example() {
+        use crate::vocab::Vocab;
+        let mut v = Vocab::default();
+        let id = v.intern_plain("Taxes").unwrap();
+        assert_eq!(v.intern("taxes"), id);
+        assert_eq!(v.intern_plain("don't"), None);
+    }
+
+    #[test]
+    fn head_example() {
+        use crate::vocab::{Vocab, head_of};
+        let mut v = Vocab::default();
+        let (a, an) = (v.intern("a"), v.intern("an"));
+        assert_eq!(v.head(a), head_of("a"));
+        assert_ne!(v.head(an), head_of("a"));
     }
 }

@@ -565,7 +565,13 @@ fn help_version_and_exit_codes_scripts_rely_on() {
     let out = cli().arg("--help").output().unwrap();
     assert_eq!(out.status.code(), Some(0));
     let help = String::from_utf8_lossy(&out.stdout);
-    for part in ["Examples:", "Exit status:", "--fail-on", "sources.json", "--store"] {
+    for part in [
+        "Examples:",
+        "Exit status:",
+        "--fail-on",
+        "sources.json",
+        "--store",
+    ] {
         assert!(help.contains(part), "--help lacks {part}:\n{help}");
     }
     let out = cli().arg("--version").output().unwrap();
@@ -575,7 +581,11 @@ fn help_version_and_exit_codes_scripts_rely_on() {
         format!("quotecheck {}", env!("CARGO_PKG_VERSION"))
     );
     // Usage errors: 2, with a hint on stderr and nothing on stdout.
-    for bad in [&["--no-such-flag"][..], &["--fail-on", "bad"], &["--remove", "x", "a.txt"]] {
+    for bad in [
+        &["--no-such-flag"][..],
+        &["--fail-on", "bad"],
+        &["--remove", "x", "a.txt"],
+    ] {
         let out = cli().args(bad).output().unwrap();
         assert_eq!(out.status.code(), Some(2), "{bad:?}");
         assert!(out.stdout.is_empty(), "{bad:?}");
@@ -585,7 +595,11 @@ fn help_version_and_exit_codes_scripts_rely_on() {
     let dir = std::env::temp_dir().join(format!("qc-cli-failon-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join("s.txt"), "We will not raise taxes this year, the mayor said.").unwrap();
+    std::fs::write(
+        dir.join("s.txt"),
+        "We will not raise taxes this year, the mayor said.",
+    )
+    .unwrap();
     std::fs::write(
         dir.join("q.json"),
         r#"[{"text": "We will raise taxes this year"}, {"text": "will not raise taxes this year"}]"#,

@@ -746,8 +746,14 @@ fn folders_through_the_abi_read_the_manifest_all_or_nothing() {
     let by_hand = demo_store();
     assert_eq!(added, qc_store_len(by_hand));
     for i in 0..added {
-        let mut a = qc_str { ptr: null(), len: 0 };
-        let mut b = qc_str { ptr: null(), len: 0 };
+        let mut a = qc_str {
+            ptr: null(),
+            len: 0,
+        };
+        let mut b = qc_str {
+            ptr: null(),
+            len: 0,
+        };
         assert_eq!(qc_store_source_id(store, i, &mut a, err), QC_OK);
         assert_eq!(qc_store_source_id(by_hand, i, &mut b, err), QC_OK);
         assert_eq!(s(&a), s(&b));
@@ -757,18 +763,29 @@ fn folders_through_the_abi_read_the_manifest_all_or_nothing() {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join("a.txt"), "We will not raise taxes.").unwrap();
-    std::fs::write(dir.join("sources.json"), r#"[{"file": "a.txt", "speaker": 7}]"#).unwrap();
+    std::fs::write(
+        dir.join("sources.json"),
+        r#"[{"file": "a.txt", "speaker": 7}]"#,
+    )
+    .unwrap();
     let path = dir.to_str().unwrap();
     let before = qc_store_len(store);
     assert_eq!(
         qc_store_add_folder(store, path.as_ptr(), path.len(), null_mut(), err),
         QC_ERR_MANIFEST
     );
-    assert!(message(err).contains("entry 1 (a.txt): field `speaker`"), "{}", message(err));
+    assert!(
+        message(err).contains("entry 1 (a.txt): field `speaker`"),
+        "{}",
+        message(err)
+    );
     assert_eq!(qc_store_len(store), before);
     // The same folder twice: a duplicate id, nothing added.
     std::fs::remove_file(dir.join("sources.json")).unwrap();
-    assert_eq!(qc_store_add_folder(store, path.as_ptr(), path.len(), null_mut(), err), QC_OK);
+    assert_eq!(
+        qc_store_add_folder(store, path.as_ptr(), path.len(), null_mut(), err),
+        QC_OK
+    );
     assert_eq!(
         qc_store_add_folder(store, path.as_ptr(), path.len(), null_mut(), err),
         QC_ERR_DUPLICATE_ID
@@ -779,7 +796,10 @@ fn folders_through_the_abi_read_the_manifest_all_or_nothing() {
         qc_store_add_folder(store, missing.as_ptr(), missing.len(), null_mut(), err),
         QC_ERR_IO
     );
-    assert_eq!(qc_store_add_folder(store, null(), 3, null_mut(), err), QC_ERR_NULL_ARG);
+    assert_eq!(
+        qc_store_add_folder(store, null(), 3, null_mut(), err),
+        QC_ERR_NULL_ARG
+    );
     qc_store_free(store);
     qc_store_free(by_hand);
     qc_error_free(err);

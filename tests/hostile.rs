@@ -63,7 +63,7 @@ fn a_quote_of_thousands_of_ellipses_is_refused_not_aligned() {
     // The most ellipses allowed, each fragment a common word: bounded.
     let quote = format!(
         "alpha beta gamma delta{}",
-        " … the".repeat(quotecheck::check::MAX_QUOTE_ELLIPSES)
+        " … the".repeat(quotecheck::MAX_QUOTE_ELLIPSES)
     );
     timed("16 ellipses", || {
         checker.check(&store, &quote, None).unwrap()
@@ -112,7 +112,7 @@ fn crafted_store_files_are_damaged_stores_never_panics() {
     ] {
         let mut bytes = fixture(name);
         let _ = Store::from_bytes(&bytes);
-        if quotecheck::persist::reseal(&mut bytes).is_ok() {
+        if quotecheck::internals::reseal(&mut bytes).is_ok() {
             let _ = Store::from_bytes(&bytes);
         }
     }

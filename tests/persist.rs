@@ -242,7 +242,7 @@ fn foreign_and_newer_files_say_so() {
         Store::from_bytes(&bytes).unwrap_err(),
         Error::UnsupportedVersion {
             found: 99,
-            supported: quotecheck::persist::FORMAT_VERSION
+            supported: quotecheck::STORE_FORMAT_VERSION
         }
     );
     let missing = Store::open("/nonexistent/dir/store.qcs").unwrap_err();
@@ -325,7 +325,7 @@ fn a_damaged_file_with_a_valid_checksum_never_panics() {
                 continue;
             }
             bad[at] = value;
-            if quotecheck::persist::reseal(&mut bad).is_err() {
+            if quotecheck::internals::reseal(&mut bad).is_err() {
                 continue;
             }
             // Read when used (from a file), and read whole.

@@ -7,7 +7,7 @@ mod common;
 
 use common::Rng;
 
-use quotecheck::text::{fold_word_into, words};
+use quotecheck::internals::{fold_word_into, words};
 use quotecheck::{Checker, Verdict};
 
 fn keys(text: &str) -> Vec<String> {

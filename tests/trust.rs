@@ -56,7 +56,7 @@ fn period_labels_and_role_labels_named_in_the_header() {
         let who = r.best().unwrap().speaker();
         assert!(
             who.name()
-                .is_some_and(|n| quotecheck::speaker::same_person(n, speaker)),
+                .is_some_and(|n| quotecheck::internals::same_person(n, speaker)),
             "{quote:?}: {who:?}"
         );
     }

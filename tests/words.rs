@@ -18,7 +18,7 @@ fn reference(text: &str) -> Vec<(usize, &str)> {
             let end = last.0 + last.1.len();
             let between = &text[end..i];
             let glued = !between.is_empty()
-                && between.chars().all(quotecheck::text::is_format_char)
+                && between.chars().all(quotecheck::internals::is_format_char)
                 && w.starts_with(char::is_alphanumeric);
             if glued {
                 *last = (last.0, &text[last.0..i + w.len()]);
@@ -31,7 +31,7 @@ fn reference(text: &str) -> Vec<(usize, &str)> {
 }
 
 fn ours(text: &str) -> Vec<(usize, &str)> {
-    quotecheck::text::words(text).collect()
+    quotecheck::internals::words(text).collect()
 }
 
 #[test]

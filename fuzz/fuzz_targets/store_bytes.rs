@@ -9,7 +9,7 @@ use quotecheck::{Checker, Store};
 
 fuzz_target!(|data: &[u8]| {
     let mut bytes = data.to_vec();
-    if quotecheck::persist::reseal(&mut bytes).is_err() {
+    if quotecheck::internals::reseal(&mut bytes).is_err() {
         return;
     }
     if let Ok(store) = Store::from_bytes(&bytes) {

@@ -163,7 +163,10 @@ pub enum Mode {
     /// `--predict-jsonl IN OUT`.
     Predict(PathBuf, PathBuf),
     /// `--save STORE`: build or update a store.
-    Save { save: PathBuf, sources: Vec<PathBuf> },
+    Save {
+        save: PathBuf,
+        sources: Vec<PathBuf>,
+    },
     /// Check an article's quotes, or a list's.
     Check(Check),
 }

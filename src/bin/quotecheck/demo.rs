@@ -46,8 +46,16 @@ pub fn sources() -> Result<Vec<SourceDoc>, String> {
             let (_, text) = FILES
                 .iter()
                 .find(|(name, _)| *name == entry.file)
-                .ok_or_else(|| format!("the demo's manifest lists {} but it is not bundled", entry.file))?;
-            let stem = entry.file.rsplit_once('.').map_or(entry.file.as_str(), |(s, _)| s);
+                .ok_or_else(|| {
+                    format!(
+                        "the demo's manifest lists {} but it is not bundled",
+                        entry.file
+                    )
+                })?;
+            let stem = entry
+                .file
+                .rsplit_once('.')
+                .map_or(entry.file.as_str(), |(s, _)| s);
             Ok(entry.to_doc(stem, text.to_string()))
         })
         .collect()

@@ -192,4 +192,3 @@ fn is_pronoun(mention: &str) -> bool {
 fn char_offset(text: &str, byte: usize) -> usize {
     text[..byte].chars().count()
 }
-

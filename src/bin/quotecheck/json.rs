@@ -94,4 +94,3 @@ pub fn report_json(report: &Report<'_>, w: &Wanted, article: Option<(&str, &Char
 fn round(x: f32) -> f64 {
     (f64::from(x) * 1000.0).round() / 1000.0
 }
-

@@ -125,10 +125,11 @@ fn run_check(args: &Args, check: Check, extractor: Extractor) -> ExitCode {
     let files = sources::read_all(&check.sources, &mut progress, &mut failed);
     progress.finish();
     sources::add_all(&mut store, files, &mut failed);
-    let (article_name, article, wanted) = match read_input(&check, extractor, &mut store, &mut failed) {
-        Ok(input) => input,
-        Err(code) => return code,
-    };
+    let (article_name, article, wanted) =
+        match read_input(&check, extractor, &mut store, &mut failed) {
+            Ok(input) => input,
+            Err(code) => return code,
+        };
     let mut checker = Checker::new();
     // Code-point offsets of the article, for every quote in one pass.
     let mut chars = CharIndex::default();
@@ -150,7 +151,10 @@ fn run_check(args: &Args, check: Check, extractor: Extractor) -> ExitCode {
         let kind = w.kind().unwrap_or(SpeakerKind::Unknown);
         match checker.check_as(&store, &w.text, w.speaker.as_deref(), kind) {
             Ok(report) => {
-                failed_check |= args.fail_on.iter().any(|f: &FailOn| f.matches(report.verdict()));
+                failed_check |= args
+                    .fail_on
+                    .iter()
+                    .any(|f: &FailOn| f.matches(report.verdict()));
                 if args.json {
                     let at = article.as_deref().map(|a| (a, &chars));
                     results.push(json::report_json(&report, w, at));
@@ -181,7 +185,11 @@ fn run_check(args: &Args, check: Check, extractor: Extractor) -> ExitCode {
     if code != ExitCode::SUCCESS || failed {
         return ExitCode::from(EXIT_ERROR);
     }
-    ExitCode::from(if failed_check { EXIT_FAILED_CHECK } else { EXIT_OK })
+    ExitCode::from(if failed_check {
+        EXIT_FAILED_CHECK
+    } else {
+        EXIT_OK
+    })
 }
 
 /// The article (its name and text, if there is one) and the quotes to
