@@ -50,6 +50,7 @@
 //! | `claim` | who an article says spoke: person, role, group, organisation |
 //! | `check` | `Checker`: seed, cluster, align, judge (evidence, speakers, splices) |
 //! | [`extract`] | quotes and their speakers in article text |
+//! | [`review`] | the editor's view: sentences, corrections, the text and HTML reports |
 //! | `error` | the one [`Error`] type |
 //! | [`folder`] | source folders on disk: `sources.json` manifests, ids in a tree |
 //! | `ffi` | the C ABI (`include/quotecheck.h`), the only `unsafe` code |
@@ -73,6 +74,7 @@ mod persist;
 mod postings;
 mod quote;
 mod radix;
+pub mod review;
 mod source;
 mod spans;
 mod speaker;

@@ -88,6 +88,9 @@ pub fn report_json(report: &Report<'_>, w: &Wanted, article: Option<(&str, &Char
         "missing_words": missing,
         "runners_up": runners_up,
         "parts": parts,
+        // The correction an editor would print (null for a faithful quote
+        // and for one not found).
+        "suggested_text": quotecheck::review::suggested_text(report),
     })
 }
 

@@ -7,19 +7,18 @@ mod demo;
 mod extract;
 mod json;
 mod sources;
-mod text;
 
-use std::fmt::Write as _;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Parser;
 use quotecheck::extract::{Extractor, QuoteKind};
+use quotecheck::review::{self, Review};
 use quotecheck::{CharIndex, Checker, SpeakerKind, Store};
 use serde_json::json;
 
-use args::{Args, Article, Check, FailOn, Mode};
+use args::{Args, Article, Check, ColorWhen, FailOn, Mode};
 
 /// Exit status: every quote checked and none failed `--fail-on`.
 const EXIT_OK: u8 = 0;
@@ -137,18 +136,11 @@ fn run_check(args: &Args, check: Check, extractor: Extractor) -> ExitCode {
         chars.build(a);
     }
     let mut results = Vec::new();
-    let mut human = String::new();
-    if !args.json {
-        let _ = writeln!(
-            human,
-            "{} quote(s) in {article_name} against {} source(s)\n",
-            wanted.len(),
-            store.len()
-        );
-    }
+    let mut reviews = Vec::new();
     let mut failed_check = false;
     for w in &wanted {
         let kind = w.kind().unwrap_or(SpeakerKind::Unknown);
+        let range = w.range.map(|(s, e)| s..e);
         match checker.check_as(&store, &w.text, w.speaker.as_deref(), kind) {
             Ok(report) => {
                 failed_check |= args
@@ -158,8 +150,9 @@ fn run_check(args: &Args, check: Check, extractor: Extractor) -> ExitCode {
                 if args.json {
                     let at = article.as_deref().map(|a| (a, &chars));
                     results.push(json::report_json(&report, w, at));
-                } else {
-                    text::render(&mut human, &report, w);
+                }
+                if !args.json || args.html.is_some() {
+                    reviews.push(Review::of(&report, range));
                 }
             }
             Err(e) => {
@@ -170,16 +163,27 @@ fn run_check(args: &Args, check: Check, extractor: Extractor) -> ExitCode {
                         "start": w.range.map(|r| r.0), "end": w.range.map(|r| r.1),
                         "verdict": null, "error": e.to_string(),
                     }));
-                } else {
-                    let _ = writeln!(human, "  \"{}\"\n    error: {e}\n", w.text);
                 }
+                reviews.push(Review::failed(&w.text, w.speaker.as_deref(), range, &e));
             }
+        }
+    }
+    if let Some(path) = &args.html {
+        let page = review::html::render(&article_name, article.as_deref(), &reviews);
+        if let Err(e) = std::fs::write(path, page) {
+            eprintln!("quotecheck: error: {}: {e}", path.display());
+            failed = true;
         }
     }
     let out = if args.json {
         serde_json::to_string_pretty(&json!({ "quotes": results })).expect("JSON") + "\n"
     } else {
-        human
+        format!(
+            "{} quote(s) in {article_name} against {} source(s)\n\n{}",
+            wanted.len(),
+            store.len(),
+            review::text::render(&reviews, use_color(args.color))
+        )
     };
     let code = write_out(&out);
     if code != ExitCode::SUCCESS || failed {
@@ -230,6 +234,20 @@ fn read_input(
     };
     let wanted = extract_quotes(&text, extractor);
     Ok((name, Some(text), wanted))
+}
+
+/// Colour on a terminal unless `NO_COLOR` is set (https://no-color.org), or
+/// as `--color` says.
+fn use_color(when: ColorWhen) -> bool {
+    use std::io::IsTerminal;
+    match when {
+        ColorWhen::Always => true,
+        ColorWhen::Never => false,
+        ColorWhen::Auto => {
+            std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    }
 }
 
 pub fn read_text(path: &Path) -> Result<String, String> {
