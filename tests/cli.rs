@@ -221,8 +221,14 @@ fn transcript_sources_show_speaker_and_time_stamp() {
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("Maria Lopez (per the source)"), "{text}");
     assert!(text.contains(", at (01:20)"), "{text}");
-    assert!(text.contains("MISATTRIBUTED  misattributed: someone else said it"), "{text}");
-    assert!(text.contains("Lopez (per the article) · Daniel Okafor (per the source)"), "{text}");
+    assert!(
+        text.contains("MISATTRIBUTED  misattributed: someone else said it"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Lopez (per the article) · Daniel Okafor (per the source)"),
+        "{text}"
+    );
     assert!(text.contains(", at (00:31)"), "{text}");
     assert!(text.contains("Legend:"), "{text}");
     // Not a terminal: no colour codes.

@@ -256,6 +256,13 @@ fn card(page: &mut String, i: usize, r: &Review, hidden: bool) {
             escape(fix)
         );
     }
+    if let Some(who) = r.attribute_to() {
+        let _ = write!(
+            page,
+            "<p class=\"label\">Attribute to:</p><p class=\"fix who\">{}</p>\n",
+            escape(who)
+        );
+    }
     if !r.parts.is_empty() {
         page.push_str("<p class=\"label\">Spliced: the parts come from different places</p><ol class=\"parts\">");
         for (range, place) in &r.parts {
@@ -380,7 +387,7 @@ mark.q:focus{outline:3px solid #1a73e8;outline-offset:1px}
 mark.q.selected{outline:3px solid var(--ink);outline-offset:1px}
 #panel{align-self:start;position:sticky;top:96px;max-height:calc(100vh - 112px);overflow:auto}
 .layout.list #panel{position:static;max-height:none;overflow:visible}
-.card{border:1px solid var(--line);border-left:6px solid var(--line);border-radius:8px;padding:12px 14px;margin-bottom:12px;overflow-wrap:anywhere}
+.card{border:1px solid var(--line);border-left:6px solid var(--line);border-radius:8px;padding:12px 14px;margin-bottom:12px;overflow-wrap:break-word;min-width:0}
 .card.sev-good{border-left-color:var(--good)}.card.sev-check{border-left-color:var(--check)}.card.sev-wrong{border-left-color:var(--wrong)}
 .card h2{font-size:1rem;margin:0 0 8px}.card .words{font-weight:normal;color:var(--muted)}
 blockquote{margin:6px 0;padding:6px 10px;background:#f6f7f8;border-radius:6px}
@@ -396,7 +403,7 @@ del{text-decoration-line:line-through}ins{text-decoration-line:underline}
 .diffs{padding-left:18px;margin:6px 0}.diffs li.d-critical{background:none}.diffs li.d-harmless{background:none}.diffs li.d-changed{background:none}
 .notes{color:var(--check)}.error{color:var(--wrong)}.hint{color:var(--muted)}
 .legend{max-width:1200px;margin:0 auto;padding:0 16px 24px;color:var(--muted);font-size:.9rem}.legend h2{font-size:1rem}
-@media (max-width:720px){.layout{grid-template-columns:minmax(0,1fr);padding:10px}#panel{position:static;max-height:none}header{position:static}}
+@media (max-width:720px){.layout{grid-template-columns:minmax(0,1fr);padding:10px}#panel{position:static;max-height:none}header{position:static}dl{grid-template-columns:minmax(0,1fr)}dd{margin-bottom:4px}code{overflow-wrap:anywhere}}
 @media print{header{position:static}.layout{display:block}#panel{position:static;max-height:none;overflow:visible}.card[hidden]{display:block}.hint{display:none}.card{break-inside:avoid}details.others{display:block}}
 "#;
 

@@ -234,6 +234,14 @@ impl Review {
         }
     }
 
+    /// For a misattributed quote, who said it per the source.
+    pub fn attribute_to(&self) -> Option<&str> {
+        if self.verdict != Verdict::Misattributed {
+            return None;
+        }
+        self.found.as_ref()?.speaker.as_deref()
+    }
+
     /// The review of a quote that could not be checked.
     pub fn failed(
         quote: &str,
@@ -271,7 +279,7 @@ fn place_of(m: &Match<'_>) -> Place {
         SpeakerAt::Named(n) | SpeakerAt::Role(n) => Some(n.to_string()),
         SpeakerAt::Unknown | SpeakerAt::NotGiven => None,
     };
-    place.time = m.time().map(str::to_string);
+    place.time = m.time().map(|t| t.trim().to_string());
     place
 }
 
@@ -312,7 +320,7 @@ fn place_in(
         range,
         line,
         column,
-        time: source.time_at(start).map(str::to_string),
+        time: source.time_at(start).map(|t| t.trim().to_string()),
         text,
         speaker,
         verdict,
@@ -377,7 +385,7 @@ pub fn sentence(op: EditOp, change: Change, quote: &str, source: &str) -> String
         (O::Delete, C::Name) => format!("the quote drops the name \"{s}\""),
         (O::Insert, C::Name) => format!("the quote adds the name \"{q}\", not in the source"),
         (O::Insert, C::Conjunction) => format!("the quote adds \"{q}\" at the start (harmless)"),
-        (O::Insert, C::StageDirection) => format!("the quote adds the note {q} (harmless)"),
+        (O::Insert, C::StageDirection) => format!("the quote adds the note \"{q}\" (harmless)"),
         (O::Insert, C::FalseStart) => format!("the quote repeats \"{q}\" (harmless)"),
         (_, C::Conjunction) => format!("dropped \"{s}\" at the start (harmless)"),
         (O::Insert, C::Omission) => {
@@ -388,7 +396,7 @@ pub fn sentence(op: EditOp, change: Change, quote: &str, source: &str) -> String
             format!("{q} is the reporter's insertion in brackets (acceptable)")
         }
         (_, C::Editorial) => format!("\"{s}\" → {q} in brackets (acceptable)"),
-        (_, C::StageDirection) => format!("the source's note {s} is left out (harmless)"),
+        (_, C::StageDirection) => format!("the source's note \"{s}\" is left out (harmless)"),
         (_, C::FalseStart) => format!("the speaker's false start \"{s}\" is left out (harmless)"),
         (_, C::Case) => format!("\"{s}\" → \"{q}\" (capitalisation, harmless)"),
         (_, C::Punctuation) if s.is_empty() || q.is_empty() => {
@@ -424,7 +432,8 @@ fn shorten(s: &str, max_chars: usize) -> String {
 /// the source's own words for the matched span, with `...` where the quote
 /// skipped text and the quote's `[brackets]` kept where it inserted them;
 /// a splice gives both places' words joined by `...`. `None` for a faithful
-/// quote (verbatim or minor) and for one not found.
+/// quote (verbatim or minor), for a misattributed one whose words are as
+/// said (the fix is the speaker: [`Place::speaker`]), and for one not found.
 ///
 /// ```
 /// use quotecheck::{Checker, SourceDoc, Store, review::suggested_text};
@@ -454,6 +463,10 @@ pub fn suggested_text(report: &Report<'_>) -> Option<String> {
         return Some(words.join(" ... "));
     }
     let m = report.best()?;
+    // Misattributed words that are as said need a speaker, not new words.
+    if matches!(m.text_verdict(), Verdict::Verbatim | Verdict::Minor) {
+        return None;
+    }
     let text = m.source().text();
     let span = m.range();
     let mut out = String::new();

@@ -102,6 +102,9 @@ pub fn render(reviews: &[Review], color: bool) -> String {
         if let Some(fix) = &r.suggested_text {
             let _ = writeln!(out, "  print instead: “{fix}”");
         }
+        if let Some(who) = r.attribute_to() {
+            let _ = writeln!(out, "  attribute to:  {who}");
+        }
         for other in r.runners_up.iter().take(3) {
             let _ = writeln!(
                 out,
