@@ -897,6 +897,54 @@ qc_status qc_checker_check_as(struct qc_checker *checker,
                               struct qc_error *err);
 
 /**
+ * Checks a quote at the place it claims to come from, as a CMS that stores
+ * citations knows it: the source `source_id` and a byte `offset` in it
+ * (`SIZE_MAX`: anywhere in that source). The answer is for that place
+ * first: when the words are found there, that match is the best one;
+ * `qc_checker_found_elsewhere` then says whether they were found only in
+ * another place. Otherwise as `qc_checker_check_as`.
+ *
+ * Errors: those of `qc_checker_check_as`, and `QC_ERR_UNKNOWN_ID`.
+ * Thread safety: exclusive use of `checker`; `store` may be shared.
+ */
+qc_status qc_checker_check_at(struct qc_checker *checker,
+                              const struct qc_store *store,
+                              const uint8_t *quote,
+                              size_t quote_len,
+                              const uint8_t *speaker,
+                              size_t speaker_len,
+                              uint32_t speaker_kind,
+                              const uint8_t *source_id,
+                              size_t source_id_len,
+                              size_t offset,
+                              struct qc_report *out,
+                              struct qc_error *err);
+
+/**
+ * The correction an editor would print for the last single check (the
+ * source's words for the span, `...` where the quote skipped text, its
+ * `[brackets]` kept), into `*out`; `out->ptr` is NULL when there is none (a
+ * faithful quote, misattributed words as said, a quote not found).
+ *
+ * Lifetime: as the other results of the check (until the next check).
+ * Errors: `QC_ERR_NO_RESULT`, `QC_ERR_NULL_ARG`, `QC_ERR_INVALID_HANDLE`.
+ */
+qc_status qc_checker_suggested_text(const struct qc_checker *checker,
+                                    struct qc_str *out,
+                                    struct qc_error *err);
+
+/**
+ * For the last check made with `qc_checker_check_at`: 1 when the words
+ * were found only elsewhere than the claimed place, 0 when found there (or
+ * nowhere); -1 after an ordinary check. Into `*out`.
+ *
+ * Errors: `QC_ERR_NO_RESULT`, `QC_ERR_NULL_ARG`, `QC_ERR_INVALID_HANDLE`.
+ */
+qc_status qc_checker_found_elsewhere(const struct qc_checker *checker,
+                                     int32_t *out,
+                                     struct qc_error *err);
+
+/**
  * The outcome of the last `qc_checker_check`, into `*out`.
  *
  * Errors: `QC_ERR_NO_RESULT`, `QC_ERR_NULL_ARG`, `QC_ERR_INVALID_HANDLE`.
@@ -980,6 +1028,20 @@ qc_status qc_checker_check_article(struct qc_checker *checker,
                                    size_t article_len,
                                    size_t *count,
                                    struct qc_error *err);
+
+/**
+ * The correction an editor would print for quote `index` of the last
+ * article check (see `qc_checker_suggested_text`), into `*out`; `out->ptr`
+ * is NULL when there is none.
+ *
+ * Lifetime: as for `qc_checker_check_article`'s results.
+ * Errors: `QC_ERR_NO_RESULT`, `QC_ERR_OUT_OF_RANGE`, `QC_ERR_NULL_ARG`,
+ * `QC_ERR_INVALID_HANDLE`.
+ */
+qc_status qc_checker_article_suggested_text(const struct qc_checker *checker,
+                                            size_t index,
+                                            struct qc_str *out,
+                                            struct qc_error *err);
 
 /**
  * Quote `index` of the last article check and its outcome, into `*out`.

@@ -354,7 +354,17 @@ impl Checker {
         self.parts.clear();
         self.run(store, quote, claim, exhaustive)?;
         self.look_for_splice(store, quote, claim, exhaustive)?;
-        Ok(Report {
+        Ok(self.report(store, quote, claim, None))
+    }
+
+    fn report<'a>(
+        &'a self,
+        store: &'a Store,
+        quote: &'a str,
+        claim: Option<(&'a str, SpeakerKind)>,
+        found_elsewhere: Option<bool>,
+    ) -> Report<'a> {
+        Report {
             store,
             quote,
             speaker: claim.map(|c| c.0),
@@ -363,7 +373,76 @@ impl Checker {
             matches: &self.matches,
             edits: &self.edits,
             parts: &self.parts,
-        })
+            found_elsewhere,
+        }
+    }
+
+    /// Checks a quote at the place it claims to come from, as a CMS that
+    /// stores citations knows it: the source `source_id` and, if known, a
+    /// byte offset in it. The answer is for that place first: when the words
+    /// are found there, that match is the best (even if another source has
+    /// them more exactly) and [`Report::found_elsewhere`] is `Some(false)`;
+    /// when they are found only elsewhere, the best match elsewhere is
+    /// reported with `Some(true)`; not found at all, `Some(false)`.
+    ///
+    /// Errors: those of [`Checker::check`], and [`Error::UnknownSourceId`].
+    ///
+    /// ```
+    /// use quotecheck::{Checker, SourceDoc, SpeakerKind, Store, Verdict};
+    /// let mut store = Store::new();
+    /// store.add(SourceDoc::new("speech", "We will not raise taxes this year.").speaker("Ana Diaz"))?;
+    /// store.add(SourceDoc::new("interview", "Well, we will not raise the taxes this year.").speaker("Ana Diaz"))?;
+    /// let mut checker = Checker::new();
+    /// let r = checker.check_at(&store, "we will not raise taxes this year", Some("Ana Diaz"),
+    ///                          SpeakerKind::Person, "interview", None)?;
+    /// assert_eq!((r.best().unwrap().source_id(), r.found_elsewhere()), ("interview", Some(false)));
+    /// assert_eq!(r.verdict(), Verdict::Altered);
+    /// store.add(SourceDoc::new("other", "Nothing about taxes here at all."))?;
+    /// let r = checker.check_at(&store, "we will not raise taxes this year", Some("Ana Diaz"),
+    ///                          SpeakerKind::Person, "other", None)?;
+    /// assert_eq!((r.best().unwrap().source_id(), r.found_elsewhere()), ("speech", Some(true)));
+    /// # Ok::<(), quotecheck::Error>(())
+    /// ```
+    pub fn check_at<'a>(
+        &'a mut self,
+        store: &'a Store,
+        quote: &'a str,
+        speaker: Option<&'a str>,
+        kind: SpeakerKind,
+        source_id: &str,
+        offset: Option<usize>,
+    ) -> Result<Report<'a>, Error> {
+        let claimed = store
+            .find(source_id)
+            .ok_or_else(|| Error::UnknownSourceId(source_id.to_string()))?;
+        let claim = speaker.map(|name| (name, kind));
+        self.parts.clear();
+        self.run(store, quote, claim, false)?;
+        self.look_for_splice(store, quote, claim, false)?;
+        // The claimed place's match: in the claimed source, the one holding
+        // the offset, else the nearest to it, else the first.
+        let distance = |m: &MatchData| match offset {
+            None => 0,
+            Some(at) if (m.span.0 as usize..=m.span.1 as usize).contains(&at) => 0,
+            Some(at) => (m.span.0 as usize)
+                .abs_diff(at)
+                .min((m.span.1 as usize).abs_diff(at)),
+        };
+        let here = self
+            .matches
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.source as usize == claimed)
+            .min_by_key(|(i, m)| (distance(m), *i))
+            .map(|(i, _)| i);
+        let elsewhere = match here {
+            Some(i) => {
+                self.matches[..=i].rotate_right(1);
+                false
+            }
+            None => !self.matches.is_empty(),
+        };
+        Ok(self.report(store, quote, claim, Some(elsewhere)))
     }
 
     /// Parses, seeds, clusters, aligns and ranks: `matches` and `edits`
@@ -1375,9 +1454,16 @@ pub struct Report<'a> {
     matches: &'a [MatchData],
     edits: &'a [Edit],
     parts: &'a [SplicePart],
+    found_elsewhere: Option<bool>,
 }
 
 impl<'a> Report<'a> {
+    /// For a check at a claimed place ([`Checker::check_at`]): were the
+    /// words found only somewhere else? `None` for an ordinary check.
+    pub fn found_elsewhere(&self) -> Option<bool> {
+        self.found_elsewhere
+    }
+
     /// For a quote flagged [`Flags::SPLICED`], its two parts and where each
     /// was found (empty otherwise).
     ///

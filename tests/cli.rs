@@ -630,3 +630,71 @@ fn help_version_and_exit_codes_scripts_rely_on() {
     assert_eq!(run("not-found").status.code(), Some(0));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn suggested_text_and_cited_places_in_json_and_the_html_report() {
+    let dir = std::env::temp_dir().join(format!("qc-cli-cite-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("speech.txt"), "We will not raise taxes this year.").unwrap();
+    std::fs::write(
+        dir.join("interview.txt"),
+        "Well, we will not raise the taxes this year.",
+    )
+    .unwrap();
+    std::fs::write(dir.join("other.txt"), "Nothing about taxes here at all.").unwrap();
+    std::fs::write(
+        dir.join("q.json"),
+        r#"[{"text": "We will raise taxes this year."},
+            {"text": "we will not raise taxes this year", "source": "interview", "source_start": 6},
+            {"text": "we will not raise taxes this year", "source": "other"},
+            {"text": "we will not raise taxes this year"}]"#,
+    )
+    .unwrap();
+    let html = dir.join("report.html");
+    let out = cli()
+        .args(["--json", "--html"])
+        .arg(&html)
+        .arg("--quotes")
+        .arg(dir.join("q.json"))
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let q = &v["quotes"];
+    assert_eq!(q[0]["suggested_text"], "We will not raise taxes this year.");
+    assert_eq!(q[0]["found_elsewhere"], serde_json::Value::Null);
+    assert_eq!(
+        (&q[1]["source"], &q[1]["found_elsewhere"]),
+        (&"interview".into(), &false.into())
+    );
+    assert_eq!(q[1]["verdict"], "altered");
+    assert_eq!(
+        (&q[2]["source"], &q[2]["found_elsewhere"]),
+        (&"speech".into(), &true.into())
+    );
+    assert_eq!(q[3]["suggested_text"], serde_json::Value::Null);
+    let page = std::fs::read_to_string(&html).unwrap();
+    assert_eq!(page.matches("<section class=\"card").count(), 4);
+    assert!(page.contains("Not in the place it cites"));
+    // A bad offset is a usage error naming the quote.
+    std::fs::write(
+        dir.join("bad.json"),
+        r#"[{"text": "we will", "source": "speech", "source_start": -1}]"#,
+    )
+    .unwrap();
+    let out = cli()
+        .arg("--quotes")
+        .arg(dir.join("bad.json"))
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("quote 1: `source_start`"));
+    let _ = std::fs::remove_dir_all(&dir);
+}

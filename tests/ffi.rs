@@ -805,3 +805,162 @@ fn folders_through_the_abi_read_the_manifest_all_or_nothing() {
     qc_error_free(err);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn suggested_text_and_checks_at_a_claimed_place_through_the_abi() {
+    let err = qc_error_new();
+    let store = qc_store_new();
+    for (id, text) in [
+        ("speech", "We will not raise taxes this year."),
+        ("interview", "Well, we will not raise the taxes this year."),
+    ] {
+        let mut src = null_mut();
+        assert_eq!(
+            qc_source_new(
+                id.as_ptr(),
+                id.len(),
+                text.as_ptr(),
+                text.len(),
+                &mut src,
+                err
+            ),
+            QC_OK
+        );
+        assert_eq!(qc_store_add(store, src, null_mut(), err), QC_OK);
+        qc_source_free(src);
+    }
+    let checker = qc_checker_new();
+    let mut fix = qc_str {
+        ptr: null(),
+        len: 0,
+    };
+    let mut elsewhere = 7;
+    // Before any check: no result.
+    assert_eq!(
+        qc_checker_suggested_text(checker, &mut fix, err),
+        QC_ERR_NO_RESULT
+    );
+    let quote = "We will raise taxes this year.";
+    assert_eq!(
+        qc_checker_check(
+            checker,
+            store,
+            quote.as_ptr(),
+            quote.len(),
+            null(),
+            0,
+            null_mut(),
+            err
+        ),
+        QC_OK
+    );
+    assert_eq!(qc_checker_suggested_text(checker, &mut fix, err), QC_OK);
+    assert_eq!(s(&fix), "We will not raise taxes this year.");
+    assert_eq!(
+        qc_checker_found_elsewhere(checker, &mut elsewhere, err),
+        QC_OK
+    );
+    assert_eq!(elsewhere, -1);
+    let quote = "we will not raise taxes this year";
+    let id = "interview";
+    let mut report = std::mem::MaybeUninit::<qc_report>::uninit();
+    assert_eq!(
+        qc_checker_check_at(
+            checker,
+            store,
+            quote.as_ptr(),
+            quote.len(),
+            null(),
+            0,
+            QC_CLAIM_INFER,
+            id.as_ptr(),
+            id.len(),
+            usize::MAX,
+            report.as_mut_ptr(),
+            err
+        ),
+        QC_OK,
+        "{}",
+        message(err)
+    );
+    let mut best = std::mem::MaybeUninit::<qc_match>::uninit();
+    assert_eq!(qc_checker_match(checker, 0, best.as_mut_ptr(), err), QC_OK);
+    // SAFETY: written on QC_OK.
+    assert_eq!(s(&unsafe { best.assume_init() }.source_id), "interview");
+    assert_eq!(
+        qc_checker_found_elsewhere(checker, &mut elsewhere, err),
+        QC_OK
+    );
+    assert_eq!(elsewhere, 0);
+    // Not a faithful quote at the claimed place, so a correction; the
+    // faithful place elsewhere does not replace the claimed one.
+    assert_eq!(qc_checker_suggested_text(checker, &mut fix, err), QC_OK);
+    assert_eq!(s(&fix), "we will not raise the taxes this year");
+    let bad = "nope";
+    assert_eq!(
+        qc_checker_check_at(
+            checker,
+            store,
+            quote.as_ptr(),
+            quote.len(),
+            null(),
+            0,
+            QC_CLAIM_INFER,
+            bad.as_ptr(),
+            bad.len(),
+            0,
+            null_mut(),
+            err
+        ),
+        QC_ERR_UNKNOWN_ID
+    );
+    assert_eq!(
+        qc_checker_found_elsewhere(checker, &mut elsewhere, err),
+        QC_ERR_NO_RESULT
+    );
+    // NULL outputs and handles are statuses, never crashes.
+    assert_eq!(
+        qc_checker_suggested_text(checker, null_mut(), err),
+        QC_ERR_NO_RESULT
+    );
+    assert_eq!(
+        qc_checker_found_elsewhere(null(), &mut elsewhere, err),
+        QC_ERR_NULL_ARG
+    );
+    // Article checks: one correction per quote, by index.
+    let article = "Ana said: “We will raise taxes this year.” Then: “Hello there.”";
+    let mut count = 0;
+    assert_eq!(
+        qc_checker_check_article(
+            checker,
+            store,
+            article.as_ptr(),
+            article.len(),
+            &mut count,
+            err
+        ),
+        QC_OK
+    );
+    assert_eq!(count, 2);
+    assert_eq!(
+        qc_checker_article_suggested_text(checker, 0, &mut fix, err),
+        QC_OK
+    );
+    assert_eq!(s(&fix), "We will not raise taxes this year.");
+    assert_eq!(
+        qc_checker_article_suggested_text(checker, 1, &mut fix, err),
+        QC_OK
+    );
+    assert!(fix.ptr.is_null());
+    assert_eq!(
+        qc_checker_article_suggested_text(checker, 2, &mut fix, err),
+        QC_ERR_OUT_OF_RANGE
+    );
+    assert_eq!(
+        qc_checker_article_suggested_text(checker, 0, null_mut(), err),
+        QC_ERR_NULL_ARG
+    );
+    qc_checker_free(checker);
+    qc_store_free(store);
+    qc_error_free(err);
+}

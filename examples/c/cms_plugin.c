@@ -163,6 +163,7 @@ static int plugin_on_save(struct plugin *p, const char *name, const char *articl
     }
     for (i = 0; i < count; i++) {
         qc_article_check c;
+        qc_str fix;
         uint32_t bit;
         int first = 1;
         st = qc_checker_article_check(p->checker, i, &c, p->err);
@@ -231,7 +232,19 @@ static int plugin_on_save(struct plugin *p, const char *name, const char *articl
             json_str(out, ed.source_text);
             fputc('}', out);
         }
-        fputs("]}\n", out);
+        /* The correction an editor would print, or null. */
+        st = qc_checker_article_suggested_text(p->checker, i, &fix, p->err);
+        if (st != QC_OK) {
+            report_error(name, st, p->err);
+            return -1;
+        }
+        fputs("],\"suggested_text\":", out);
+        if (fix.ptr != NULL) {
+            json_str(out, fix);
+        } else {
+            fputs("null", out);
+        }
+        fputs("}\n", out);
     }
     return 0;
 }

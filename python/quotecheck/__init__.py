@@ -338,6 +338,14 @@ _SIGNATURES = {
         c_int32,
         [_P, _P, _BYTES, c_size_t, _BYTES, c_size_t, c_uint32, POINTER(_Report), _P],
     ),
+    "qc_checker_check_at": (
+        c_int32,
+        [_P, _P, _BYTES, c_size_t, _BYTES, c_size_t, c_uint32, _BYTES, c_size_t, c_size_t,
+         POINTER(_Report), _P],
+    ),
+    "qc_checker_suggested_text": (c_int32, [_P, POINTER(_Str), _P]),
+    "qc_checker_found_elsewhere": (c_int32, [_P, POINTER(c_int32), _P]),
+    "qc_checker_article_suggested_text": (c_int32, [_P, c_size_t, POINTER(_Str), _P]),
     "qc_checker_parts": (c_int32, [_P, POINTER(_Part), c_size_t, POINTER(c_size_t), _P]),
     "qc_checker_report": (c_int32, [_P, POINTER(_Report), _P]),
     "qc_checker_match": (c_int32, [_P, c_size_t, POINTER(_Match), _P]),
@@ -554,6 +562,12 @@ class Report:
     matches: list
     #: For a SPLICED quote, its two parts (`Part`), in quote order.
     parts: list = field(default_factory=list)
+    #: The correction an editor would print (None for a faithful quote,
+    #: misattributed words as said, or a quote not found).
+    suggested_text: Optional[str] = None
+    #: For a check at a claimed place (`check(..., at=...)`): were the words
+    #: found only elsewhere? None for an ordinary check.
+    found_elsewhere: Optional[bool] = None
 
     @property
     def best(self) -> Optional[Match]:
@@ -872,11 +886,15 @@ class Checker(_PerThreadError):
         quote: Text,
         speaker: Optional[Text] = None,
         speaker_kind: "Claim | str" = Claim.INFER,
+        at: Optional[tuple] = None,
     ) -> Report:
         """Checks one quote; `speaker` is who the article says said it, and
         `speaker_kind` what kind of speaker that is (a `Claim`, or its name:
         "person", "role", "group", "organisation", "unknown"); by default it
-        is inferred from the name."""
+        is inferred from the name. `at=(source_id, byte_offset or None)` is
+        the place the quote claims to come from (a CMS's citation): the
+        answer is for that place first, and `found_elsewhere` says whether
+        the words were found only somewhere else."""
         lib, err = library(), self._err
         if not isinstance(store, Store):
             raise TypeError("store must be a Store")
@@ -890,11 +908,22 @@ class Checker(_PerThreadError):
         pq, nq, k1 = _bytes(quote, "quote")
         ps, ns, k2 = _bytes(speaker, "speaker", optional=True)
         report = _Report()
-        err.check(
-            lib.qc_checker_check_as(
-                self._ptr, store._ptr, pq, nq, ps, ns, int(speaker_kind), byref(report), err.ptr
+        if at is None:
+            err.check(
+                lib.qc_checker_check_as(
+                    self._ptr, store._ptr, pq, nq, ps, ns, int(speaker_kind), byref(report), err.ptr
+                )
             )
-        )
+        else:
+            source_id, offset = at
+            pi, ni, k3 = _bytes(source_id, "source_id")
+            off = 2**64 - 1 if offset is None else int(offset)
+            err.check(
+                lib.qc_checker_check_at(
+                    self._ptr, store._ptr, pq, nq, ps, ns, int(speaker_kind), pi, ni, off,
+                    byref(report), err.ptr,
+                )
+            )
         matches = []
         for i in range(report.match_count):
             m = _Match()
@@ -921,7 +950,19 @@ class Checker(_PerThreadError):
             )
             for p in raw[: count.value]
         ]
-        return Report(Verdict(report.verdict), report.score, Flag(report.flags), matches, parts)
+        fix = _Str()
+        err.check(lib.qc_checker_suggested_text(self._ptr, byref(fix), err.ptr))
+        elsewhere = c_int32()
+        err.check(lib.qc_checker_found_elsewhere(self._ptr, byref(elsewhere), err.ptr))
+        return Report(
+            Verdict(report.verdict),
+            report.score,
+            Flag(report.flags),
+            matches,
+            parts,
+            fix.text() if fix.ptr else None,
+            None if elsewhere.value < 0 else bool(elsewhere.value),
+        )
 
     def check_article(self, store: Store, article: Text) -> list:
         """Extracts every quote of `article` and checks the speech ones."""
@@ -951,7 +992,15 @@ class Checker(_PerThreadError):
                         err.check(lib.qc_checker_article_edit(self._ptr, i, j, byref(e), err.ptr))
                         edits.append(_edit(e))
                     matches.append(_match(c.best, edits))
-                report = Report(Verdict(c.report.verdict), c.report.score, Flag(c.report.flags), matches)
+                fix = _Str()
+                err.check(lib.qc_checker_article_suggested_text(self._ptr, i, byref(fix), err.ptr))
+                report = Report(
+                    Verdict(c.report.verdict),
+                    c.report.score,
+                    Flag(c.report.flags),
+                    matches,
+                    suggested_text=fix.text() if fix.ptr else None,
+                )
             out.append(ArticleQuote(_quote(c.quote, chars), report, error))
         return out
 

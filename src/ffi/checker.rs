@@ -185,6 +185,11 @@ pub struct qc_checker {
     speaker: String,
     // The last single check.
     report: Option<qc_report>,
+    /// Its correction (`review::suggested_text`), if `has_suggested`.
+    suggested: String,
+    has_suggested: bool,
+    /// Its answer to "found elsewhere?" (a check at a claimed place only).
+    found_elsewhere: Option<bool>,
     matches: Vec<qc_match>,
     match_edits: Vec<(usize, usize)>,
     parts: Vec<qc_part>,
@@ -195,6 +200,10 @@ pub struct qc_checker {
     article_checks: Vec<qc_article_check>,
     article_edit_ranges: Vec<(usize, usize)>,
     article_edits: Vec<qc_edit>,
+    /// Every article quote's correction, one after another, and each quote's
+    /// range in it (`None`: no correction).
+    article_fixes: String,
+    article_fix_ranges: Vec<Option<(usize, usize)>>,
     /// Code-point offsets of the quote or article last checked.
     chars: CharIndex,
 }
@@ -224,6 +233,9 @@ pub extern "C" fn qc_checker_new() -> *mut qc_checker {
             quote: String::new(),
             speaker: String::new(),
             report: None,
+            suggested: String::new(),
+            has_suggested: false,
+            found_elsewhere: None,
             matches: Vec::new(),
             match_edits: Vec::new(),
             parts: Vec::new(),
@@ -234,6 +246,8 @@ pub extern "C" fn qc_checker_new() -> *mut qc_checker {
             article_checks: Vec::new(),
             article_edit_ranges: Vec::new(),
             article_edits: Vec::new(),
+            article_fixes: String::new(),
+            article_fix_ranges: Vec::new(),
         })
     })
 }
@@ -386,63 +400,182 @@ pub extern "C" fn qc_checker_check_as(
         let claimed_kind = claim_kind(speaker_kind)?;
         // SAFETY: a live `qc_checker` used by this thread only.
         let ch = unsafe { handle_mut(checker, "checker") }?;
-        ch.report = None;
         // SAFETY: a live `qc_store`, not being modified during the call.
         let st = unsafe { handle_ref(store, "store") }?;
         // SAFETY: `quote` points to `quote_len` readable bytes.
         let q = unsafe { str_in(quote, quote_len, "quote") }?;
         // SAFETY: `speaker` is NULL or `speaker_len` readable bytes.
         let s = unsafe { opt_str_in(speaker, speaker_len, "speaker") }?;
-        ch.quote.clear();
-        ch.quote.push_str(q);
-        ch.speaker.clear();
-        ch.speaker.push_str(s.unwrap_or(""));
-        let qc_checker {
-            checker,
-            quote,
-            speaker: speaker_copy,
-            matches,
-            match_edits,
-            edits,
-            parts,
-            chars,
-            ..
-        } = ch;
-        chars.build(quote);
-        matches.clear();
-        match_edits.clear();
-        edits.clear();
-        parts.clear();
-        let speaker_arg = s.map(|_| speaker_copy.as_str());
-        let kind = claimed_kind.unwrap_or_else(|| SpeakerKind::of(speaker_copy));
-        let report = checker.check_as(&st.store, quote, speaker_arg, kind)?;
-        for m in report.matches() {
-            let first = edits.len();
-            for e in m.edits() {
-                edits.push(edit_of(&m, e, quote, chars, 0));
-            }
-            match_edits.push((first, edits.len()));
-            matches.push(match_of(&m));
-        }
-        for p in report.parts() {
-            let source = st.store.source(p.source_index());
-            parts.push(qc_part {
-                quote_start: p.quote_range().start,
-                quote_end: p.quote_range().end,
-                source_id: qc_str::of(source.id()),
-                source_start: p.range().start,
-                source_end: p.range().end,
-                text: qc_str::of(source.text().get(p.range()).unwrap_or_default()),
-            });
-        }
-        let summary = report_of(&report);
-        ch.report = Some(summary);
+        let summary = check_into(ch, st, q, s, claimed_kind, None)?;
         if !out.is_null() {
             // SAFETY: non-NULL and writable (the contract).
             unsafe { write_out(out, summary, "out") }?;
         }
         Ok(())
     })
+}
+
+/// Checks a quote at the place it claims to come from, as a CMS that stores
+/// citations knows it: the source `source_id` and a byte `offset` in it
+/// (`SIZE_MAX`: anywhere in that source). The answer is for that place
+/// first: when the words are found there, that match is the best one;
+/// `qc_checker_found_elsewhere` then says whether they were found only in
+/// another place. Otherwise as `qc_checker_check_as`.
+///
+/// Errors: those of `qc_checker_check_as`, and `QC_ERR_UNKNOWN_ID`.
+/// Thread safety: exclusive use of `checker`; `store` may be shared.
+#[unsafe(no_mangle)]
+pub extern "C" fn qc_checker_check_at(
+    checker: *mut qc_checker,
+    store: *const qc_store,
+    quote: *const u8,
+    quote_len: usize,
+    speaker: *const u8,
+    speaker_len: usize,
+    speaker_kind: u32,
+    source_id: *const u8,
+    source_id_len: usize,
+    offset: usize,
+    out: *mut qc_report,
+    err: *mut qc_error,
+) -> qc_status {
+    ffi_boundary!(err, {
+        let claimed_kind = claim_kind(speaker_kind)?;
+        // SAFETY: a live `qc_checker` used by this thread only.
+        let ch = unsafe { handle_mut(checker, "checker") }?;
+        // SAFETY: a live `qc_store`, not being modified during the call.
+        let st = unsafe { handle_ref(store, "store") }?;
+        // SAFETY: `quote` points to `quote_len` readable bytes.
+        let q = unsafe { str_in(quote, quote_len, "quote") }?;
+        // SAFETY: `speaker` is NULL or `speaker_len` readable bytes.
+        let s = unsafe { opt_str_in(speaker, speaker_len, "speaker") }?;
+        // SAFETY: `source_id` points to `source_id_len` readable bytes.
+        let id = unsafe { str_in(source_id, source_id_len, "source_id") }?;
+        let at = (offset != usize::MAX).then_some(offset);
+        let summary = check_into(ch, st, q, s, claimed_kind, Some((id, at)))?;
+        if !out.is_null() {
+            // SAFETY: non-NULL and writable (the contract).
+            unsafe { write_out(out, summary, "out") }?;
+        }
+        Ok(())
+    })
+}
+
+/// The correction an editor would print for the last single check (the
+/// source's words for the span, `...` where the quote skipped text, its
+/// `[brackets]` kept), into `*out`; `out->ptr` is NULL when there is none (a
+/// faithful quote, misattributed words as said, a quote not found).
+///
+/// Lifetime: as the other results of the check (until the next check).
+/// Errors: `QC_ERR_NO_RESULT`, `QC_ERR_NULL_ARG`, `QC_ERR_INVALID_HANDLE`.
+#[unsafe(no_mangle)]
+pub extern "C" fn qc_checker_suggested_text(
+    checker: *const qc_checker,
+    out: *mut qc_str,
+    err: *mut qc_error,
+) -> qc_status {
+    ffi_boundary!(err, {
+        // SAFETY: a live `qc_checker`.
+        let ch = unsafe { handle_ref(checker, "checker") }?;
+        last_report(ch)?;
+        let text = if ch.has_suggested {
+            qc_str::of(&ch.suggested)
+        } else {
+            qc_str {
+                ptr: std::ptr::null(),
+                len: 0,
+            }
+        };
+        // SAFETY: `out` is writable (the contract).
+        unsafe { write_out(out, text, "out") }
+    })
+}
+
+/// For the last check made with `qc_checker_check_at`: 1 when the words
+/// were found only elsewhere than the claimed place, 0 when found there (or
+/// nowhere); -1 after an ordinary check. Into `*out`.
+///
+/// Errors: `QC_ERR_NO_RESULT`, `QC_ERR_NULL_ARG`, `QC_ERR_INVALID_HANDLE`.
+#[unsafe(no_mangle)]
+pub extern "C" fn qc_checker_found_elsewhere(
+    checker: *const qc_checker,
+    out: *mut i32,
+    err: *mut qc_error,
+) -> qc_status {
+    ffi_boundary!(err, {
+        // SAFETY: a live `qc_checker`.
+        let ch = unsafe { handle_ref(checker, "checker") }?;
+        last_report(ch)?;
+        let value = ch.found_elsewhere.map_or(-1, i32::from);
+        // SAFETY: `out` is writable (the contract).
+        unsafe { write_out(out, value, "out") }
+    })
+}
+
+/// One check into the checker's result buffers: a plain check, or at a
+/// claimed place (`at`: source id and optional offset).
+fn check_into(
+    ch: &mut qc_checker,
+    st: &qc_store,
+    q: &str,
+    s: Option<&str>,
+    claimed_kind: Option<SpeakerKind>,
+    at: Option<(&str, Option<usize>)>,
+) -> Result<qc_report, Failure> {
+    ch.report = None;
+    ch.quote.clear();
+    ch.quote.push_str(q);
+    ch.speaker.clear();
+    ch.speaker.push_str(s.unwrap_or(""));
+    let qc_checker {
+        checker,
+        quote,
+        speaker: speaker_copy,
+        matches,
+        match_edits,
+        edits,
+        parts,
+        chars,
+        suggested,
+        has_suggested,
+        found_elsewhere,
+        ..
+    } = ch;
+    chars.build(quote);
+    matches.clear();
+    match_edits.clear();
+    edits.clear();
+    parts.clear();
+    let speaker_arg = s.map(|_| speaker_copy.as_str());
+    let kind = claimed_kind.unwrap_or_else(|| SpeakerKind::of(speaker_copy));
+    let report = match at {
+        None => checker.check_as(&st.store, quote, speaker_arg, kind)?,
+        Some((id, offset)) => checker.check_at(&st.store, quote, speaker_arg, kind, id, offset)?,
+    };
+    for m in report.matches() {
+        let first = edits.len();
+        for e in m.edits() {
+            edits.push(edit_of(&m, e, quote, chars, 0));
+        }
+        match_edits.push((first, edits.len()));
+        matches.push(match_of(&m));
+    }
+    for p in report.parts() {
+        let source = st.store.source(p.source_index());
+        parts.push(qc_part {
+            quote_start: p.quote_range().start,
+            quote_end: p.quote_range().end,
+            source_id: qc_str::of(source.id()),
+            source_start: p.range().start,
+            source_end: p.range().end,
+            text: qc_str::of(source.text().get(p.range()).unwrap_or_default()),
+        });
+    }
+    *has_suggested = crate::review::write_suggested_text(&report, suggested);
+    *found_elsewhere = report.found_elsewhere();
+    let summary = report_of(&report);
+    ch.report = Some(summary);
+    Ok(summary)
 }
 
 /// The kind a `QC_CLAIM_*` value names (`None` for `QC_CLAIM_INFER`).
@@ -653,6 +786,9 @@ pub extern "C" fn qc_checker_check_article(
             article_checks,
             article_edit_ranges,
             article_edits,
+            article_fixes,
+            article_fix_ranges,
+            suggested: fix,
             chars,
             ..
         } = ch;
@@ -660,6 +796,8 @@ pub extern "C" fn qc_checker_check_article(
         article_checks.clear();
         article_edit_ranges.clear();
         article_edits.clear();
+        article_fixes.clear();
+        article_fix_ranges.clear();
         let found = extractor.extract(article);
         for q in found.quotes() {
             let quote = fill_quote(article, chars, &found, q);
@@ -671,6 +809,7 @@ pub extern "C" fn qc_checker_check_article(
                 best: EMPTY_MATCH,
             };
             let first = article_edits.len();
+            let mut fixed = None;
             if q.kind == QuoteKind::Speech && q.nested_in.is_none() {
                 entry.checked = true;
                 let words = found.text_of(q);
@@ -679,6 +818,11 @@ pub extern "C" fn qc_checker_check_article(
                 match checker.check_as(&st.store, words, name, kind) {
                     Ok(report) => {
                         entry.report = report_of(&report);
+                        if crate::review::write_suggested_text(&report, fix) {
+                            let at = article_fixes.len();
+                            article_fixes.push_str(fix);
+                            fixed = Some((at, article_fixes.len()));
+                        }
                         if let Some(best) = report.best() {
                             entry.best = match_of(&best);
                             for e in best.edits() {
@@ -696,6 +840,7 @@ pub extern "C" fn qc_checker_check_article(
                 }
             }
             article_edit_ranges.push((first, article_edits.len()));
+            article_fix_ranges.push(fixed);
             article_checks.push(entry);
         }
         ch.checked_article = true;
@@ -710,6 +855,45 @@ fn last_article(ch: &qc_checker) -> Result<(), Failure> {
     } else {
         Err(Failure::new(QC_ERR_NO_RESULT, "no article checked yet"))
     }
+}
+
+/// The correction an editor would print for quote `index` of the last
+/// article check (see `qc_checker_suggested_text`), into `*out`; `out->ptr`
+/// is NULL when there is none.
+///
+/// Lifetime: as for `qc_checker_check_article`'s results.
+/// Errors: `QC_ERR_NO_RESULT`, `QC_ERR_OUT_OF_RANGE`, `QC_ERR_NULL_ARG`,
+/// `QC_ERR_INVALID_HANDLE`.
+#[unsafe(no_mangle)]
+pub extern "C" fn qc_checker_article_suggested_text(
+    checker: *const qc_checker,
+    index: usize,
+    out: *mut qc_str,
+    err: *mut qc_error,
+) -> qc_status {
+    ffi_boundary!(err, {
+        // SAFETY: a live `qc_checker`.
+        let ch = unsafe { handle_ref(checker, "checker") }?;
+        last_article(ch)?;
+        let range = ch.article_fix_ranges.get(index).ok_or_else(|| {
+            Failure::new(
+                QC_ERR_OUT_OF_RANGE,
+                format!(
+                    "quote {index} is past the {} quotes",
+                    ch.article_fix_ranges.len()
+                ),
+            )
+        })?;
+        let text = match range {
+            Some((a, b)) => qc_str::of(&ch.article_fixes[*a..*b]),
+            None => qc_str {
+                ptr: std::ptr::null(),
+                len: 0,
+            },
+        };
+        // SAFETY: `out` is writable (the contract).
+        unsafe { write_out(out, text, "out") }
+    })
 }
 
 /// Quote `index` of the last article check and its outcome, into `*out`.

@@ -76,9 +76,9 @@ pub fn render(title: &str, article: Option<&str>, reviews: &[Review]) -> String 
     summary(&mut page, reviews);
     page.push_str("</header>\n");
     let with_article = article.is_some();
-    let _ = write!(
+    let _ = writeln!(
         page,
-        "<main class=\"{}\">\n",
+        "<main class=\"{}\">",
         if with_article {
             "layout"
         } else {
@@ -181,9 +181,9 @@ fn article_body(page: &mut String, text: &str, reviews: &[Review]) {
 }
 
 fn card(page: &mut String, i: usize, r: &Review, hidden: bool) {
-    let _ = write!(
+    let _ = writeln!(
         page,
-        "<section class=\"card sev-{}\" id=\"card{i}\" data-quote=\"{i}\" tabindex=\"-1\"{}>\n",
+        "<section class=\"card sev-{}\" id=\"card{i}\" data-quote=\"{i}\" tabindex=\"-1\"{}>",
         r.severity.name(),
         if hidden { " hidden" } else { "" }
     );
@@ -207,10 +207,15 @@ fn card(page: &mut String, i: usize, r: &Review, hidden: bool) {
     }
     let notes: Vec<&str> = r.flags.names().collect();
     if !notes.is_empty() {
-        let _ = write!(
+        let _ = writeln!(
             page,
-            "<p class=\"notes\">Notes: {}</p>\n",
+            "<p class=\"notes\">Notes: {}</p>",
             escape(&notes.join(", "))
+        );
+    }
+    if r.found_elsewhere == Some(true) {
+        page.push_str(
+            "<p class=\"notes elsewhere\">Not in the place it cites: found elsewhere.</p>\n",
         );
     }
     page.push_str("<dl>");
@@ -250,16 +255,16 @@ fn card(page: &mut String, i: usize, r: &Review, hidden: bool) {
         page.push_str("</ul>\n");
     }
     if let Some(fix) = &r.suggested_text {
-        let _ = write!(
+        let _ = writeln!(
             page,
-            "<p class=\"label\">Print instead:</p><blockquote class=\"fix\">“{}”</blockquote>\n",
+            "<p class=\"label\">Print instead:</p><blockquote class=\"fix\">“{}”</blockquote>",
             escape(fix)
         );
     }
     if let Some(who) = r.attribute_to() {
-        let _ = write!(
+        let _ = writeln!(
             page,
-            "<p class=\"label\">Attribute to:</p><p class=\"fix who\">{}</p>\n",
+            "<p class=\"label\">Attribute to:</p><p class=\"fix who\">{}</p>",
             escape(who)
         );
     }
@@ -347,9 +352,9 @@ fn passage(page: &mut String, place: &Place, diffs: &[Difference]) {
         at = e;
     }
     page.push_str(&escape(&text[at..]));
-    let _ = write!(
+    let _ = writeln!(
         page,
-        "</span><span class=\"ctx\">{}…</span></blockquote>\n",
+        "</span><span class=\"ctx\">{}…</span></blockquote>",
         escape(&place.after)
     );
 }

@@ -193,6 +193,8 @@ pub struct Review {
     pub parts: Vec<(Range<usize>, Place)>,
     /// The correction an editor would print (see [`suggested_text`]).
     pub suggested_text: Option<String>,
+    /// For a check at a cited place: were the words found only elsewhere?
+    pub found_elsewhere: Option<bool>,
     /// The error, when the quote could not be checked (too long, empty).
     pub error: Option<String>,
 }
@@ -230,6 +232,7 @@ impl Review {
             runners_up: report.matches().skip(1).map(|m| place_of(&m)).collect(),
             parts,
             suggested_text: suggested_text(report),
+            found_elsewhere: report.found_elsewhere(),
             error: None,
         }
     }
@@ -262,6 +265,7 @@ impl Review {
             runners_up: Vec::new(),
             parts: Vec::new(),
             suggested_text: None,
+            found_elsewhere: None,
             error: Some(error.to_string()),
         }
     }
@@ -445,31 +449,40 @@ fn shorten(s: &str, max_chars: usize) -> String {
 /// # Ok::<(), quotecheck::Error>(())
 /// ```
 pub fn suggested_text(report: &Report<'_>) -> Option<String> {
+    let mut out = String::new();
+    write_suggested_text(report, &mut out).then_some(out)
+}
+
+/// [`suggested_text`] into a caller's buffer (cleared first), for callers
+/// that check many quotes and keep one buffer (the C ABI); returns whether
+/// there is a suggestion.
+pub fn write_suggested_text(report: &Report<'_>, out: &mut String) -> bool {
+    out.clear();
     if matches!(
         report.verdict(),
         Verdict::Verbatim | Verdict::Minor | Verdict::NotFound
     ) {
-        return None;
+        return false;
     }
     if !report.parts().is_empty() {
-        let words: Vec<String> = report
-            .parts()
-            .iter()
-            .map(|p| {
-                let source = report.store().source(p.source_index());
-                squeeze(source.text().get(p.range()).unwrap_or(""))
-            })
-            .collect();
-        return Some(words.join(" ... "));
+        for (k, p) in report.parts().iter().enumerate() {
+            if k > 0 {
+                out.push_str(" ... ");
+            }
+            let source = report.store().source(p.source_index());
+            push_squeezed(out, source.text().get(p.range()).unwrap_or(""));
+        }
+        return true;
     }
-    let m = report.best()?;
+    let Some(m) = report.best() else {
+        return false;
+    };
     // Misattributed words that are as said need a speaker, not new words.
     if matches!(m.text_verdict(), Verdict::Verbatim | Verdict::Minor) {
-        return None;
+        return false;
     }
     let text = m.source().text();
     let span = m.range();
-    let mut out = String::new();
     let mut at = span.start;
     for e in m.edits() {
         let (s, t) = (e.source.0 as usize, e.source.1 as usize);
@@ -477,43 +490,42 @@ pub fn suggested_text(report: &Report<'_>) -> Option<String> {
             continue;
         }
         let replacement = match e.change {
-            Change::Omission => Some("..."),
-            Change::Editorial => Some(m.quote_text(e).trim()),
-            Change::StageDirection | Change::FalseStart => Some(""),
-            _ => None,
+            Change::Omission => "...",
+            Change::Editorial => m.quote_text(e).trim(),
+            Change::StageDirection | Change::FalseStart => "",
+            _ => continue,
         };
-        if let Some(r) = replacement {
-            // A stage direction's brackets go with it: "(laughter)".
-            let (s, t) = if e.change == Change::StageDirection {
-                widen_to_brackets(text, s, t, at, span.end)
-            } else {
-                (s, t)
-            };
-            if e.change == Change::Omission && e.op == EditOp::Delete {
-                // The elision takes the punctuation around the words it
-                // stands for: "We will, after long talks, raise" → "We will ... raise".
-                const AROUND: &[char] = &[' ', ',', ';', ':', '—', '–', '\n', '\t'];
-                out.push_str(text[at..s].trim_end_matches(AROUND));
-                out.push_str(" ... ");
-                let rest = &text[t..span.end];
-                at = t + (rest.len() - rest.trim_start_matches(AROUND).len());
-                continue;
-            }
-            out.push_str(&text[at..s]);
-            if !r.is_empty() {
-                if !out.is_empty() && !out.ends_with(char::is_whitespace) && s == t {
-                    out.push(' ');
-                }
-                out.push_str(r);
-                if s == t && !text[t..].starts_with(char::is_whitespace) {
-                    out.push(' ');
-                }
-            }
-            at = t;
+        if e.change == Change::Omission && e.op == EditOp::Delete {
+            // The elision takes the punctuation around the words it stands
+            // for: "We will, after long talks, raise" → "We will ... raise".
+            const AROUND: &[char] = &[' ', ',', ';', ':', '—', '–', '\n', '\t', '\r'];
+            push_squeezed(out, text[at..s].trim_end_matches(AROUND));
+            out.push_str(" ... ");
+            let rest = &text[t..span.end];
+            at = t + (rest.len() - rest.trim_start_matches(AROUND).len());
+            continue;
         }
+        // A stage direction's brackets go with it: "(laughter)".
+        let (s, t) = if e.change == Change::StageDirection {
+            widen_to_brackets(text, s, t, at, span.end)
+        } else {
+            (s, t)
+        };
+        push_squeezed(out, &text[at..s]);
+        if !replacement.is_empty() {
+            if !out.is_empty() && !out.ends_with(' ') && s == t {
+                out.push(' ');
+            }
+            out.push_str(replacement);
+            if s == t && !text[t..].starts_with(char::is_whitespace) {
+                out.push(' ');
+            }
+        }
+        at = t;
     }
-    out.push_str(&text[at..span.end]);
-    let mut fixed = squeeze(&out);
+    push_squeezed(out, &text[at..span.end]);
+    let trimmed = out.trim_end().len();
+    out.truncate(trimmed);
     // A quote that ends in a period keeps it when the source's sentence ends there.
     if let Some(stop) = text[span.end..]
         .chars()
@@ -521,9 +533,23 @@ pub fn suggested_text(report: &Report<'_>) -> Option<String> {
         .filter(|c| matches!(c, '.' | '!' | '?'))
         && report.quote().trim_end().ends_with(['.', '!', '?', ','])
     {
-        fixed.push(stop);
+        out.push(stop);
     }
-    Some(fixed)
+    true
+}
+
+/// Appends `s` with every run of white space as one space, and none at the
+/// start of `out` (no allocation).
+fn push_squeezed(out: &mut String, s: &str) {
+    for c in s.chars() {
+        if c.is_whitespace() {
+            if !out.is_empty() && !out.ends_with(' ') {
+                out.push(' ');
+            }
+        } else {
+            out.push(c);
+        }
+    }
 }
 
 /// `s..t` widened over an opening bracket just before and a closing one

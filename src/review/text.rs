@@ -64,6 +64,16 @@ pub fn render(reviews: &[Review], color: bool) -> String {
         if !notes.is_empty() {
             let _ = writeln!(out, "  notes:   {}", notes.join(", "));
         }
+        if r.found_elsewhere == Some(true) {
+            let _ = writeln!(
+                out,
+                "  {}",
+                paint(
+                    colour(Severity::Check),
+                    "not in the place it cites: found elsewhere"
+                )
+            );
+        }
         let article = r.claimed_speaker.as_deref().unwrap_or("nobody named");
         match &r.found {
             Some(place) => {

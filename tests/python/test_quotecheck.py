@@ -143,6 +143,28 @@ class Checking(unittest.TestCase):
             self.assertEqual(caught.exception.name, "QC_ERR_MANIFEST")
             self.assertIn("field `title`", str(caught.exception))
 
+    def test_suggested_text_and_a_check_at_a_claimed_place(self):
+        with qc.Store() as store, qc.Checker() as checker:
+            store.add("speech", "We will not raise taxes this year.", speaker="Ana Diaz")
+            store.add("interview", "Well, we will not raise the taxes this year.", speaker="Ana Diaz")
+            store.add("other", "Nothing about taxes here at all.")
+            r = checker.check(store, "We will raise taxes this year.", speaker="Ana Diaz")
+            self.assertEqual(str(r.verdict), "altered")
+            self.assertEqual(r.suggested_text, "We will not raise taxes this year.")
+            self.assertIsNone(r.found_elsewhere)
+            r = checker.check(store, "we will not raise taxes this year", speaker="Ana Diaz")
+            self.assertIsNone(r.suggested_text)
+            r = checker.check(store, "we will not raise taxes this year", speaker="Ana Diaz", at=("interview", None))
+            self.assertEqual((r.best.source_id, r.found_elsewhere), ("interview", False))
+            r = checker.check(store, "we will not raise taxes this year", speaker="Ana Diaz", at=("other", 0))
+            self.assertEqual((r.best.source_id, r.found_elsewhere), ("speech", True))
+            article = "Ana Diaz said: “We will raise taxes this year.” She smiled."
+            (aq,) = [a for a in checker.check_article(store, article) if a.report]
+            self.assertEqual(aq.report.suggested_text, "We will not raise taxes this year.")
+            with self.assertRaises(qc.QuotecheckError) as caught:
+                checker.check(store, "we will", at=("nope", None))
+            self.assertEqual(caught.exception.name, "QC_ERR_UNKNOWN_ID")
+
     def test_demo_gives_the_cli_verdicts(self):
         cli = ROOT / "target" / "debug" / "quotecheck"
         if not cli.exists():

@@ -91,6 +91,9 @@ pub fn report_json(report: &Report<'_>, w: &Wanted, article: Option<(&str, &Char
         // The correction an editor would print (null for a faithful quote
         // and for one not found).
         "suggested_text": quotecheck::review::suggested_text(report),
+        // For a quote that cites a place (`source`, `source_start`): were
+        // its words found only elsewhere? Null when it cites none.
+        "found_elsewhere": report.found_elsewhere(),
     })
 }
 

@@ -34,6 +34,9 @@ pub struct Wanted {
     /// The kind of speaker, when known (else inferred from the name).
     pub kind: Option<SpeakerKind>,
     pub range: Option<(usize, usize)>,
+    /// The place it claims to come from (a `--quotes` entry's `source` and
+    /// `source_start`): checked there first.
+    pub cited: Option<(String, Option<usize>)>,
 }
 
 impl Wanted {
@@ -141,7 +144,13 @@ fn run_check(args: &Args, check: Check, extractor: Extractor) -> ExitCode {
     for w in &wanted {
         let kind = w.kind().unwrap_or(SpeakerKind::Unknown);
         let range = w.range.map(|(s, e)| s..e);
-        match checker.check_as(&store, &w.text, w.speaker.as_deref(), kind) {
+        let checked = match &w.cited {
+            None => checker.check_as(&store, &w.text, w.speaker.as_deref(), kind),
+            Some((id, at)) => {
+                checker.check_at(&store, &w.text, w.speaker.as_deref(), kind, id, *at)
+            }
+        };
+        match checked {
             Ok(report) => {
                 failed_check |= args
                     .fail_on
@@ -260,9 +269,11 @@ pub fn read_text(path: &Path) -> Result<String, String> {
     })
 }
 
-/// Reads a `--quotes` list: `[{"text", "speaker", "speaker_kind"}]`, where
-/// `speaker_kind` (`person`, `role`, `group`, `organisation`, `unknown`) is
-/// inferred from the name when absent.
+/// Reads a `--quotes` list: `[{"text", "speaker", "speaker_kind", "source",
+/// "source_start"}]`, where `speaker_kind` (`person`, `role`, `group`,
+/// `organisation`, `unknown`) is inferred from the name when absent, and
+/// `source` (a source id) with `source_start` (a byte offset) is the place the
+/// quote cites, checked first.
 fn read_quotes(path: &Path) -> Result<Vec<Wanted>, String> {
     let text = read_text(path)?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
@@ -289,11 +300,19 @@ fn read_quotes(path: &Path) -> Result<Vec<Wanted>, String> {
                     )
                 })?),
             };
+            let start = match q.get("source_start") {
+                None | Some(serde_json::Value::Null) => None,
+                Some(v) => Some(v.as_u64().and_then(|n| usize::try_from(n).ok()).ok_or_else(|| {
+                    format!("quote {}: `source_start` must be a byte offset (a whole number), not {v}", i + 1)
+                })?),
+            };
+            let cited = field("source")?.map(|id| (id, start));
             Ok(Wanted {
                 text,
                 speaker: field("speaker")?,
                 kind,
                 range: None,
+                cited,
             })
         })
         .collect()
@@ -311,6 +330,7 @@ fn extract_quotes(article: &str, mut extractor: Extractor) -> Vec<Wanted> {
             speaker: found.speaker_name(q).map(str::to_string),
             kind: found.speaker_name(q).map(SpeakerKind::of),
             range: Some((q.text.0 as usize, q.text.1 as usize)),
+            cited: None,
         })
         .collect()
 }
