@@ -222,6 +222,24 @@ struct SavedRun {
 
 /// One side of a spliced quote: which of the quote's bytes, and where they
 /// were found.
+///
+/// ```
+/// use quotecheck::{Checker, Flags, SourceDoc, Store};
+/// let mut store = Store::new();
+/// store.add(SourceDoc::new("s", "We will rebuild the harbour bridge before the winter storms arrive. \
+///     Nobody else has a plan for it. Taxes on small shops must come down next spring, \
+///     and the council agrees."))?;
+/// let mut checker = Checker::new();
+/// let r = checker.check(&store, "We will rebuild the harbour bridge before the winter storms \
+///     arrive and taxes on small shops must come down next spring", None)?;
+/// if r.flags().contains(Flags::SPLICED) {
+///     for part in r.parts() {
+///         let said = &store.source(part.source_index()).text()[part.range()];
+///         assert!(!said.is_empty() && part.quote_range().end <= r.quote().len());
+///     }
+/// }
+/// # Ok::<(), quotecheck::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SplicePart {
     quote: (u32, u32),
@@ -1444,6 +1462,18 @@ impl Evidence {
 
 /// The result of one check: the verdict and every span found, best first.
 /// It borrows the checker until the next check.
+///
+/// ```
+/// use quotecheck::{Checker, Flags, SourceDoc, Store, Verdict};
+/// let mut store = Store::new();
+/// store.add(SourceDoc::new("s", "We will not raise taxes this year.").speaker("Ana Diaz"))?;
+/// let mut checker = Checker::new();
+/// let report = checker.check(&store, "We will raise taxes this year.", Some("Ana Diaz"))?;
+/// assert_eq!(report.verdict(), Verdict::Altered);
+/// assert!(report.flags().contains(Flags::NEGATION));
+/// assert_eq!(report.match_count(), 1);
+/// # Ok::<(), quotecheck::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy)]
 pub struct Report<'a> {
     store: &'a Store,
@@ -1576,6 +1606,19 @@ impl<'a> Report<'a> {
 }
 
 /// One span of one source where a quote was found.
+///
+/// ```
+/// use quotecheck::{Checker, SourceDoc, SpeakerAt, Store};
+/// let mut store = Store::new();
+/// store.add(SourceDoc::new("s", "MAYOR DIAZ:  We will not raise taxes.\n").label("MAYOR DIAZ", "Ana Diaz"))?;
+/// let mut checker = Checker::new();
+/// let report = checker.check(&store, "will not raise taxes", None)?;
+/// let m = report.best().unwrap();
+/// assert_eq!((m.source_id(), m.text()), ("s", "will not raise taxes"));
+/// assert_eq!(m.speaker(), SpeakerAt::Named("Ana Diaz"));
+/// assert!(m.edits().is_empty());
+/// # Ok::<(), quotecheck::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy)]
 pub struct Match<'a> {
     store: &'a Store,

@@ -20,6 +20,13 @@
 use crate::speaker::{is_title, name_words};
 
 /// What kind of speaker a claim names.
+///
+/// ```
+/// use quotecheck::SpeakerKind;
+/// assert_eq!(SpeakerKind::of("Tony Blair"), SpeakerKind::Person);
+/// assert_eq!(SpeakerKind::of("the prime minister"), SpeakerKind::Role);
+/// assert_eq!(SpeakerKind::from_name("organisation"), Some(SpeakerKind::Organisation));
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum SpeakerKind {
     /// A named person ("Karine Jean-Pierre", "Mr Blair", "NBC's Kelly O'Donnell").

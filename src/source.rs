@@ -13,6 +13,15 @@ use crate::error::Error;
 use crate::paged::{FileRef, Piece, get_or_load};
 
 /// How the store should read a source's layout.
+///
+/// ```
+/// use quotecheck::{SourceDoc, SourceKind, Store};
+/// let mut store = Store::new();
+/// // "Q" at a line start reads as a speaker label unless the text is plain.
+/// store.add(SourceDoc::new("essay", "Q  is a letter.").kind(SourceKind::Plain))?;
+/// assert!(!store.source(0).is_transcript());
+/// # Ok::<(), quotecheck::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum SourceKind {
     /// Detect: a text with speaker labels, `>>` turns or subtitle cues is a
@@ -97,6 +106,16 @@ impl SourceDoc {
 }
 
 /// Who speaks at some place of a source.
+///
+/// ```
+/// use quotecheck::{SourceDoc, SpeakerAt, Store};
+/// let mut store = Store::new();
+/// store.add(SourceDoc::new("b", "MR. KIRBY:  Yes.\n\nQ  Why?\n").label("MR. KIRBY", "John Kirby"))?;
+/// let source = store.source(0);
+/// assert_eq!(source.speaker_at(13), SpeakerAt::Named("John Kirby"));
+/// assert_eq!(source.speaker_at(13).name(), Some("John Kirby"));
+/// # Ok::<(), quotecheck::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SpeakerAt<'a> {
     /// A named person (the full name when the metadata or header gives it).
@@ -123,6 +142,16 @@ impl<'a> SpeakerAt<'a> {
 }
 
 /// A speaker turn: a byte range of the source and who speaks in it.
+///
+/// ```
+/// use quotecheck::{SourceDoc, Store};
+/// let mut store = Store::new();
+/// store.add(SourceDoc::new("b", "MR. KIRBY:  Yes.\n\nQ  Why?\n").label("MR. KIRBY", "John Kirby"))?;
+/// let source = store.source(0);
+/// let first = source.turns()[0];
+/// assert_eq!(source.turn_speaker(&first).name(), Some("John Kirby"));
+/// # Ok::<(), quotecheck::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Turn {
     /// Byte range of the turn's text (after its label), start.
@@ -137,6 +166,14 @@ pub struct Turn {
 
 /// A time stamp found in a transcript (`00:01:22,500 -->`, `(01:09)`,
 /// `[14:00:00]`, `7:15 pm`): the byte offset where it applies and its text.
+///
+/// ```
+/// use quotecheck::{SourceDoc, Store};
+/// let mut store = Store::new();
+/// store.add(SourceDoc::new("t", "(00:31)\nMR. OKAFOR:  The levy raises money.\n"))?;
+/// assert_eq!(store.source(0).time_at(20), Some("(00:31)"));
+/// # Ok::<(), quotecheck::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct TimeMark {
     /// Byte offset of the stamp in the source.
@@ -146,6 +183,16 @@ pub struct TimeMark {
 }
 
 /// A source as the store keeps it.
+///
+/// ```
+/// use quotecheck::{SourceDoc, Store};
+/// let mut store = Store::new();
+/// store.add(SourceDoc::new("remarks", "Héllo there.").title("Remarks").date("2026-03-01"))?;
+/// let s = store.source(0);
+/// assert_eq!((s.id(), s.title(), s.date()), ("remarks", Some("Remarks"), Some("2026-03-01")));
+/// assert_eq!((s.text_len(), s.char_offset(3)), (13, 2));
+/// # Ok::<(), quotecheck::Error>(())
+/// ```
 #[derive(Clone, Debug)]
 pub struct Source {
     pub(crate) doc: SourceDoc,

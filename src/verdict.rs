@@ -16,6 +16,12 @@ use crate::text::{gaps_differ, is_capitalised};
 use crate::variants::{is_negation, is_number, negation_prefix_pair};
 
 /// The answer for one quote.
+///
+/// ```
+/// use quotecheck::Verdict;
+/// assert_eq!(Verdict::Misattributed.name(), "misattributed");
+/// assert_eq!(Verdict::ALL.len(), 6);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Verdict {
     /// The same words (after folding case, quote marks and spaces).
@@ -154,6 +160,17 @@ impl std::ops::BitOrAssign for Flags {
 }
 
 /// What an edit does to the words.
+///
+/// ```
+/// use quotecheck::{Checker, EditOp, SourceDoc, Store};
+/// let mut store = Store::new();
+/// store.add(SourceDoc::new("s", "We will not raise taxes this year."))?;
+/// let mut checker = Checker::new();
+/// let report = checker.check(&store, "We will raise taxes this year.", None)?;
+/// assert_eq!(report.best().unwrap().edits()[0].op, EditOp::Delete);
+/// assert_eq!(EditOp::Delete.name(), "delete");
+/// # Ok::<(), quotecheck::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum EditOp {
     /// Quote text stands where the source has other text.
@@ -176,6 +193,12 @@ impl EditOp {
 }
 
 /// Why an edit is there: cosmetic kinds first, then changes to the words.
+///
+/// ```
+/// use quotecheck::Change;
+/// assert!(Change::Case.is_cosmetic() && !Change::Negation.is_cosmetic());
+/// assert_eq!(Change::NumberStyle.name(), "number_style");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Change {
     /// Letter case only.
@@ -293,6 +316,19 @@ impl Change {
 }
 
 /// One difference between a quote and its source span.
+///
+/// ```
+/// use quotecheck::{Change, Checker, SourceDoc, Store};
+/// let mut store = Store::new();
+/// store.add(SourceDoc::new("s", "The navy sent 18 ships to the gulf last week."))?;
+/// let mut checker = Checker::new();
+/// let report = checker.check(&store, "The navy sent 81 ships to the gulf last week.", None)?;
+/// let best = report.best().unwrap();
+/// let edit = best.edits()[0];
+/// assert_eq!(edit.change, Change::Number);
+/// assert_eq!((best.quote_text(&edit), best.source_text(&edit)), ("81", "18"));
+/// # Ok::<(), quotecheck::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Edit {
     /// Replace, insert or delete.

@@ -27,6 +27,14 @@ use super::cues::{Cues, List};
 use super::tokens::{Kind, Tok, capitalised};
 
 /// How a speaker was decided.
+///
+/// ```
+/// use quotecheck::extract::{Extractor, Rule};
+/// let mut ex = Extractor::new();
+/// let found = ex.extract("“We will win,” said Jane Doe.");
+/// assert_eq!(found.quotes()[0].rule, Rule::SaidX);
+/// assert_eq!(Rule::SaidX.name(), "said_x");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[repr(u32)]
 pub enum Rule {

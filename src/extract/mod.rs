@@ -21,9 +21,9 @@
 //! How it works, one paragraph at a time:
 //! 1. `marks` pairs quotation marks (with nesting, apostrophes, strays and
 //!    the multi-paragraph convention);
-//! 2. for each top-level quote, [`attribute`] reads the words after it (to
+//! 2. for each top-level quote, `attribute` reads the words after it (to
 //!    the sentence end) and before it (back to the sentence start) for a cue
-//!    verb and a speaker phrase; the cue lists are per language in [`cues`];
+//!    verb and a speaker phrase; the cue lists are per language in `cues`;
 //! 3. speech or other: a naming word before the quote ("so-called",
 //!    "dubbed", "Plattform") makes it `other`; a speaker, a cue in the
 //!    sentence, or sentence-like content (closing punctuation or six words)
@@ -38,8 +38,8 @@
 
 #![forbid(unsafe_code)]
 
-pub mod attribute;
-pub mod cues;
+mod attribute;
+mod cues;
 mod marks;
 mod tokens;
 
@@ -52,6 +52,14 @@ use marks::{Found, Glyph, Pair, glyph_at, pair_paragraph};
 use tokens::{Kind, Tok, tokenize};
 
 /// Is a quoted span reported speech, or something else in quote marks?
+///
+/// ```
+/// use quotecheck::extract::{Extractor, QuoteKind};
+/// let mut ex = Extractor::new();
+/// let found = ex.extract("The film “Jaws” opened. “It scared me,” Ana Diaz said.");
+/// let kinds: Vec<QuoteKind> = found.quotes().iter().map(|q| q.kind).collect();
+/// assert_eq!(kinds, [QuoteKind::Other, QuoteKind::Speech]);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[repr(u32)]
 pub enum QuoteKind {
@@ -72,6 +80,13 @@ impl QuoteKind {
 }
 
 /// The language whose cue lists attribution uses.
+///
+/// ```
+/// use quotecheck::extract::{Extractor, Language};
+/// let mut ex = Extractor::new().language(Language::German);
+/// let found = ex.extract("„Wir schaffen das“, sagte Angela Merkel.");
+/// assert_eq!(found.speaker_name(&found.quotes()[0]), Some("Angela Merkel"));
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Language {
     /// Chosen per article from its commonest function words.
@@ -84,6 +99,16 @@ pub enum Language {
 }
 
 /// One quoted span of an article.
+///
+/// ```
+/// use quotecheck::extract::Extractor;
+/// let article = "“We will win,” said Sen. Jane Doe.";
+/// let mut ex = Extractor::new();
+/// let found = ex.extract(article);
+/// let q = found.quotes()[0];
+/// assert_eq!(&article[q.text.0 as usize..q.text.1 as usize], "We will win,");
+/// assert_eq!((q.paragraph, q.nested_in), (0, None));
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Quote {
     /// Byte range of the text inside the marks.
@@ -113,6 +138,15 @@ pub struct Quote {
 }
 
 /// The result of one extraction, borrowed from the [`Extractor`].
+///
+/// ```
+/// use quotecheck::extract::Extractor;
+/// let mut ex = Extractor::new();
+/// let found = ex.extract("“Yes,” Mr Blair said. Later Tony Blair added: “No.”");
+/// assert_eq!(found.quotes().len(), 2);
+/// assert_eq!(found.text_of(&found.quotes()[1]), "No.");
+/// assert!(found.unmatched_marks().is_empty());
+/// ```
 #[derive(Debug, Clone, Copy)]
 pub struct Extraction<'a> {
     text: &'a str,
@@ -149,6 +183,14 @@ impl<'a> Extraction<'a> {
 }
 
 /// Finds quotes and their speakers; owns all scratch space.
+///
+/// ```
+/// use quotecheck::extract::Extractor;
+/// let mut ex = Extractor::new().single_quotes(false);
+/// let found = ex.extract("'Maybe,' she said. “Certainly,” said Ana Diaz.");
+/// assert_eq!(found.quotes().len(), 1);
+/// assert_eq!(found.speaker_name(&found.quotes()[0]), Some("Ana Diaz"));
+/// ```
 #[derive(Debug, Default)]
 pub struct Extractor {
     language: Language,

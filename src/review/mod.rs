@@ -506,10 +506,15 @@ pub fn write_suggested_text(report: &Report<'_>, out: &mut String) -> bool {
             continue;
         }
         // A stage direction's brackets go with it: "(laughter)".
-        let (s, t) = if e.change == Change::StageDirection {
-            widen_to_brackets(text, s, t, at, span.end)
-        } else {
-            (s, t)
+        let (s, t) = match e.change {
+            Change::StageDirection => widen_to_brackets(text, s, t, at, span.end),
+            // A false start takes the dash that broke it off: "these — these".
+            Change::FalseStart => {
+                let rest = &text[t..span.end];
+                let kept = rest.trim_start_matches([' ', '—', '–', '-', ',', '\n', '\r', '\t']);
+                (s, t + rest.len() - kept.len())
+            }
+            _ => (s, t),
         };
         push_squeezed(out, &text[at..s]);
         if !replacement.is_empty() {
@@ -664,6 +669,29 @@ mod tests {
                 .differences
                 .iter()
                 .any(|d| d.sentence == "\"18\" → \"81\": a different number")
+        );
+    }
+
+    #[test]
+    fn suggestion_drops_a_false_start_with_its_dash() {
+        let mut store = Store::new();
+        store
+            .add(SourceDoc::new(
+                "remarks",
+                "We acted at an opportunity that allowed us to take down these — these objects safely.",
+            ))
+            .unwrap();
+        let mut checker = Checker::new();
+        let report = checker
+            .check(
+                &store,
+                "We acted at an opportunity that allowed us to take down these objects quickly.",
+                None,
+            )
+            .unwrap();
+        assert_eq!(
+            suggested_text(&report).as_deref(),
+            Some("We acted at an opportunity that allowed us to take down these objects safely.")
         );
     }
 
