@@ -700,7 +700,33 @@ impl Reader<'_> {
         // "During a speech, Trump attacked …", "FLINT, Mich. (UPI) — Bill
         // Clinton …": an opening phrase or a dateline is not the subject.
         let first = self.word(&toks[start]);
+        // "Speaking on BBC One, he said …", "Pointing to the figures, …": a
+        // participle and its preposition open the sentence; the subject
+        // comes after the comma.
+        let participle = first.len() > 4
+            && first.ends_with("ing")
+            && capitalised(first)
+            && toks.get(start + 1).is_some_and(|t| {
+                [
+                    "on",
+                    "to",
+                    "at",
+                    "in",
+                    "about",
+                    "after",
+                    "before",
+                    "during",
+                    "from",
+                    "with",
+                    "for",
+                    "outside",
+                    "ahead",
+                    "alongside",
+                ]
+                .contains(&self.word(t))
+            });
         let opener = self.cues.has(List::Stops, first)
+            || participle
             || ["following", "despite", "amid", "like", "unlike", "asked"]
                 .iter()
                 .any(|w| w.eq_ignore_ascii_case(first))

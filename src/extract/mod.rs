@@ -46,6 +46,7 @@ mod tokens;
 pub use attribute::Rule;
 use std::collections::HashMap;
 
+use crate::claim::SpeakerKind;
 use attribute::{Mention, Reader, What};
 use cues::Cues;
 use marks::{Found, Glyph, Pair, glyph_at, pair_paragraph};
@@ -568,7 +569,23 @@ impl Extractor {
                     q.rule = Rule::Pronoun;
                 }
             }
-            What::Group => q.speaker = Some(m.name),
+            What::Group => {
+                // "the Salford MP", "our correspondent", "The minister": a
+                // role the article has given a person stands for that person.
+                q.speaker = Some(role_holder(text, reader, m, &mut self.toks).map_or(
+                    m.name,
+                    |person| {
+                        full_name(
+                            text,
+                            reader,
+                            person,
+                            &self.speakers,
+                            &mut self.surnames,
+                            &mut self.toks,
+                        )
+                    },
+                ));
+            }
             What::Person => {
                 q.speaker = Some(full_name(
                     text,
@@ -775,6 +792,147 @@ fn last_person_before(
             return Some((scratch[end - words].start, scratch[end - 1].end));
         }
         end = start;
+    }
+    None
+}
+
+/// How far around a role mention ("the minister") the person holding the
+/// role is looked for: a bound keeps the search linear in the article.
+const ROLE_LOOKBACK_BYTES: usize = 2000;
+const ROLE_LOOKAHEAD_BYTES: usize = 600;
+
+/// The person a definite role mention stands for: "the Salford MP", "our
+/// correspondent", "its co-chairman", "The minister". In order:
+/// 1. the nearest earlier person written with that role word right before
+///    the name ("correspondent James Hardy", "Home Secretary Charles Clarke");
+/// 2. the last person named in full before the mention (news copy names a
+///    person, then calls them by their role);
+/// 3. in the article's opening, where the role comes first ("its co-chairman
+///    has said. Dr Liam Fox told …"), the first person named after it.
+///
+/// `None` for a plural or indefinite phrase ("officials", "a spokesman"), or
+/// when nobody fits: the role stays the speaker.
+fn role_holder(
+    text: &str,
+    reader: &Reader<'_>,
+    m: Mention,
+    scratch: &mut Vec<Tok>,
+) -> Option<(u32, u32)> {
+    let phrase = &text[m.phrase.0 as usize..m.phrase.1 as usize];
+    let first = phrase.split_whitespace().next()?;
+    let head = phrase.split_whitespace().last()?;
+    let definite = ["the", "our", "its", "his", "her", "their"]
+        .iter()
+        .any(|d| d.eq_ignore_ascii_case(first));
+    let plural = head.ends_with(['s', 'S']) && !head.ends_with("ss");
+    if !definite || plural || !reader.cues.is_role(head) {
+        return None;
+    }
+    // A person's role ("the minister", "the Salford MP"), not an
+    // institution's name ("the White House", "the committee").
+    match SpeakerKind::of(phrase) {
+        SpeakerKind::Role | SpeakerKind::Person => {}
+        _ => return None,
+    }
+    let is_person = |span: (u32, u32)| {
+        SpeakerKind::of(&text[span.0 as usize..span.1 as usize]) == SpeakerKind::Person
+    };
+    // 1. The role word right before a full name, nearest first.
+    let mut from = (m.phrase.0 as usize).saturating_sub(ROLE_LOOKBACK_BYTES);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    tokenize(text, from, m.phrase.0 as usize, scratch);
+    let namelike = |t: &Tok| reader.is_namelike(t) && !reader.is_role(t);
+    let mut bound = None;
+    for i in 0..scratch.len() {
+        let w = &text[scratch[i].start as usize..scratch[i].end as usize];
+        if !w.eq_ignore_ascii_case(head) {
+            continue;
+        }
+        let mut end = i + 1;
+        while end < scratch.len() && namelike(&scratch[end]) {
+            end += 1;
+        }
+        if end - i > 2 {
+            let span = (scratch[i + 1].start, scratch[end - 1].end);
+            if is_person(span) {
+                bound = Some(span);
+            }
+        }
+    }
+    if bound.is_some() {
+        return bound;
+    }
+    // 2. The last person named in full before: the last run of capitalised
+    // words whose whole run is a person's ("Equal Opportunities Commission"
+    // is not), its name the words after any titles.
+    let mut end = scratch.len();
+    while end > 0 {
+        if !reader.is_namelike(&scratch[end - 1]) {
+            end -= 1;
+            continue;
+        }
+        let mut start = end;
+        while start > 0 && reader.is_namelike(&scratch[start - 1]) {
+            start -= 1;
+        }
+        let mut name_start = end;
+        while name_start > start && namelike(&scratch[name_start - 1]) {
+            name_start -= 1;
+        }
+        let first_of_sentence =
+            start == 0 || matches!(scratch[start - 1].kind, Kind::End | Kind::Mark);
+        if first_of_sentence && name_start == start && end - start > 2 {
+            name_start += 1;
+        }
+        let run = (scratch[start].start, scratch[end - 1].end);
+        if end - name_start >= 2 && is_person(run) {
+            return Some((scratch[name_start].start, scratch[end - 1].end));
+        }
+        end = start;
+    }
+    // 3. The opening: the first person named after.
+    if (m.phrase.0 as usize) > ROLE_LOOKAHEAD_BYTES {
+        return None;
+    }
+    let mut to = (m.phrase.1 as usize + ROLE_LOOKAHEAD_BYTES).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    tokenize(text, m.phrase.1 as usize, to, scratch);
+    let mut i = 0;
+    while i < scratch.len() {
+        if !namelike(&scratch[i]) {
+            i += 1;
+            continue;
+        }
+        let mut end = i;
+        while end < scratch.len() && namelike(&scratch[end]) {
+            end += 1;
+        }
+        // Only a name that opens its sentence: the person the next
+        // sentence is about ("Dr Liam Fox told …"), not any name in passing.
+        let mut opens = i;
+        while opens > 0
+            && (reader.is_namelike(&scratch[opens - 1]) || reader.is_role(&scratch[opens - 1]))
+        {
+            opens -= 1; // titles before the name: "Dr", "Home Secretary"
+        }
+        let first_of_sentence =
+            opens == 0 || matches!(scratch[opens - 1].kind, Kind::End | Kind::Mark);
+        if !first_of_sentence {
+            i = end;
+            continue;
+        }
+        let start = i;
+        if end - start >= 2 {
+            let span = (scratch[start].start, scratch[end - 1].end);
+            if is_person(span) {
+                return Some(span);
+            }
+        }
+        i = end;
     }
     None
 }

@@ -304,3 +304,36 @@ fn a_relative_clause_cue_belongs_to_what_comes_before_it() {
                    the Tories of “running scared” of debate.";
     assert_eq!(speakers(article), [s("Jack Straw")]);
 }
+
+#[test]
+fn a_definite_role_stands_for_the_person_the_article_gave_it() {
+    // The role word right before a name binds it.
+    let article = "Energy Minister Dana Whitlock opened the plant on Monday.\n\n\
+        “The grid will cope,” the minister said.";
+    assert_eq!(speakers(article), [s("Dana Whitlock")]);
+    // Bound by the role word even with another person named in between.
+    let article = "Our correspondent Omar Reyes said the talks stalled. Rival bidder Petra Lund declined \
+        to comment.\n\n“Nobody expects a deal before spring,” our correspondent said.";
+    assert_eq!(speakers(article), [s("Omar Reyes")]);
+    // Otherwise the last person named in full, never an institution.
+    let article = "Karen Doyle set out the plans in Leeds. Women earn less than men, according to the \
+        Fair Pay Commission (FPC).\n\n“Career sexism must end,” the minister told delegates.";
+    assert_eq!(speakers(article), [s("Karen Doyle")]);
+    // In the opening, the role may come before the name.
+    let article = "The party would deal “sympathetically” with his return, its co-chairman has said.\n\n\
+        Dr Alan Brooke told a radio programme the door was open.";
+    assert_eq!(speakers(article), [s("Alan Brooke")]);
+    // A plural or indefinite role is not one person.
+    let article = "Karen Doyle spoke first.\n\n“We are ready,” officials said.";
+    assert_eq!(speakers(article), [s("officials")]);
+}
+
+#[test]
+fn a_participle_opening_the_sentence_is_not_its_subject() {
+    let article = "Home Secretary Martin Vale defended the bill.\n\n\
+        Speaking on a radio programme, he said “migrants are of great value to this country”.";
+    assert_eq!(speakers(article), [s("Martin Vale")]);
+    let article = "Ruth Sandler has led the union since 2019.\n\n\
+        Pointing to the figures, she said: “Wages have fallen for three years.”";
+    assert_eq!(speakers(article), [s("Ruth Sandler")]);
+}
