@@ -602,12 +602,20 @@ impl Reader<'_> {
         }
         // "Smith: “…”"
         if n >= 2 && toks[n - 1].kind == Kind::Colon {
-            if let Some(c) = (0..n - 1).rev().find(|&i| self.is_cue(&toks[i]))
+            let cue = (0..n - 1).rev().find(|&i| self.is_cue(&toks[i]));
+            if let Some(c) = cue
                 && let Some(m) = self.phrase_before(toks, c, Rule::XSaidBefore)
             {
                 return Some(m);
             }
-            if let Some(m) = self.phrase_before(toks, n - 1, Rule::Colon)
+            // "But told BBC News: “…”": after "told", "asked", the name
+            // before the colon is who was spoken to, not the speaker.
+            let addressee = cue.is_some_and(|c| {
+                let verb = self.word(&toks[c]);
+                TRANSITIVE.iter().any(|t| t.eq_ignore_ascii_case(verb))
+            });
+            if !addressee
+                && let Some(m) = self.phrase_before(toks, n - 1, Rule::Colon)
                 && (m.phrase.0 == toks[0].start || toks[..n - 1].len() <= MAX_PHRASE_WORDS)
             {
                 return Some(m);

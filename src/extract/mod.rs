@@ -50,7 +50,7 @@ use crate::claim::SpeakerKind;
 use attribute::{Mention, Reader, What};
 use cues::Cues;
 use marks::{Found, Glyph, Pair, glyph_at, pair_paragraph};
-use tokens::{Kind, Tok, tokenize};
+use tokens::{Kind, Tok, capitalised, tokenize};
 
 /// Is a quoted span reported speech, or something else in quote marks?
 ///
@@ -788,7 +788,14 @@ fn last_person_before(
         let first_of_sentence =
             start == 0 || matches!(scratch[start - 1].kind, Kind::End | Kind::Mark);
         let words = end - start - usize::from(first_of_sentence && end - start > 2);
-        if words >= 2 {
+        // "the Institute for Fiscal Studies": the tail of a longer name.
+        let tail_of_name = start >= 2
+            && reader.is_function(&scratch[start - 1])
+            && !capitalised(
+                &text[scratch[start - 1].start as usize..scratch[start - 1].end as usize],
+            )
+            && reader.is_namelike(&scratch[start - 2]);
+        if words >= 2 && !tail_of_name {
             return Some((scratch[end - words].start, scratch[end - 1].end));
         }
         end = start;
@@ -887,7 +894,15 @@ fn role_holder(
             name_start += 1;
         }
         let run = (scratch[start].start, scratch[end - 1].end);
-        if end - name_start >= 2 && is_person(run) {
+        // "Institute for Fiscal Studies", "Department of Health": a run
+        // after "for"/"of" and a capitalised word is the tail of a name.
+        let tail_of_name = start >= 2
+            && reader.is_function(&scratch[start - 1])
+            && !capitalised(
+                &text[scratch[start - 1].start as usize..scratch[start - 1].end as usize],
+            )
+            && reader.is_namelike(&scratch[start - 2]);
+        if end - name_start >= 2 && !tail_of_name && is_person(run) {
             return Some((scratch[name_start].start, scratch[end - 1].end));
         }
         end = start;

@@ -337,3 +337,19 @@ fn a_participle_opening_the_sentence_is_not_its_subject() {
         Pointing to the figures, she said: “Wages have fallen for three years.”";
     assert_eq!(speakers(article), [s("Ruth Sandler")]);
 }
+
+#[test]
+fn an_institution_s_name_and_an_addressee_are_no_speakers() {
+    // "Fiscal Studies" is the tail of "the Institute for Fiscal Studies".
+    let article = "Mr Grant pointed to the Institute for Fiscal Studies' forecast.\n\n\
+        “Taxes will go up,” he said.";
+    assert_ne!(speakers(article), [s("Fiscal Studies")]);
+    // After "told", the name before the colon is who was spoken to.
+    let article =
+        "Ms Okoro spoke on Tuesday. But told BBC News: “We have drawn a line under that.”";
+    assert_ne!(speakers(article), [s("BBC News")]);
+    assert_eq!(
+        speakers("Ms Okoro spoke on Tuesday. Ada Okoro told BBC News: “We have drawn a line.”"),
+        [s("Ada Okoro")]
+    );
+}
