@@ -353,3 +353,19 @@ fn an_institution_s_name_and_an_addressee_are_no_speakers() {
         [s("Ada Okoro")]
     );
 }
+
+#[test]
+fn party_words_before_a_name_are_not_part_of_it() {
+    assert_eq!(
+        speakers("“We will look at it sympathetically,” Tory co-chairman Dan Frost said."),
+        [s("Dan Frost")]
+    );
+    assert_eq!(
+        speakers("Fellow Lib Dem Nora Baines said: “The committee must keep watch.”"),
+        [s("Nora Baines")]
+    );
+    assert_eq!(
+        speakers("Labour leader Sam Ibbot said: “We will win.”"),
+        [s("Sam Ibbot")]
+    );
+}
