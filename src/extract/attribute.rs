@@ -147,7 +147,7 @@ impl Reader<'_> {
 
     /// A cue verb at `toks[i]`, not a noun after a determiner ("the
     /// states", "his remarks").
-    fn is_cue_at(&self, toks: &[Tok], i: usize) -> bool {
+    pub(crate) fn is_cue_at(&self, toks: &[Tok], i: usize) -> bool {
         self.is_cue(&toks[i]) && !(i > 0 && self.is_determiner(&toks[i - 1]))
     }
 

@@ -558,7 +558,26 @@ impl Extractor {
                 } else {
                     self.last_person
                 };
-                let found = last.or_else(|| {
+                // "Mr Cable said people did not know ... “There is an
+                // issue,” he said.": after a sentence of reported speech
+                // with a named subject, "he" is that subject.
+                let reported = (!want_group)
+                    .then(|| {
+                        let at = m.phrase.0.min(q.open_mark.0);
+                        reported_speaker_before(text, reader, at, &mut self.toks)
+                    })
+                    .flatten()
+                    .map(|name| {
+                        full_name(
+                            text,
+                            reader,
+                            name,
+                            &self.speakers,
+                            &mut self.surnames,
+                            &mut self.toks,
+                        )
+                    });
+                let found = reported.or(last).or_else(|| {
                     // Nobody quoted yet: the last person named before.
                     (!want_group)
                         .then(|| last_person_before(text, reader, m.phrase.0, &mut self.toks))
@@ -801,6 +820,74 @@ fn last_person_before(
         end = start;
     }
     None
+}
+
+/// How far back the sentence before a pronoun's quote is looked for.
+const REPORTED_LOOKBACK_BYTES: usize = 800;
+
+/// The named subject of the sentence just before byte `at`, in the same
+/// paragraph, when that sentence is reported speech: the name is followed
+/// at once by a speech verb ("Mr Cable said people did not know ...",
+/// "Kremlin spokesman Dmitry Peskov told Bloomberg that ..."). `None`
+/// otherwise: a sentence about someone is not a sign that they speak next.
+fn reported_speaker_before(
+    text: &str,
+    reader: &Reader<'_>,
+    at: u32,
+    scratch: &mut Vec<Tok>,
+) -> Option<(u32, u32)> {
+    let at = at as usize;
+    let mut from = at.saturating_sub(REPORTED_LOOKBACK_BYTES);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    // Not across a paragraph break; and a window cut mid-paragraph may have
+    // cut the sentence too.
+    let mut whole = from == 0;
+    if let Some(nl) = text[from..at].rfind('\n') {
+        from += nl + 1;
+        whole = true;
+    }
+    tokenize(text, from, at, scratch);
+    // The sentence before: from the end before the last end to the last end.
+    let mut end = scratch.len();
+    while end > 0 && matches!(scratch[end - 1].kind, Kind::Mark | Kind::Comma | Kind::Dash) {
+        end -= 1;
+    }
+    if end == 0 || scratch[end - 1].kind != Kind::End {
+        return None;
+    }
+    let stop = end - 1;
+    let start = match scratch[..stop]
+        .iter()
+        .rposition(|t| matches!(t.kind, Kind::End | Kind::Mark))
+    {
+        Some(i) => i + 1,
+        None if whole => 0,
+        None => return None,
+    };
+    let sentence = &scratch[start..stop];
+    let mut i = 0;
+    while i < sentence.len() && (reader.is_namelike(&sentence[i]) || reader.is_role(&sentence[i])) {
+        i += 1;
+    }
+    if i == 0 || i >= sentence.len() || !reader.is_cue_at(sentence, i) {
+        return None;
+    }
+    let mut name_start = i;
+    while name_start > 0
+        && reader.is_namelike(&sentence[name_start - 1])
+        && !reader.is_role(&sentence[name_start - 1])
+    {
+        name_start -= 1;
+    }
+    if name_start == i {
+        return None;
+    }
+    let span = (sentence[name_start].start, sentence[i - 1].end);
+    (SpeakerKind::of(&text[sentence[0].start as usize..sentence[i - 1].end as usize])
+        == SpeakerKind::Person)
+        .then_some(span)
 }
 
 /// How far around a role mention ("the minister") the person holding the

@@ -369,3 +369,19 @@ fn party_words_before_a_name_are_not_part_of_it() {
         [s("Sam Ibbot")]
     );
 }
+
+#[test]
+fn a_pronoun_after_reported_speech_is_its_named_subject() {
+    let article = "“The books balance,” said Rosa Lind.\n\n\
+        Opposition spokesman Vic Carew said voters did not know whom to believe. \
+        “There is an issue of trust,” he said.";
+    assert_eq!(speakers(article), [s("Rosa Lind"), s("Vic Carew")]);
+    let article = "“We are ready,” said Ana Ortiz.\n\n\
+        Kremlin spokesman Dmitri Pavlov told Bloomberg that the talks had stalled. \
+        He said: “We see no progress.”";
+    assert_eq!(speakers(article), [s("Ana Ortiz"), s("Dmitri Pavlov")]);
+    // A sentence about someone, not reported speech: the last speaker stays.
+    let article = "“The books balance,” said Rosa Lind.\n\n\
+        Vic Carew walked out of the chamber. “It is over,” she said.";
+    assert_eq!(speakers(article), [s("Rosa Lind"), s("Rosa Lind")]);
+}
