@@ -774,6 +774,27 @@ fn first_full_mention(
     None
 }
 
+/// The start of a window of at most `bytes` before `at`, on a char
+/// boundary: every look back from a mention is bounded, so extraction stays
+/// linear in the article however many mentions it has.
+fn window_start(text: &str, at: usize, bytes: usize) -> usize {
+    let mut from = at.saturating_sub(bytes);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    from
+}
+
+/// Does the run of capitalised words starting at token `start` end a longer
+/// name ("the Institute for Fiscal Studies": a lower-case "for"/"of" and a
+/// capitalised word before it)?
+fn tail_of_name(text: &str, reader: &Reader<'_>, toks: &[Tok], start: usize) -> bool {
+    start >= 2
+        && reader.is_function(&toks[start - 1])
+        && !capitalised(&text[toks[start - 1].start as usize..toks[start - 1].end as usize])
+        && reader.is_namelike(&toks[start - 2])
+}
+
 /// How far back a pronoun looks for a named person when nobody has been
 /// quoted yet.
 const PRONOUN_LOOKBACK_BYTES: usize = 1200;
@@ -787,10 +808,7 @@ fn last_person_before(
     scratch: &mut Vec<Tok>,
 ) -> Option<(u32, u32)> {
     let at = at as usize;
-    let mut from = at.saturating_sub(PRONOUN_LOOKBACK_BYTES);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
+    let from = window_start(text, at, PRONOUN_LOOKBACK_BYTES);
     tokenize(text, from, at, scratch);
     let mut end = scratch.len();
     while end > 0 {
@@ -808,12 +826,7 @@ fn last_person_before(
             start == 0 || matches!(scratch[start - 1].kind, Kind::End | Kind::Mark);
         let words = end - start - usize::from(first_of_sentence && end - start > 2);
         // "the Institute for Fiscal Studies": the tail of a longer name.
-        let tail_of_name = start >= 2
-            && reader.is_function(&scratch[start - 1])
-            && !capitalised(
-                &text[scratch[start - 1].start as usize..scratch[start - 1].end as usize],
-            )
-            && reader.is_namelike(&scratch[start - 2]);
+        let tail_of_name = tail_of_name(text, reader, scratch, start);
         if words >= 2 && !tail_of_name {
             return Some((scratch[end - words].start, scratch[end - 1].end));
         }
@@ -837,10 +850,7 @@ fn reported_speaker_before(
     scratch: &mut Vec<Tok>,
 ) -> Option<(u32, u32)> {
     let at = at as usize;
-    let mut from = at.saturating_sub(REPORTED_LOOKBACK_BYTES);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
+    let mut from = window_start(text, at, REPORTED_LOOKBACK_BYTES);
     // Not across a paragraph break; and a window cut mid-paragraph may have
     // cut the sentence too.
     let mut whole = from == 0;
@@ -932,10 +942,7 @@ fn role_holder(
         SpeakerKind::of(&text[span.0 as usize..span.1 as usize]) == SpeakerKind::Person
     };
     // 1. The role word right before a full name, nearest first.
-    let mut from = (m.phrase.0 as usize).saturating_sub(ROLE_LOOKBACK_BYTES);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
+    let from = window_start(text, m.phrase.0 as usize, ROLE_LOOKBACK_BYTES);
     tokenize(text, from, m.phrase.0 as usize, scratch);
     let namelike = |t: &Tok| reader.is_namelike(t) && !reader.is_role(t);
     let mut bound = None;
@@ -983,12 +990,7 @@ fn role_holder(
         let run = (scratch[start].start, scratch[end - 1].end);
         // "Institute for Fiscal Studies", "Department of Health": a run
         // after "for"/"of" and a capitalised word is the tail of a name.
-        let tail_of_name = start >= 2
-            && reader.is_function(&scratch[start - 1])
-            && !capitalised(
-                &text[scratch[start - 1].start as usize..scratch[start - 1].end as usize],
-            )
-            && reader.is_namelike(&scratch[start - 2]);
+        let tail_of_name = tail_of_name(text, reader, scratch, start);
         if end - name_start >= 2 && !tail_of_name && is_person(run) {
             return Some((scratch[name_start].start, scratch[end - 1].end));
         }
