@@ -826,8 +826,8 @@ fn last_person_before(
             start == 0 || matches!(scratch[start - 1].kind, Kind::End | Kind::Mark);
         let words = end - start - usize::from(first_of_sentence && end - start > 2);
         // "the Institute for Fiscal Studies": the tail of a longer name.
-        let tail_of_name = tail_of_name(text, reader, scratch, start);
-        if words >= 2 && !tail_of_name {
+        let name_tail = tail_of_name(text, reader, scratch, start);
+        if words >= 2 && !name_tail {
             return Some((scratch[end - words].start, scratch[end - 1].end));
         }
         end = start;
@@ -990,8 +990,8 @@ fn role_holder(
         let run = (scratch[start].start, scratch[end - 1].end);
         // "Institute for Fiscal Studies", "Department of Health": a run
         // after "for"/"of" and a capitalised word is the tail of a name.
-        let tail_of_name = tail_of_name(text, reader, scratch, start);
-        if end - name_start >= 2 && !tail_of_name && is_person(run) {
+        let name_tail = tail_of_name(text, reader, scratch, start);
+        if end - name_start >= 2 && !name_tail && is_person(run) {
             return Some((scratch[name_start].start, scratch[end - 1].end));
         }
         end = start;

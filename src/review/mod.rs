@@ -215,7 +215,15 @@ impl Review {
                 let source = report.store().source(p.source_index());
                 let range = p.range();
                 let text = source.text().get(range.clone()).unwrap_or("").to_string();
-                let place = place_in(source, range, text, report.verdict(), report.score());
+                let (speaker, time) = (source.speaker_at(range.start), source.time_at(range.start));
+                let place = place_in(
+                    source,
+                    range,
+                    text,
+                    (speaker, time),
+                    report.verdict(),
+                    report.score(),
+                );
                 (p.quote_range(), place)
             })
             .collect();
@@ -272,28 +280,34 @@ impl Review {
 }
 
 fn place_of(m: &Match<'_>) -> Place {
-    let mut place = place_in(
+    place_in(
         m.source(),
         m.range(),
         m.text().to_string(),
+        (m.speaker(), m.time()),
         m.verdict(),
         m.score(),
-    );
-    place.speaker = match m.speaker() {
+    )
+}
+
+/// A speaker as a report names it (`None`: the source does not say).
+fn speaker_name(at: SpeakerAt<'_>) -> Option<String> {
+    match at {
         SpeakerAt::Named(n) | SpeakerAt::Role(n) => Some(n.to_string()),
         SpeakerAt::Unknown | SpeakerAt::NotGiven => None,
-    };
-    place.time = m.time().map(|t| t.trim().to_string());
-    place
+    }
 }
 
 /// Context shown around a place, in bytes (cut at char boundaries).
 const CONTEXT_BYTES: usize = 160;
 
+/// A place in `source`; `who_when` is who speaks there and the time stamp
+/// in force, as the caller already knows them (a match carries both).
 fn place_in(
     source: &crate::Source,
     range: Range<usize>,
     text: String,
+    who_when: (SpeakerAt<'_>, Option<&str>),
     verdict: Verdict,
     score: f32,
 ) -> Place {
@@ -314,19 +328,15 @@ fn place_in(
     while !all.is_char_boundary(a) {
         a -= 1;
     }
-    let speaker = match source.speaker_at(start) {
-        SpeakerAt::Named(n) | SpeakerAt::Role(n) => Some(n.to_string()),
-        SpeakerAt::Unknown | SpeakerAt::NotGiven => None,
-    };
     Place {
         source_id: source.id().to_string(),
         title: source.title().map(str::to_string),
         range,
         line,
         column,
-        time: source.time_at(start).map(|t| t.trim().to_string()),
+        time: who_when.1.map(|t| t.trim().to_string()),
         text,
-        speaker,
+        speaker: speaker_name(who_when.0),
         verdict,
         score,
         before: all[b..start].to_string(),
@@ -357,7 +367,7 @@ fn difference(m: &Match<'_>, e: &Edit) -> Difference {
 
 /// Runs of white space as one space (a transcript's line breaks inside a
 /// sentence are not what an editor compares).
-fn squeeze(s: &str) -> String {
+pub(crate) fn squeeze(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 

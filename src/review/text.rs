@@ -17,7 +17,7 @@
 
 use std::fmt::Write as _;
 
-use super::{Place, Review, Severity, Weight, verdict_words};
+use super::{Place, Review, Severity, Weight, squeeze, verdict_words};
 
 const RESET: &str = "\x1b[0m";
 const BOLD: &str = "\x1b[1m";
@@ -142,10 +142,6 @@ fn where_text(place: &Place) -> String {
         let _ = write!(s, ", at {t}");
     }
     s
-}
-
-fn squeeze(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn legend(color: bool) -> String {

@@ -1,7 +1,7 @@
 //! Reading sources into a store: files and folders (by the library's folder
 //! rules), with progress on a terminal, and every problem said on stderr.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use quotecheck::folder::{SourceFile, read_sources};
 use quotecheck::{SourceDoc, Store};
@@ -92,14 +92,10 @@ pub fn add_docs(store: &mut Store, names: &[PathBuf], docs: Vec<SourceDoc>, fail
             Err(e) => {
                 // add_many stopped at the one it could not add (and took it).
                 at += store.index_bound() - before;
-                eprintln!("quotecheck: error: {}: {e}", show(&names[at]));
+                eprintln!("quotecheck: error: {}: {e}", names[at].display());
                 *failed = true;
                 at += 1;
             }
         }
     }
-}
-
-fn show(path: &Path) -> std::path::Display<'_> {
-    path.display()
 }
