@@ -238,6 +238,7 @@ pub fn read_sources(path: &Path, mut on_file: impl FnMut(&Path, usize)) -> Sourc
     let mut walk = Walk {
         found: Vec::new(),
         visited: HashSet::new(),
+        manifests: true,
         out: &mut out,
     };
     walk.folder(path, 0);
@@ -271,6 +272,69 @@ pub fn read_sources(path: &Path, mut on_file: impl FnMut(&Path, usize)) -> Sourc
     out
 }
 
+/// The files of a file or folder tree by the same walk as [`read_sources`]
+/// (recursive, in path order, hidden, JSON and Markdown entries left out,
+/// links back up the tree read once, depth bounded) but without reading
+/// them and without manifests: for inputs that are not sources, such as a
+/// folder of articles to check in a batch. `files` of the result holds
+/// paths only (each `doc` is empty); what was skipped and the errors are as
+/// `read_sources` gives them.
+///
+/// ```
+/// # let dir = std::env::temp_dir().join(format!("qc-list-doc-{}", std::process::id()));
+/// # std::fs::create_dir_all(dir.join("b")).unwrap();
+/// std::fs::write(dir.join("a.txt"), "one")?;
+/// std::fs::write(dir.join("b").join("c.txt"), "two")?;
+/// std::fs::write(dir.join("notes.md"), "not an article")?;
+/// let listed = quotecheck::folder::list_files(&dir);
+/// let names: Vec<_> = listed.iter().map(|p| p.strip_prefix(&dir).unwrap().to_path_buf()).collect();
+/// assert_eq!(names, [std::path::Path::new("a.txt"), std::path::Path::new("b/c.txt")]);
+/// # std::fs::remove_dir_all(&dir).unwrap();
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn list_files(path: &Path) -> FileList {
+    let mut out = SourceFiles::default();
+    let mut paths = Vec::new();
+    match std::fs::metadata(path) {
+        Ok(m) if m.is_file() => paths.push(path.to_path_buf()),
+        Ok(_) => {
+            let mut walk = Walk {
+                found: Vec::new(),
+                visited: HashSet::new(),
+                manifests: false,
+                out: &mut out,
+            };
+            walk.folder(path, 0);
+            paths = walk.found.into_iter().map(|f| f.path).collect();
+        }
+        Err(e) => out.errors.push(io_error(path, &e)),
+    }
+    FileList {
+        paths,
+        skipped: out.skipped,
+        errors: out.errors,
+    }
+}
+
+/// What [`list_files`] found: the files in path order, what was skipped and
+/// the errors (iterating gives the files).
+#[derive(Clone, Debug, Default)]
+pub struct FileList {
+    /// The files, in path order.
+    pub paths: Vec<PathBuf>,
+    /// Entries that are not files to read, with the reason.
+    pub skipped: Vec<Skipped>,
+    /// Errors, each naming its path.
+    pub errors: Vec<Error>,
+}
+
+impl FileList {
+    /// The files, in path order.
+    pub fn iter(&self) -> std::slice::Iter<'_, PathBuf> {
+        self.paths.iter()
+    }
+}
+
 /// A file found in the walk, with its manifest entry if it has one.
 struct Found {
     path: PathBuf,
@@ -281,6 +345,8 @@ struct Walk<'a> {
     found: Vec<Found>,
     /// Folders read, by canonical path: a link back up the tree is read once.
     visited: HashSet<PathBuf>,
+    /// Whether `sources.json` manifests govern their folders.
+    manifests: bool,
     out: &'a mut SourceFiles,
 }
 
@@ -355,7 +421,7 @@ impl Walk<'_> {
     /// The folder's sources: every file, or with a manifest the files listed.
     fn files_of(&mut self, dir: &Path, files: Vec<PathBuf>) {
         let manifest_path = dir.join(MANIFEST_NAME);
-        if !manifest_path.is_file() {
+        if !self.manifests || !manifest_path.is_file() {
             self.found
                 .extend(files.into_iter().map(|path| Found { path, entry: None }));
             return;
@@ -431,7 +497,14 @@ fn io_error(path: &Path, e: &std::io::Error) -> Error {
 
 /// A whole file as UTF-8 text; the error names the path (and the first bad
 /// byte when it is not UTF-8).
-pub(crate) fn read_text(path: &Path) -> Result<String, Error> {
+/// A file's text: its bytes, which must be UTF-8 ([`Error::Io`] names the
+/// file and the offset of the first invalid byte otherwise).
+///
+/// ```
+/// let err = quotecheck::folder::read_text("no/such/file.txt".as_ref()).unwrap_err();
+/// assert!(matches!(err, quotecheck::Error::Io { .. }));
+/// ```
+pub fn read_text(path: &Path) -> Result<String, Error> {
     let bytes = std::fs::read(path).map_err(|e| io_error(path, &e))?;
     String::from_utf8(bytes).map_err(|e| Error::Io {
         path: path.display().to_string(),

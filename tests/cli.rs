@@ -698,3 +698,95 @@ fn suggested_text_and_cited_places_in_json_and_the_html_report() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("quote 1: `source_start`"));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn articles_batch_gives_one_line_per_article_in_path_order_on_any_threads() {
+    let dir = std::env::temp_dir().join(format!("qc-cli-batch-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let drafts = dir.join("drafts");
+    std::fs::create_dir_all(drafts.join("monday")).unwrap();
+    let root = env!("CARGO_MANIFEST_DIR");
+    let sources = format!("{root}/examples/data/sources");
+    let demo = format!("{root}/examples/data/article-dodnews-2023-05-02.txt");
+    let own = format!("{root}/tests/fixtures/own/report-article.txt");
+    std::fs::copy(&demo, drafts.join("a-demo.txt")).unwrap();
+    std::fs::copy(&own, drafts.join("b-own.txt")).unwrap();
+    std::fs::copy(&demo, drafts.join("monday").join("c-demo.txt")).unwrap();
+    std::fs::write(drafts.join("notes.md"), "not an article").unwrap();
+
+    let batch = |threads: &str, extra: &[&str]| {
+        let out = cli()
+            .arg("--articles")
+            .arg(&drafts)
+            .args(["--json-lines", "-", "--threads", threads])
+            .args(extra)
+            .arg(&sources)
+            .output()
+            .unwrap();
+        let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        (
+            out.status.code(),
+            lines,
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (code, lines, err) = batch("2", &[]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        err.contains("checked 3 article(s)") && err.contains("quotes/s"),
+        "{err}"
+    );
+    let names: Vec<&str> = lines
+        .iter()
+        .map(|l| l["article"].as_str().unwrap())
+        .collect();
+    let expected: Vec<String> = ["a-demo.txt", "b-own.txt", "monday/c-demo.txt"]
+        .iter()
+        .map(|n| drafts.join(n).display().to_string())
+        .collect();
+    assert_eq!(names, expected);
+    // Each line's quotes are what checking that article alone gives.
+    for (line, article) in lines.iter().zip([&demo, &own, &demo]) {
+        let out = cli()
+            .arg("--json")
+            .arg(article)
+            .arg(&sources)
+            .output()
+            .unwrap();
+        let alone: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(line["quotes"], alone["quotes"], "{}", line["article"]);
+        assert!(!alone["quotes"].as_array().unwrap().is_empty());
+    }
+    // One thread writes the same lines.
+    assert_eq!(batch("1", &[]).1, lines);
+    // --fail-on is exit 1; an unreadable article is an error line and exit 2.
+    assert_eq!(batch("2", &["--fail-on", "altered"]).0, Some(1));
+    std::fs::write(drafts.join("d-bad.txt"), b"caf\xe9 \"quoted\"").unwrap();
+    let (code, lines, err) = batch("2", &[]);
+    assert_eq!(code, Some(2));
+    assert_eq!(lines.len(), 4);
+    // A folder's own files come before its subfolders'.
+    assert!(lines[2]["article"].as_str().unwrap().ends_with("d-bad.txt"));
+    assert!(
+        lines[2]["error"].as_str().unwrap().contains("not UTF-8"),
+        "{}",
+        lines[2]
+    );
+    assert!(err.contains("d-bad.txt"), "{err}");
+    // Usage: --articles needs --json-lines and a store or sources.
+    let out = cli().arg("--articles").arg(&drafts).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let out = cli()
+        .arg("--articles")
+        .arg(&drafts)
+        .args(["--json-lines", "-"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no sources given"));
+    let _ = std::fs::remove_dir_all(&dir);
+}

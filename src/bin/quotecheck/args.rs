@@ -40,6 +40,8 @@ Examples:
       ... and check against it (opens in milliseconds).
   quotecheck --store archive.qcs --remove old-id --save archive.qcs new/
       Update a store: remove a source, add a folder.
+  quotecheck --store archive.qcs --articles drafts/ --json-lines out.jsonl
+      Check every article under drafts/ on every core: one JSON line each.
   quotecheck --extract article.txt
       List the article's quotes and their speakers without checking.
 
@@ -100,7 +102,7 @@ pub enum ColorWhen {
     long_about = LONG_ABOUT,
     after_long_help = AFTER_HELP,
     after_help = "Examples and exit codes: quotecheck --help",
-    override_usage = "quotecheck [OPTIONS] [ARTICLE] [SOURCES]...\n       quotecheck [OPTIONS] --quotes QUOTES.json [SOURCES]...\n       quotecheck --save STORE [--store STORE] [--remove ID]... [SOURCES]...\n       quotecheck [--json] --extract ARTICLE"
+    override_usage = "quotecheck [OPTIONS] [ARTICLE] [SOURCES]...\n       quotecheck [OPTIONS] --quotes QUOTES.json [SOURCES]...\n       quotecheck --save STORE [--store STORE] [--remove ID]... [SOURCES]...\n       quotecheck [--json] --extract ARTICLE\n       quotecheck --articles DIR --json-lines OUT [--store STORE] [SOURCES]..."
 )]
 pub struct Args {
     /// The article, then its sources (files or folders). With --save or
@@ -151,6 +153,21 @@ pub struct Args {
     #[arg(long, value_name = "OUT.html")]
     pub html: Option<PathBuf>,
 
+    /// Check every article under this folder (or this one file), on every
+    /// core, writing one JSON line per article to --json-lines.
+    #[arg(long, value_name = "DIR", requires = "json_lines")]
+    pub articles: Option<PathBuf>,
+
+    /// Where --articles writes its lines (`-` for standard output): one
+    /// {"article", "quotes": [...]} per article, in path order, each quote
+    /// as --json gives it (or {"article", "error"} for one not read).
+    #[arg(long, value_name = "OUT", requires = "articles")]
+    pub json_lines: Option<PathBuf>,
+
+    /// How many threads --articles uses (default: one per core).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub threads: Option<u16>,
+
     /// Colour in the text report.
     #[arg(long, value_name = "WHEN", default_value = "auto")]
     pub color: ColorWhen,
@@ -169,6 +186,12 @@ pub enum Mode {
     },
     /// Check an article's quotes, or a list's.
     Check(Check),
+    /// `--articles DIR --json-lines OUT`: many articles at once.
+    Batch {
+        articles: PathBuf,
+        out: PathBuf,
+        sources: Vec<PathBuf>,
+    },
 }
 
 pub struct Check {
@@ -199,6 +222,19 @@ impl Args {
                 return Err("--predict-jsonl takes no sources".into());
             }
             return Ok(Mode::Predict(io[0].clone(), io[1].clone()));
+        }
+        if let (Some(articles), Some(out)) = (&self.articles, &self.json_lines) {
+            if self.save.is_some() || self.quotes.is_some() || self.html.is_some() {
+                return Err("--articles takes no --save, --quotes or --html".into());
+            }
+            if paths.is_empty() && self.store.is_none() {
+                return Err("no sources given (a --store, or source paths)".into());
+            }
+            return Ok(Mode::Batch {
+                articles: articles.clone(),
+                out: out.clone(),
+                sources: paths,
+            });
         }
         if let Some(save) = &self.save {
             if self.quotes.is_some() {

@@ -14,6 +14,15 @@ fn speaker_json(at: SpeakerAt<'_>) -> Value {
     }
 }
 
+/// A quote that could not be checked: its text, speaker, place and the error.
+pub fn error_json(w: &Wanted, e: &quotecheck::Error) -> Value {
+    json!({
+        "text": w.text, "speaker": w.speaker,
+        "start": w.range.map(|r| r.0), "end": w.range.map(|r| r.1),
+        "verdict": null, "error": e.to_string(),
+    })
+}
+
 /// `article`: the article the quote came from, with its code-point index.
 pub fn report_json(report: &Report<'_>, w: &Wanted, article: Option<(&str, &CharIndex)>) -> Value {
     let best = report.best();

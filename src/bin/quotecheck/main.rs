@@ -3,6 +3,7 @@
 //! teaches its use; the exit codes are in [`args`].
 
 mod args;
+mod batch;
 mod demo;
 mod extract;
 mod json;
@@ -69,6 +70,11 @@ pub fn main() -> ExitCode {
         Mode::Predict(input, output) => extract::predict_jsonl(&input, &output, extractor),
         Mode::Save { save, sources } => save_store(&args, &save, &sources),
         Mode::Check(check) => run_check(&args, check, extractor),
+        Mode::Batch {
+            articles,
+            out,
+            sources,
+        } => run_batch(&args, &articles, &out, &sources),
     }
 }
 
@@ -142,15 +148,8 @@ fn run_check(args: &Args, check: Check, extractor: Extractor) -> ExitCode {
     let mut reviews = Vec::new();
     let mut failed_check = false;
     for w in &wanted {
-        let kind = w.kind().unwrap_or(SpeakerKind::Unknown);
         let range = w.range.map(|(s, e)| s..e);
-        let checked = match &w.cited {
-            None => checker.check_as(&store, &w.text, w.speaker.as_deref(), kind),
-            Some((id, at)) => {
-                checker.check_at(&store, &w.text, w.speaker.as_deref(), kind, id, *at)
-            }
-        };
-        match checked {
+        match check_wanted(&mut checker, &store, w) {
             Ok(report) => {
                 failed_check |= args
                     .fail_on
@@ -167,11 +166,7 @@ fn run_check(args: &Args, check: Check, extractor: Extractor) -> ExitCode {
             Err(e) => {
                 failed = true;
                 if args.json {
-                    results.push(json!({
-                        "text": w.text, "speaker": w.speaker,
-                        "start": w.range.map(|r| r.0), "end": w.range.map(|r| r.1),
-                        "verdict": null, "error": e.to_string(),
-                    }));
+                    results.push(json::error_json(w, &e));
                 }
                 reviews.push(Review::failed(&w.text, w.speaker.as_deref(), range, &e));
             }
@@ -203,6 +198,52 @@ fn run_check(args: &Args, check: Check, extractor: Extractor) -> ExitCode {
     } else {
         EXIT_OK
     })
+}
+
+/// Checks one quote: at the place it cites, if it cites one.
+fn check_wanted<'a>(
+    checker: &'a mut Checker,
+    store: &'a Store,
+    w: &'a Wanted,
+) -> Result<quotecheck::Report<'a>, quotecheck::Error> {
+    let kind = w.kind().unwrap_or(SpeakerKind::Unknown);
+    match &w.cited {
+        None => checker.check_as(store, &w.text, w.speaker.as_deref(), kind),
+        Some((id, at)) => checker.check_at(store, &w.text, w.speaker.as_deref(), kind, id, *at),
+    }
+}
+
+/// `--articles DIR --json-lines OUT`: a batch over every core.
+fn run_batch(args: &Args, articles: &Path, out: &Path, sources: &[PathBuf]) -> ExitCode {
+    let mut store = match open_store(args) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let mut failed = false;
+    let mut progress = sources::Progress::new();
+    let files = sources::read_all(sources, &mut progress, &mut failed);
+    progress.finish();
+    sources::add_all(&mut store, files, &mut failed);
+    let threads = args.threads.map(usize::from).unwrap_or_else(|| {
+        std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
+    });
+    let outcome = batch::run(
+        &store,
+        &batch::Batch {
+            articles,
+            out,
+            threads,
+            single_quotes: !args.no_single_quotes,
+            fail_on: &args.fail_on,
+        },
+    );
+    if failed || outcome.failed {
+        ExitCode::from(EXIT_ERROR)
+    } else if outcome.failed_check {
+        ExitCode::from(EXIT_FAILED_CHECK)
+    } else {
+        ExitCode::from(EXIT_OK)
+    }
 }
 
 /// The article (its name and text, if there is one) and the quotes to
@@ -241,7 +282,8 @@ fn read_input(
         },
         None => unreachable!("Args::mode gives an article or --quotes"),
     };
-    let wanted = extract_quotes(&text, extractor);
+    let mut extractor = extractor;
+    let wanted = extract_quotes(&text, &mut extractor);
     Ok((name, Some(text), wanted))
 }
 
@@ -319,7 +361,7 @@ fn read_quotes(path: &Path) -> Result<Vec<Wanted>, String> {
 }
 
 /// The article's speech quotes, each with the speaker extraction found.
-fn extract_quotes(article: &str, mut extractor: Extractor) -> Vec<Wanted> {
+fn extract_quotes(article: &str, extractor: &mut Extractor) -> Vec<Wanted> {
     let found = extractor.extract(article);
     found
         .quotes()
