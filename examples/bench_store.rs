@@ -1,6 +1,9 @@
 //! Benchmark: building, saving, opening and checking a store of real text.
 //!
-//! Usage: `cargo run --release --example bench_store -- DIR_OR_FILES... [--quotes N] [--one-by-one] [--keep FILE]`
+//! Usage: `cargo run --release --example bench_store -- DIR_OR_FILES... [--quotes N] [--one-by-one] [--keep FILE] [--threads N]`
+//!
+//! `--threads N` builds on N threads (default: one per core; the file is the
+//! same either way).
 //!
 //! Every `.txt` file given (or found in a given folder) becomes a source,
 //! added with `Store::add_many` (or, with `--one-by-one`, `Store::add` each).
@@ -29,6 +32,11 @@ fn main() {
     let mut keep = None;
     if let Some(i) = args.iter().position(|a| a == "--keep") {
         keep = args.get(i + 1).map(std::path::PathBuf::from);
+        args.drain(i..(i + 2).min(args.len()));
+    }
+    let mut threads = 0usize;
+    if let Some(i) = args.iter().position(|a| a == "--threads") {
+        threads = args.get(i + 1).and_then(|n| n.parse().ok()).unwrap_or(0);
         args.drain(i..(i + 2).min(args.len()));
     }
     if let Some(i) = args.iter().position(|a| a == "--quotes") {
@@ -65,6 +73,7 @@ fn main() {
         .collect();
     let started = Instant::now();
     let mut store = Store::new();
+    store.set_threads(threads);
     if one_by_one {
         for doc in docs {
             store.add(doc).expect("add");

@@ -388,12 +388,12 @@ impl Index {
     ///
     /// The frozen tier must be in memory (as it is unless the index came
     /// from a file; [`crate::Store`] reads it in before changing it).
-    pub fn add_bulk(&mut self, ids: &[u32], runs: &[std::ops::Range<u32>]) {
+    pub fn add_bulk(&mut self, ids: &[u32], runs: &[std::ops::Range<u32>], threads: usize) {
         let Some(end) = runs.iter().map(|r| r.end).max() else {
             return;
         };
         self.bound = self.bound.max(end);
-        let run = sorted_run(ids, runs);
+        let run = sorted_run(ids, runs, threads);
         self.freeze();
         let old = std::mem::take(&mut self.frozen);
         self.frozen = if old.is_empty() {
@@ -526,67 +526,156 @@ impl Frozen {
     }
 }
 
+/// Below this many words, [`sorted_run`] works on one thread.
+const MIN_PARALLEL_WORDS: usize = 1 << 20;
+
 /// The index of `ids[run]` for each run, as a frozen tier: pairs by a
 /// counting sort on the first word (each bucket then sorted by second word
 /// and position, packed in one `u64`), words by a counting sort on the id.
-fn sorted_run(ids: &[u32], runs: &[std::ops::Range<u32>]) -> Frozen {
-    let span = |r: &std::ops::Range<u32>| {
-        let (s, e) = (r.start as usize, (r.end as usize).min(ids.len()));
-        ids.get(s..e).unwrap_or(&[])
-    };
+///
+/// On `threads` threads, each sorts the words and pairs whose (first) word
+/// lies in its own range of ids, the ranges cut to hold about as many
+/// positions each; the parts are then laid end to end ([`join_parts`]),
+/// which gives the very tier one thread builds.
+fn sorted_run(ids: &[u32], runs: &[std::ops::Range<u32>], threads: usize) -> Frozen {
     let vocab = runs
         .iter()
-        .flat_map(|r| span(r).iter())
+        .flat_map(|r| span(ids, r).iter())
         .max()
         .map_or(0, |&m| m as usize + 1);
-    // Words.
-    let mut starts = vec![0usize; vocab + 1];
+    let mut counts = vec![0usize; vocab];
     for r in runs {
-        for &id in span(r) {
-            starts[id as usize + 1] += 1;
+        for &id in span(ids, r) {
+            counts[id as usize] += 1;
         }
     }
-    for i in 1..starts.len() {
-        starts[i] += starts[i - 1];
+    let total: usize = counts.iter().sum();
+    let threads = if total < MIN_PARALLEL_WORDS {
+        1
+    } else {
+        threads
+    };
+    sorted_parts(ids, runs, &counts, threads)
+}
+
+/// [`sorted_run`] on `threads` threads, given each id's count.
+fn sorted_parts(
+    ids: &[u32],
+    runs: &[std::ops::Range<u32>],
+    counts: &[usize],
+    threads: usize,
+) -> Frozen {
+    let (vocab, total) = (counts.len(), counts.iter().sum::<usize>());
+    let threads = threads.max(1);
+    // Cut the ids where the running count passes each thread's share.
+    let mut cuts = vec![0];
+    let mut seen = 0usize;
+    for (id, &c) in counts.iter().enumerate() {
+        seen += c;
+        if seen * threads >= total * cuts.len() && cuts.len() < threads && id + 1 < vocab {
+            cuts.push(id + 1);
+        }
     }
+    cuts.push(vocab);
+    let parts: Vec<Builder> = if cuts.len() == 2 {
+        vec![sort_part(ids, runs, 0..vocab, counts)]
+    } else {
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = cuts
+                .windows(2)
+                .map(|w| {
+                    let range = w[0]..w[1];
+                    scope.spawn(move || sort_part(ids, runs, range, counts))
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+                .collect()
+        })
+    };
+    join_parts(parts, &cuts)
+}
+
+/// The words of `run` in `ids` (empty past the end).
+fn span<'a>(ids: &'a [u32], r: &std::ops::Range<u32>) -> &'a [u32] {
+    let (s, e) = (r.start as usize, (r.end as usize).min(ids.len()));
+    ids.get(s..e).unwrap_or(&[])
+}
+
+/// [`sorted_run`]'s work for the ids in `range`: the lists of those words
+/// and of the pairs they begin, numbered from the range's start, as
+/// [`Builder`] writes them (its samples are not used: they depend on the
+/// rows before).
+fn sort_part(
+    ids: &[u32],
+    runs: &[std::ops::Range<u32>],
+    range: std::ops::Range<usize>,
+    counts: &[usize],
+) -> Builder {
+    let (lo, n) = (range.start, range.len());
+    let local = |id: u32| (id as usize).wrapping_sub(lo);
+    // A run's last word begins no pair: its position joins its word's list
+    // on its own. Runs come in position order, so a stable sort by word
+    // keeps each word's positions ascending.
+    let mut lasts: Vec<(usize, u32)> = runs
+        .iter()
+        .filter_map(|r| {
+            let words = span(ids, r);
+            let i = local(*words.last()?);
+            (i < n).then(|| (i, r.start + words.len() as u32 - 1))
+        })
+        .collect();
+    lasts.sort_by_key(|&(i, _)| i);
+    // Pairs, by a counting sort on the first word.
+    let mut starts = vec![0usize; n + 1];
+    for i in 0..n {
+        starts[i + 1] = starts[i] + counts[lo + i];
+    }
+    let mut pair_counts = counts[range.clone()].to_vec();
+    for &(i, _) in &lasts {
+        pair_counts[i] -= 1;
+    }
+    for i in 0..n {
+        starts[i + 1] = starts[i] + pair_counts[i];
+    }
+    drop(pair_counts);
     let mut cursor = starts.clone();
-    let mut positions = vec![0u32; starts[vocab]];
+    let mut entries = vec![0u64; starts[n]];
     for r in runs {
-        for (p, &id) in (r.start..).zip(span(r)) {
-            positions[cursor[id as usize]] = p;
-            cursor[id as usize] += 1;
-        }
-    }
-    let mut out = Builder::default();
-    for id in 0..vocab {
-        let list = &positions[starts[id]..starts[id + 1]];
-        if !list.is_empty() {
-            out.word(id, list);
-        }
-    }
-    drop(positions);
-    // Pairs: the same counts, less each run's last word.
-    for r in runs {
-        if let Some(&last) = span(r).last() {
-            for s in &mut starts[last as usize + 1..] {
-                *s -= 1;
+        let words = span(ids, r);
+        for (p, w) in (r.start..).zip(words.windows(2)) {
+            let a = local(w[0]);
+            if a < n {
+                entries[cursor[a]] = (u64::from(w[1]) << 32) | u64::from(p);
+                cursor[a] += 1;
             }
         }
     }
-    let mut cursor = starts.clone();
-    let mut entries = vec![0u64; starts[vocab]];
-    for r in runs {
-        let words = span(r);
-        for (p, w) in (r.start..).zip(words.windows(2)) {
-            let a = w[0] as usize;
-            entries[cursor[a]] = (u64::from(w[1]) << 32) | u64::from(p);
-            cursor[a] += 1;
-        }
-    }
+    drop(cursor);
+    let mut out = Builder::default();
     let mut list = Vec::new();
     let mut spare = Vec::new();
-    for a in 0..vocab {
+    let mut last = lasts.iter().peekable();
+    for a in 0..n {
         let bucket = &mut entries[starts[a]..starts[a + 1]];
+        // The word's list: the bucket's positions (in position order, as
+        // the scatter wrote them) and its runs' last words.
+        if counts[lo + a] > LONGEST_WORD_LIST {
+            out.dropped_word(a, counts[lo + a]);
+            while last.next_if(|l| l.0 == a).is_some() {}
+        } else if counts[lo + a] > 0 {
+            list.clear();
+            list.extend(bucket.iter().map(|&e| e as u32));
+            let before = list.len();
+            while let Some(&(_, p)) = last.next_if(|l| l.0 == a) {
+                list.push(p);
+            }
+            if list.len() > before {
+                list.sort_unstable();
+            }
+            out.word(a, &list);
+        }
         // Entries arrive in position order: a stable sort by second word
         // alone (linear: "the" begins 6% of all pairs, and a comparison
         // sort spent a log factor on buckets like it) leaves them in
@@ -603,7 +692,55 @@ fn sorted_run(ids: &[u32], runs: &[std::ops::Range<u32>]) -> Frozen {
             out.pair(a, b, &list);
         }
     }
-    out.finish()
+    out
+}
+
+/// The parts of [`sorted_run`] (part `k` for the ids from `cuts[k]`) laid
+/// end to end: list references and row numbers moved by what comes
+/// before, gaps between parts padded as [`Builder`] pads them, and the
+/// sampled rows taken afresh (a part cannot know its rows' global
+/// numbers), stepping over the lists.
+fn join_parts(parts: Vec<Builder>, cuts: &[usize]) -> Frozen {
+    let mut all = Builder::default();
+    for (part, &lo) in parts.into_iter().zip(cuts) {
+        let Builder {
+            out: p,
+            pair_bytes,
+            bytes,
+        } = part;
+        let out = &mut all.out;
+        let base = all.bytes.len() as u64;
+        if !p.word_lists.is_empty() {
+            out.word_lists.resize(lo, postings::NONE);
+            out.word_lists.extend(p.word_lists.iter().map(|&r| {
+                if r == postings::NONE || r & postings::INLINE != 0 {
+                    r
+                } else {
+                    r + base
+                }
+            }));
+        }
+        all.bytes.extend_from_slice(&bytes);
+        if p.pair_second.is_empty() {
+            continue;
+        }
+        let rows_before = out.pair_second.len();
+        out.pair_rows.resize(lo, rows_before as u64);
+        out.pair_rows
+            .extend(p.pair_rows.iter().map(|&r| r + rows_before as u64));
+        let mut at = 0usize;
+        for i in 0..p.pair_second.len() {
+            if (rows_before + i).is_multiple_of(PAIR_SAMPLE) {
+                out.pair_samples.push((all.pair_bytes.len() + at) as u64);
+            }
+            // Our own lists, just written: a bad one cannot occur, and would
+            // at worst misplace samples, never read out of bounds.
+            at = postings::skip(&pair_bytes, at).unwrap_or(pair_bytes.len());
+        }
+        out.pair_second.extend_from_slice(&p.pair_second);
+        all.pair_bytes.extend_from_slice(&pair_bytes);
+    }
+    all.finish()
 }
 
 /// Two frozen tiers as one; every position of `new` comes after every
@@ -708,6 +845,72 @@ mod tests {
     }
 
     #[test]
+    fn sorted_parts_on_many_threads_equal_one_thread() {
+        // A skewed vocabulary (a few very common ids, a long tail), runs of
+        // every length, ids absent from the runs, and more threads than ids
+        // have lists.
+        let mut seed = 7u64;
+        let mut next = || {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as u32
+        };
+        let ids: Vec<u32> = (0..20_000)
+            .map(|_| match next() % 4 {
+                0 => next() % 3,
+                1 => 5 + next() % 40,
+                _ => 100 + next() % 3000,
+            })
+            .collect();
+        let mut runs = Vec::new();
+        let mut at = 0u32;
+        while at < ids.len() as u32 {
+            let len = (next() % 300).min(ids.len() as u32 - at);
+            runs.push(at..at + len);
+            at += len.max(1);
+        }
+        runs.retain(|r| r.end <= ids.len() as u32);
+        let vocab = 3100;
+        let mut counts = vec![0usize; vocab];
+        for r in &runs {
+            for &id in span(&ids, r) {
+                counts[id as usize] += 1;
+            }
+        }
+        let one = sorted_parts(&ids, &runs, &counts, 1);
+        for threads in [2, 3, 7, 64] {
+            assert!(
+                one == sorted_parts(&ids, &runs, &counts, threads),
+                "{threads} threads"
+            );
+        }
+        assert!(one.pair_samples.len() > 10 && one.word_lists.len() == vocab);
+        // And the lists are right: every pair and word, against a naive map.
+        let mut pairs: std::collections::BTreeMap<(u32, u32), Vec<u32>> = Default::default();
+        let mut words: std::collections::BTreeMap<u32, Vec<u32>> = Default::default();
+        for r in &runs {
+            for (p, &id) in (r.start..).zip(span(&ids, r)) {
+                words.entry(id).or_default().push(p);
+            }
+            for (p, w) in (r.start..).zip(span(&ids, r).windows(2)) {
+                pairs.entry((w[0], w[1])).or_default().push(p);
+            }
+        }
+        let index = Index::from_frozen(one, ids.len() as u32);
+        for ((a, b), list) in &pairs {
+            assert_eq!(&v(index.bigram(*a, *b).unwrap()), list, "pair {a} {b}");
+        }
+        for (id, list) in &words {
+            let got = v(index.word(*id).unwrap());
+            assert!(list.len() > LONGEST_WORD_LIST || &got == list, "word {id}");
+        }
+        assert!(
+            v(index.bigram(3099, 3099).unwrap()).is_empty() || pairs.contains_key(&(3099, 3099))
+        );
+    }
+
+    #[test]
     fn runs_do_not_join() {
         let mut index = Index::default();
         index.add_run(0, &[1, 2]);
@@ -807,7 +1010,7 @@ mod examples {
     fn add_bulk_example() -> Result<(), crate::Error> {
         let mut index = crate::index::Index::default();
         let ids = [7, 8, 7, 8, 9];
-        index.add_bulk(&ids, &[0..2, 2..5]);
+        index.add_bulk(&ids, &[0..2, 2..5], 1);
         assert_eq!(index.bigram(7, 8)?.iter().collect::<Vec<_>>(), [0, 2]);
         assert!(index.bigram(8, 7)?.is_empty()); // runs do not join
         assert_eq!(index.word(9)?.iter().collect::<Vec<_>>(), [4]);

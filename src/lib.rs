@@ -58,6 +58,7 @@
 #![warn(missing_docs)]
 
 mod align;
+mod build;
 mod check;
 mod claim;
 mod error;

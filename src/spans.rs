@@ -43,9 +43,48 @@ pub struct Spans {
 }
 
 impl Spans {
-    /// Appends the range of the next word.
+    /// Appends the range of the next word (builds go through
+    /// [`Spans::packed_from`]; this is the reference the tests use).
+    #[cfg(test)]
     pub fn push(&mut self, start: u32, end: u32) {
-        let pos = self.codes.len();
+        self.push_at(self.codes.len(), start, end);
+    }
+
+    /// The ranges of words `first..` packed as they would be if pushed
+    /// after `first` words, the last of which ended at `prev_end`: a piece
+    /// to [`Spans::append`] to such spans. (So the words of many sources
+    /// can be packed on many threads, each piece knowing only where it
+    /// goes.)
+    pub(crate) fn packed_from(first: usize, prev_end: u32, ranges: &[(u32, u32)]) -> Spans {
+        let mut piece = Spans {
+            prev_end,
+            codes: Vec::with_capacity(ranges.len()),
+            base: Vec::with_capacity(ranges.len() / BLOCK + 1),
+            ..Spans::default()
+        };
+        for (i, &(start, end)) in ranges.iter().enumerate() {
+            piece.push_at(first + i, start, end);
+        }
+        piece
+    }
+
+    /// Appends a piece made by [`Spans::packed_from`] for these spans'
+    /// length and last end.
+    pub(crate) fn append(&mut self, piece: Spans) {
+        self.base.extend_from_slice(&piece.base);
+        self.codes.extend_from_slice(&piece.codes);
+        self.escapes.extend_from_slice(&piece.escapes);
+        self.prev_end = piece.prev_end;
+    }
+
+    /// Where the last word pushed ended (0 for none).
+    pub(crate) fn last_end(&self) -> u32 {
+        self.prev_end
+    }
+
+    /// [`Spans::push`] for the word at global position `pos` (`codes` holds
+    /// the words from some block start up to it).
+    fn push_at(&mut self, pos: usize, start: u32, end: u32) {
         let at_block = pos.is_multiple_of(BLOCK);
         if at_block {
             self.base.push(start);
@@ -234,6 +273,21 @@ mod tests {
         }
         spans.decode(1990..5000, &mut out);
         assert_eq!(out, pushed[1990..]);
+        // Pieces packed apart, each knowing only where it goes, and
+        // appended, are the spans pushed one by one (cut anywhere, at and
+        // off block starts, an empty piece among them).
+        for cuts in [
+            vec![0, 2_000],
+            vec![0, 16, 2_000],
+            vec![0, 5, 5, 700, 1_601, 2_000],
+        ] {
+            let mut joined = Spans::default();
+            for w in cuts.windows(2) {
+                let piece = Spans::packed_from(w[0], joined.last_end(), &pushed[w[0]..w[1]]);
+                joined.append(piece);
+            }
+            assert_eq!(joined, spans, "{cuts:?}");
+        }
         // Decoding from a piece that starts at a block (as a source's piece
         // read from a store file does) gives the same ranges, and nothing
         // outside the piece.

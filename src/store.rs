@@ -13,13 +13,12 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
 
+use crate::build;
 use crate::error::Error;
 use crate::index::Index;
 use crate::persist;
 use crate::source::{Source, SourceDoc};
 use crate::spans::Spans;
-use crate::text::{fold_word_into, words};
-use crate::transcript::{self, Layout};
 use crate::vocab::Vocab;
 use crate::words::{self, FileWords, Words};
 
@@ -27,10 +26,10 @@ use crate::words::{self, FileWords, Words};
 /// `u32`, so a single source must stay under 4 GiB.
 pub const MAX_SOURCE_BYTES: usize = u32::MAX as usize - 1;
 
-/// A parenthesised passage of at most this many words inside a transcript
-/// is a stage direction ("(Laughter.)", "(inaudible)"): a quote that leaves
-/// it out has not dropped anything that was said.
-const MAX_STAGE_DIRECTION_WORDS: usize = 6;
+/// [`Store::add_many`] reads at most about this many bytes of text from its
+/// iterator before tokenizing them (on every core) and adding them: the
+/// memory of the batch's own arrays stays bounded however many sources come.
+const BATCH_BYTES: usize = 64 << 20;
 
 /// Per-word flags.
 pub(crate) mod flag {
@@ -61,7 +60,8 @@ pub struct Store {
     pub(crate) spans: Spans,
     pub(crate) flags: Vec<u8>,
     pub(crate) index: Index,
-    fold_buf: String,
+    /// Threads for building; 0 for one per core.
+    threads: usize,
     /// The end of each source's word positions, in order: a search maps a
     /// position to its source by binary search here, in a few cache lines,
     /// rather than over the (large) `Source` records.
@@ -89,7 +89,9 @@ impl Store {
     /// [`Error::SourceTooLarge`]; the store is unchanged on error.
     pub fn add(&mut self, doc: SourceDoc) -> Result<usize, Error> {
         self.load()?;
-        let index = self.add_words(doc)?;
+        self.admit(doc.id.clone(), doc.text.len(), &Default::default(), 0)?;
+        let index = self.sources.len();
+        self.add_batch(vec![doc]);
         let words = self.words_of(index);
         self.index.add_run(
             words.start,
@@ -118,60 +120,126 @@ impl Store {
     /// assert_eq!(checker.check(&store, "Speech number 2", None)?.best().unwrap().source_id(), "s2");
     /// # Ok::<(), quotecheck::Error>(())
     /// ```
+    ///
+    /// Sources are read from the iterator in batches of about 64 MB of
+    /// text, each tokenized on every core ([`Store::set_threads`]); the store
+    /// is the same, byte for byte, however many threads built it.
     pub fn add_many(&mut self, docs: impl IntoIterator<Item = SourceDoc>) -> Result<usize, Error> {
         self.load()?;
         let mut runs = Vec::new();
         let mut outcome = Ok(());
-        for doc in docs {
-            match self.add_words(doc) {
-                Ok(index) => runs.push(self.words_of(index)),
-                Err(e) => {
+        let mut docs = docs.into_iter();
+        while outcome.is_ok() {
+            // Each document is checked as it is taken, so that on an error
+            // none after the failing one has been read from the iterator.
+            let (mut batch, mut bytes) = (Vec::new(), 0usize);
+            let mut batch_ids = std::collections::HashSet::new();
+            while bytes < BATCH_BYTES {
+                let Some(doc) = docs.next() else { break };
+                if let Err(e) = self.admit(doc.id.clone(), doc.text.len(), &batch_ids, bytes) {
                     outcome = Err(e);
                     break;
                 }
+                bytes += doc.text.len();
+                batch_ids.insert(doc.id.clone());
+                batch.push(doc);
             }
+            if batch.is_empty() {
+                break;
+            }
+            runs.extend(self.add_batch(batch));
         }
-        self.index.add_bulk(&self.word_ids, &runs);
+        self.index
+            .add_bulk(&self.word_ids, &runs, self.build_threads());
         outcome.map(|()| runs.len())
     }
 
-    /// Adds a source's words and record, but not to the index.
-    fn add_words(&mut self, doc: SourceDoc) -> Result<usize, Error> {
-        if doc.id.is_empty() {
+    /// How many threads [`Store::add_many`] (and saving a store with
+    /// removed sources) uses: `0`, the default, for one per core. The
+    /// store built is the same whatever the number.
+    ///
+    /// ```
+    /// use quotecheck::{SourceDoc, Store};
+    /// let docs = || (0..4).map(|i| SourceDoc::new(format!("s{i}"), format!("Speech {i}.")));
+    /// let (mut one, mut all) = (Store::new(), Store::new());
+    /// one.set_threads(1);
+    /// one.add_many(docs())?;
+    /// all.add_many(docs())?;
+    /// assert_eq!(one.word_count(), all.word_count());
+    /// # Ok::<(), quotecheck::Error>(())
+    /// ```
+    pub fn set_threads(&mut self, threads: usize) {
+        self.threads = threads;
+    }
+
+    /// The threads a build uses now.
+    fn build_threads(&self) -> usize {
+        match self.threads {
+            0 => std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get),
+            n => n,
+        }
+    }
+
+    /// Whether a source with this id and text length may be added, with
+    /// `pending` (ids) and `pending_bytes` taken but not added yet.
+    fn admit(
+        &self,
+        id: String,
+        len: usize,
+        pending: &std::collections::HashSet<String>,
+        pending_bytes: usize,
+    ) -> Result<(), Error> {
+        if id.is_empty() {
             return Err(Error::EmptySourceId);
         }
-        if self.ids.contains_key(&doc.id) {
-            return Err(Error::DuplicateSourceId(doc.id));
+        if self.ids.contains_key(&id) || pending.contains(&id) {
+            return Err(Error::DuplicateSourceId(id));
         }
-        if doc.text.len() > MAX_SOURCE_BYTES
-            || self.word_ids.len() + doc.text.len() / 2 >= u32::MAX as usize
+        // Positions are u32: a word takes at least two bytes of text on
+        // average (a letter and a separator), so this bounds the words.
+        if len > MAX_SOURCE_BYTES
+            || self.word_ids.len() + (pending_bytes + len) / 2 >= u32::MAX as usize
         {
             return Err(Error::SourceTooLarge {
-                len: doc.text.len(),
+                len,
                 limit: MAX_SOURCE_BYTES,
-                id: doc.id,
+                id,
             });
         }
-        let layout = transcript::read(&doc);
-        let first = self.word_ids.len() as u32;
-        self.tokenize(&doc.text, &layout);
-        let end = self.word_ids.len() as u32;
-        let index = self.sources.len();
-        self.ids.insert(doc.id.clone(), index as u32);
-        self.word_ends.push(end);
-        self.sources.push(Source {
-            doc,
-            speakers: layout.speakers,
-            turns: layout.turns,
-            times: layout.times,
-            structure: layout.structure,
-            is_transcript: layout.is_transcript,
-            words: first..end,
-            removed: false,
-            lazy_text: None,
-            char_index: OnceLock::new(),
-        });
-        Ok(index)
+        Ok(())
+    }
+
+    /// Adds admitted sources' words and records, but not to the index;
+    /// returns each one's word positions.
+    fn add_batch(&mut self, batch: Vec<SourceDoc>) -> Vec<Range<u32>> {
+        let runs = build::tokenize_many(&batch, self.build_threads());
+        let tokenized = build::merge_runs(
+            runs,
+            &mut self.vocab,
+            &mut self.word_ids,
+            &mut self.flags,
+            &mut self.spans,
+        );
+        let mut added = Vec::with_capacity(tokenized.len());
+        for ((t, words), doc) in tokenized.into_iter().zip(batch) {
+            let index = self.sources.len();
+            self.ids.insert(doc.id.clone(), index as u32);
+            self.word_ends.push(words.end);
+            added.push(words.clone());
+            self.sources.push(Source {
+                doc,
+                speakers: t.layout.speakers,
+                turns: t.layout.turns,
+                times: t.layout.times,
+                structure: t.layout.structure,
+                is_transcript: t.layout.is_transcript,
+                words,
+                removed: false,
+                lazy_text: None,
+                char_index: OnceLock::new(),
+            });
+        }
+        added
     }
 
     /// Adds every source of a file or folder tree, read by the rules of
@@ -481,83 +549,12 @@ impl Store {
             spans: parts.spans,
             flags: Vec::new(),
             index: parts.index,
-            fold_buf: String::new(),
+            threads: 0,
             word_ends,
             removed: 0,
             file_words: Some(Arc::new(parts.words)),
             opened_from: Arc::default(),
         })
-    }
-
-    fn tokenize(&mut self, text: &str, layout: &Layout) {
-        let mut skip = layout.structure.iter().peekable();
-        let mut editorial = layout.editorial.iter().peekable();
-        let mut gap_start = 0usize;
-        let mut paren_open: Option<usize> = None;
-        let mut bracket_depth = 0u32;
-        let mut sentence_start = true;
-        for (start, word) in words(text) {
-            let end = start + word.len();
-            while skip.peek().is_some_and(|r| (r.end as usize) <= start) {
-                skip.next();
-            }
-            if skip.peek().is_some_and(|r| (r.start as usize) <= start) {
-                // Layout (a label, a time stamp) ends a sentence for our purposes.
-                sentence_start = true;
-                gap_start = end;
-                continue;
-            }
-            let gap = &text[gap_start..start];
-            if gap.contains("\n\n") {
-                sentence_start = true;
-            }
-            for c in gap.chars() {
-                match c {
-                    '(' => paren_open = Some(self.word_ids.len()),
-                    ')' => {
-                        if let Some(open) = paren_open.take() {
-                            let n = self.word_ids.len() - open;
-                            if n <= MAX_STAGE_DIRECTION_WORDS {
-                                for f in &mut self.flags[open..] {
-                                    *f |= flag::STAGE;
-                                }
-                            }
-                        }
-                    }
-                    '[' => bracket_depth += 1,
-                    ']' => bracket_depth = bracket_depth.saturating_sub(1),
-                    '.' | '!' | '?' | ':' => sentence_start = true,
-                    _ => {}
-                }
-            }
-            while editorial.peek().is_some_and(|r| (r.end as usize) <= start) {
-                editorial.next();
-            }
-            let mut f = 0u8;
-            if bracket_depth > 0
-                || editorial
-                    .peek()
-                    .is_some_and(|r| (r.start as usize) <= start)
-            {
-                f |= flag::EDITORIAL;
-            }
-            if sentence_start {
-                f |= flag::SENTENCE_START;
-            }
-            sentence_start = false;
-            let id = match self.vocab.intern_plain(word) {
-                Some(id) => id,
-                None => {
-                    self.fold_buf.clear();
-                    fold_word_into(word, &mut self.fold_buf);
-                    self.vocab.intern(&self.fold_buf)
-                }
-            };
-            self.word_ids.push(id);
-            self.spans.push(start as u32, end as u32);
-            self.flags.push(f);
-            gap_start = end;
-        }
     }
 
     /// How many sources (not counting removed ones).

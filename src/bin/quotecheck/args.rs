@@ -164,7 +164,8 @@ pub struct Args {
     #[arg(long, value_name = "OUT", requires = "articles")]
     pub json_lines: Option<PathBuf>,
 
-    /// How many threads --articles uses (default: one per core).
+    /// How many threads building a store and --articles use (default: one
+    /// per core; a store file is the same whatever the number).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub threads: Option<u16>,
 

@@ -78,8 +78,15 @@ pub fn main() -> ExitCode {
     }
 }
 
-/// Opens `--store` if given, else an empty store.
+/// Opens `--store` if given, else an empty store; either builds on
+/// `--threads`.
 fn open_store(args: &Args) -> Result<Store, ExitCode> {
+    let mut store = open_or_new(args)?;
+    store.set_threads(args.threads.map_or(0, usize::from));
+    Ok(store)
+}
+
+fn open_or_new(args: &Args) -> Result<Store, ExitCode> {
     match &args.store {
         Some(path) => Store::open(path).map_err(|e| {
             eprintln!("quotecheck: error: {}: {e}", path.display());
