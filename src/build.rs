@@ -15,6 +15,15 @@
 //! run in its own first-met order), and the run's ids are mapped through
 //! that table. So the arrays, and the file saved from them, are the same
 //! byte for byte on one core or many; only the time differs.
+//!
+//! The rules here (with the layout reading in `transcript` and the word
+//! segmentation and folding in `text`) are part of the store file's
+//! format: a file keeps no words, only texts, and derives a source's words
+//! again when used ([`derive`], `crate::words`). A change to any of them
+//! that changes the words a text gives must bump
+//! `persist::FORMAT_VERSION`, so that files built under the old rules are
+//! refused, not misread; the test `derived_words_are_pinned` fails on such a
+//! change as the reminder.
 
 #![forbid(unsafe_code)]
 
@@ -23,7 +32,7 @@ use crate::spans::Spans;
 use crate::store::flag;
 use crate::text::{fold_word_into, words};
 use crate::transcript::{self, Layout};
-use crate::vocab::Vocab;
+use crate::vocab::{UNKNOWN, Vocab};
 
 /// A parenthesised passage of at most this many words inside a transcript
 /// is a stage direction ("(Laughter.)", "(inaudible)"): a quote that leaves
@@ -34,9 +43,47 @@ const MAX_STAGE_DIRECTION_WORDS: usize = 6;
 /// threads would cost more than they save.
 const MIN_PARALLEL_BYTES: usize = 1 << 20;
 
+/// How tokenizing numbers a word: by adding it to a vocabulary (a build),
+/// or by looking it up in a finished one (re-deriving a stored source's
+/// words, [`derive`]).
+pub(crate) trait Numbering {
+    /// The id of `word` (as the text has it; `fold_buf` is scratch for
+    /// folding it).
+    fn number(&mut self, word: &str, fold_buf: &mut String) -> u32;
+}
+
+impl Numbering for Vocab {
+    fn number(&mut self, word: &str, fold_buf: &mut String) -> u32 {
+        match self.intern_plain(word) {
+            Some(id) => id,
+            None => {
+                fold_buf.clear();
+                fold_word_into(word, fold_buf);
+                self.intern(fold_buf)
+            }
+        }
+    }
+}
+
+/// Looks words up in a finished vocabulary: [`UNKNOWN`] for one not there.
+struct Lookup<'a>(&'a Vocab);
+
+impl Numbering for Lookup<'_> {
+    fn number(&mut self, word: &str, fold_buf: &mut String) -> u32 {
+        match self.0.get_plain(word) {
+            Some(id) => id,
+            None => {
+                fold_buf.clear();
+                fold_word_into(word, fold_buf);
+                self.0.get(fold_buf)
+            }
+        }
+    }
+}
+
 /// Where tokenizing puts each word.
-pub(crate) struct WordSink<'a, S> {
-    pub vocab: &'a mut Vocab,
+pub(crate) struct WordSink<'a, S, N> {
+    pub vocab: &'a mut N,
     pub ids: &'a mut Vec<u32>,
     pub flags: &'a mut Vec<u8>,
     /// Takes each word's byte range.
@@ -46,7 +93,11 @@ pub(crate) struct WordSink<'a, S> {
 }
 
 /// Appends `text`'s words (those not in `layout`'s structure) to `sink`.
-pub(crate) fn tokenize<S: FnMut(u32, u32)>(text: &str, layout: &Layout, sink: WordSink<'_, S>) {
+pub(crate) fn tokenize<S: FnMut(u32, u32), N: Numbering>(
+    text: &str,
+    layout: &Layout,
+    sink: WordSink<'_, S, N>,
+) {
     let WordSink {
         vocab,
         ids,
@@ -109,15 +160,7 @@ pub(crate) fn tokenize<S: FnMut(u32, u32)>(text: &str, layout: &Layout, sink: Wo
             f |= flag::SENTENCE_START;
         }
         sentence_start = false;
-        let id = match vocab.intern_plain(word) {
-            Some(id) => id,
-            None => {
-                fold_buf.clear();
-                fold_word_into(word, fold_buf);
-                vocab.intern(fold_buf)
-            }
-        };
-        ids.push(id);
+        ids.push(vocab.number(word, fold_buf));
         spans(start as u32, end as u32);
         flags.push(f);
         gap_start = end;
@@ -288,4 +331,133 @@ pub(crate) fn merge_runs(
         }));
     }
     sources
+}
+
+/// A stored source's words, derived again from its text: what building
+/// gave it, so a store file need not keep them (see [`crate::words`]).
+#[derive(Debug)]
+pub(crate) struct Derived {
+    pub ids: Box<[u32]>,
+    pub flags: Box<[u8]>,
+    /// The words' byte ranges, packed as if the source began at position 0.
+    pub spans: Spans,
+}
+
+/// The words of the source `doc` (its record; `text` its text), numbered
+/// by the finished vocabulary `vocab`; `None` if a word is not in it (a
+/// store file whose vocabulary does not fit its texts).
+pub(crate) fn derive(doc: &SourceDoc, text: &str, vocab: &Vocab) -> Option<Derived> {
+    let layout = transcript::read_with_text(doc, text);
+    // About six bytes a word in English: one allocation, rarely two.
+    let guess = text.len() / 5;
+    let (mut ids, mut flags) = (Vec::with_capacity(guess), Vec::with_capacity(guess));
+    let mut ranges = Vec::with_capacity(guess);
+    tokenize(
+        text,
+        &layout,
+        WordSink {
+            vocab: &mut Lookup(vocab),
+            ids: &mut ids,
+            flags: &mut flags,
+            spans: |s, e| ranges.push((s, e)),
+            fold_buf: &mut String::new(),
+        },
+    );
+    if ids.contains(&UNKNOWN) {
+        return None;
+    }
+    Some(Derived {
+        ids: ids.into(),
+        flags: flags.into(),
+        spans: Spans::packed_from(0, 0, &ranges),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::Store;
+
+    /// The bundled public-domain sources, as the demo reads them, and the
+    /// transcript fixtures of every layout style.
+    fn real_docs(dirs: &[&str]) -> Vec<SourceDoc> {
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/");
+        let mut docs = Vec::new();
+        for dir in dirs {
+            let mut paths: Vec<_> = std::fs::read_dir(format!("{root}{dir}"))
+                .unwrap()
+                .map(|e| e.unwrap().path())
+                .filter(|p| p.extension().is_some_and(|e| e != "json" && e != "md"))
+                .collect();
+            paths.sort();
+            for p in paths {
+                let text = std::fs::read_to_string(&p).unwrap();
+                let id = p.strip_prefix(root).unwrap().display().to_string();
+                docs.push(SourceDoc::new(id, text).label("MR. KIRBY", "John Kirby"));
+            }
+        }
+        docs
+    }
+
+    #[test]
+    fn derived_words_are_the_words_built() {
+        let docs = real_docs(&[
+            "examples/data/sources",
+            "tests/fixtures/pd",
+            "tests/fixtures/own",
+        ]);
+        let mut store = Store::new();
+        store.add_many(docs.clone()).unwrap();
+        let (mut built, mut derived_spans) = (Vec::new(), Vec::new());
+        for (i, doc) in docs.iter().enumerate() {
+            let words = store.words(i).unwrap();
+            let d = derive(doc, &doc.text, &store.vocab).unwrap();
+            assert_eq!(&*d.ids, words.ids, "{}", doc.id);
+            assert_eq!(&*d.flags, words.flags, "{}", doc.id);
+            let range = words.start..words.start + words.ids.len();
+            words.spans(&store.spans.escapes, range, &mut built);
+            d.spans.decode(0..d.ids.len(), &mut derived_spans);
+            assert_eq!(built, derived_spans, "{}", doc.id);
+            assert!(!built.is_empty());
+        }
+        // A word the vocabulary lacks: no words, not wrong ones.
+        let unknown = SourceDoc::new("x", "zyzzogeton quux");
+        assert!(derive(&unknown, &unknown.text, &store.vocab).is_none());
+    }
+
+    /// The words the bundled sources give, pinned. A store file keeps no
+    /// words and derives them from its texts (`crate::words`), so if this
+    /// fails, the tokenizing rules changed what words a text gives: bump
+    /// `persist::FORMAT_VERSION` (files built under the old rules must be
+    /// refused, not misread), then update the value here. (Or the bundled
+    /// demo sources themselves changed.)
+    #[test]
+    fn derived_words_are_pinned() {
+        let docs = real_docs(&["examples/data/sources"]);
+        let mut store = Store::new();
+        store.add_many(docs.clone()).unwrap();
+        // FNV-1a over each word's folded form, flags and byte range.
+        let mut h = 0xcbf2_9ce4_8422_2325u64;
+        let mut eat = |bytes: &[u8]| {
+            for &b in bytes {
+                h = (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
+            }
+        };
+        let mut ranges = Vec::new();
+        for (i, doc) in docs.iter().enumerate() {
+            let d = derive(doc, &doc.text, &store.vocab).unwrap();
+            d.spans.decode(0..d.ids.len(), &mut ranges);
+            for ((&id, &flag), &(s, e)) in d.ids.iter().zip(&*d.flags).zip(&ranges) {
+                eat(store.vocab.word(id).as_bytes());
+                eat(&[0, flag]);
+                eat(&s.to_le_bytes());
+                eat(&e.to_le_bytes());
+            }
+            eat(format!("end of source {i}").as_bytes());
+        }
+        assert_eq!(
+            h, 1_172_431_028_003_063_826,
+            "the words of the bundled sources changed: bump persist::FORMAT_VERSION (see this test's docs)"
+        );
+    }
 }

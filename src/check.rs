@@ -1123,9 +1123,7 @@ impl Checker {
         // crafted): each must lie in the text, in order, on char boundaries
         // before the explanation slices the text with it.
         let text = source.try_text()?;
-        source_words
-            .spans
-            .decode(&store.spans.escapes, lo_u..hi_u, &mut self.window_spans);
+        source_words.spans(&store.spans.escapes, lo_u..hi_u, &mut self.window_spans);
         if !ranges_fit(&self.window_spans, text) || self.window_spans.len() != hi_u - lo_u {
             return Ok(None);
         }

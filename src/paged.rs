@@ -2,7 +2,7 @@
 //!
 //! Opening a store reads only what every search needs at once (the
 //! vocabulary, the source records, the index's rows); the large parts, the
-//! texts, the word arrays and the posting lists, stay in the file and are
+//! texts and the posting lists, stay in the file and are
 //! read piece by piece, each piece with its own CRC-32, the first time a
 //! search or a caller asks for it. A piece, once read, is kept (in a
 //! [`OnceLock`], so threads sharing a store share what has been read), so

@@ -3,7 +3,7 @@
 //!
 //! ```text
 //! offset 0   "QCSTORE\0"                      magic
-//!        8   u32 format version (4), u32 0
+//!        8   u32 format version (5), u32 0
 //!       16   sections, each 8-byte aligned    (little-endian throughout)
 //!      ...   table: u32 count, u32 0, then per section
 //!                   u32 tag, u32 0, u64 offset, u64 length
@@ -12,24 +12,31 @@
 //! ```
 //!
 //! Two kinds of section. The *small* ones are read on open: the meta
-//! numbers, the vocabulary (offsets into one string), the per-source
-//! records (ids, metadata, speaker turns, each text's length and where its
-//! words are), the per-source checksums, the packed ranges' escapes, the
-//! index rows (pair rows by first word, second words, sampled list
-//! offsets, word list references) and the page tables of the posting
-//! lists. The trailer's CRC-32 covers every byte of the file before it
-//! except the contents of the large sections.
+//! numbers (word count, vocabulary size, source count), the vocabulary
+//! (offsets into one string), the per-source records (ids, metadata,
+//! speaker turns, each text's length and where its words are), the
+//! per-source text checksums, the index rows (pair rows by first word,
+//! second words, sampled list offsets, word list references) and the page
+//! tables of the posting lists. The trailer's CRC-32 covers every byte of
+//! the file before it except the contents of the large sections.
 //!
 //! The *large* sections stay in the file and are read in checked pieces
-//! when first used (the `paged` module): the texts back to back, the word
-//! ids, flags, packed ranges' block starts and codes ([`crate::spans`]),
-//! and the delta-coded posting lists ([`crate::postings`]). Each source's
-//! text and each of its four word-array pieces has a CRC-32 in the
-//! checksums section (five `u32` per source); the posting lists are cut
-//! into pages at list boundaries, each page's start and CRC-32 in a page
-//! table (`u64` start, `u32` CRC, `u32` 0, or n + 1 when the page is one
-//! long list of n positions, which can then be counted and stepped over
-//! unread).
+//! when first used (the `paged` module): the texts back to back, and the
+//! delta-coded posting lists ([`crate::postings`]). Each source's text has
+//! a CRC-32 in the checksums section (one `u32` per source); the posting
+//! lists are cut into pages at list boundaries, each page's start and
+//! CRC-32 in a page table (`u64` start, `u32` CRC, `u32` 0, or n + 1 when
+//! the page is one long list of n positions, which can then be counted and
+//! stepped over unread).
+//!
+//! No per-word data is stored: a source's word ids, flags and byte ranges
+//! are derived again from its text when a search first needs them
+//! ([`crate::words`]). They are a pure function of the text, the record's
+//! metadata and the vocabulary, so long as the tokenizing rules are the
+//! ones the file was built with: the format version covers them (a change
+//! to what words a text gives bumps it; see [`crate::build`]), so a file
+//! built under other rules is refused ([`Error::UnsupportedVersion`]), not
+//! misread.
 //! Every byte of the file is thus under exactly one checksum that is
 //! checked before the byte is used.
 //!
@@ -49,10 +56,13 @@
 //! sorted `u64` keys; 2 stored them delta-coded, grouped by first word,
 //! with single-word lists past [`crate::index::LONGEST_WORD_LIST`] as
 //! counts only; 3 moved the texts out of the source records into a section
-//! of their own; 4 (this one) adds per-piece checksums and page tables so
-//! that the large sections are read when used, not on open. Files of
-//! versions 1 to 3 are refused with [`Error::UnsupportedVersion`]; rebuild
-//! them from their sources.
+//! of their own; 4 added per-piece checksums and page tables so that the
+//! large sections are read when used, not on open; 5 (this one) drops the
+//! word arrays (ids, flags, packed byte ranges: 1.2 bytes per byte of
+//! text, more than the texts' own size), which are derived from the texts
+//! instead. Files of versions 1 to 4 are
+//! refused with [`Error::UnsupportedVersion`], which names the version
+//! found; rebuild them from their sources (`quotecheck --save`).
 //!
 //! Saving writes a temporary file beside the target, syncs it, renames it
 //! over the target and syncs the directory: a crash at any point leaves
@@ -71,14 +81,13 @@ use crate::index::{Blob, Frozen, Index, PAIR_SAMPLE};
 use crate::paged::{Backing, FileRef, Page, PagedBytes, Piece, cut_pages};
 use crate::postings::{self, List};
 use crate::source::{LazyText, Source, SourceDoc, SourceKind, TimeMark, Turn};
-use crate::spans::{BLOCK, Spans};
 use crate::store::Store;
-use crate::words::{FileWords, Sections};
+use crate::words::StoredWords;
 
 const MAGIC: &[u8; 8] = b"QCSTORE\0";
 const END: &[u8; 8] = b"QCSTEND\0";
 /// The format this version writes and reads.
-pub const FORMAT_VERSION: u32 = 4;
+pub const FORMAT_VERSION: u32 = 5;
 const TRAILER: usize = 24;
 /// Bytes of one page table entry.
 const PAGE_ENTRY: usize = 16;
@@ -90,15 +99,10 @@ enum Tag {
     VocabOffsets = 2,
     VocabBytes = 3,
     Sources = 4,
-    WordIds = 5,
-    Flags = 7,
     PairRows = 14,
     PairSecond = 15,
     WordLists = 17,
     ListBytes = 18,
-    SpanBase = 19,
-    SpanCodes = 20,
-    SpanEscapes = 21,
     PairSamples = 22,
     PairBytes = 23,
     Texts = 24,
@@ -108,17 +112,12 @@ enum Tag {
 }
 
 impl Tag {
-    const ALL: [Tag; 19] = [
+    const ALL: [Tag; 14] = [
         Tag::Meta,
         Tag::VocabOffsets,
         Tag::VocabBytes,
         Tag::Sources,
         Tag::Texts,
-        Tag::WordIds,
-        Tag::Flags,
-        Tag::SpanBase,
-        Tag::SpanCodes,
-        Tag::SpanEscapes,
         Tag::PairRows,
         Tag::PairSecond,
         Tag::PairSamples,
@@ -136,16 +135,7 @@ impl Tag {
 
     /// Is it read when used rather than on open?
     fn is_large(self) -> bool {
-        matches!(
-            self,
-            Tag::Texts
-                | Tag::WordIds
-                | Tag::Flags
-                | Tag::SpanBase
-                | Tag::SpanCodes
-                | Tag::PairBytes
-                | Tag::ListBytes
-        )
+        matches!(self, Tag::Texts | Tag::PairBytes | Tag::ListBytes)
     }
 }
 
@@ -154,9 +144,8 @@ impl Tag {
 pub(crate) struct Parts {
     pub vocab: Vec<String>,
     pub sources: Vec<Source>,
-    /// The escapes only; block starts and codes are in `words`.
-    pub spans: Spans,
-    pub words: FileWords,
+    /// The sources' words, made from their texts when used.
+    pub words: StoredWords,
     pub index: Index,
 }
 
@@ -461,10 +450,6 @@ pub(crate) fn write_to<W: Write>(w: W, view: &View<'_>) -> std::io::Result<()> {
     }
     section!(Tag::Sources, s.put(&records)?);
     drop(records);
-    section!(
-        Tag::SpanEscapes,
-        s.u32s(store.spans.escapes.iter().flat_map(|&(p, a, b)| [p, a, b]))?
-    );
     let index = &view.index;
     section!(Tag::PairRows, s.u64s(index.pair_rows.iter().copied())?);
     section!(Tag::PairSecond, s.u32s(index.pair_second.iter().copied())?);
@@ -476,51 +461,19 @@ pub(crate) fn write_to<W: Write>(w: W, view: &View<'_>) -> std::io::Result<()> {
     section!(Tag::PairPages, s.pages(&pages_of(&index.pair_bytes)?)?);
     section!(Tag::ListPages, s.pages(&pages_of(&index.bytes)?)?);
 
-    // The large sections, a source at a time, with each piece's checksum.
-    let mut sums = vec![[0u32; 5]; sources.len()];
+    // The large sections: the texts (each with its checksum), the lists.
+    let mut sums = vec![0u32; sources.len()];
     section!(
         Tag::Texts,
         for (src, sum) in sources.iter().zip(&mut sums) {
             let text = src.try_text().map_err(other)?;
-            sum[0] = crc32fast::hash(text.as_bytes());
+            *sum = crc32fast::hash(text.as_bytes());
             s.put(text.as_bytes())?;
-        }
-    );
-    let words = |i: usize| store.words(i).map_err(other);
-    section!(
-        Tag::WordIds,
-        for (i, sum) in sums.iter_mut().enumerate() {
-            let w = words(i)?;
-            sum[1..].copy_from_slice(&w.checksums());
-            s.u32s(w.ids.iter().copied())?;
-        }
-    );
-    section!(
-        Tag::Flags,
-        for i in 0..sources.len() {
-            s.put(words(i)?.flags)?;
-        }
-    );
-    // A block belongs to the source holding its first word; a source's
-    // codes are its own words' (its piece starts a little earlier).
-    let bad_spans = || other(Error::CorruptStore("word spans".into()));
-    section!(
-        Tag::SpanBase,
-        for (i, src) in sources.iter().enumerate() {
-            let base = words(i)?.own_base(&src.words).ok_or_else(bad_spans)?;
-            s.u32s(base.iter().copied())?;
-        }
-    );
-    section!(
-        Tag::SpanCodes,
-        for (i, src) in sources.iter().enumerate() {
-            let codes = words(i)?.own_codes(&src.words).ok_or_else(bad_spans)?;
-            s.items(codes.iter().map(|c| c.to_le_bytes()))?;
         }
     );
     section!(Tag::PairBytes, s.blob(&index.pair_bytes)?);
     section!(Tag::ListBytes, s.blob(&index.bytes)?);
-    section!(Tag::Sums, s.u32s(sums.iter().flatten().copied())?);
+    section!(Tag::Sums, s.u32s(sums.iter().copied())?);
 
     s.align()?;
     let table_at = s.at;
@@ -696,7 +649,6 @@ struct Raw {
     vocab_bytes: Vec<u8>,
     records: Option<Vec<u8>>,
     sums: Vec<u32>,
-    span_escapes: Vec<u32>,
     pair_rows: Vec<u64>,
     pair_second: Vec<u32>,
     pair_samples: Vec<u64>,
@@ -847,7 +799,6 @@ fn read(file: Arc<FileRef>, len: u64) -> Result<Parts, Error> {
             Tag::VocabBytes => raw.vocab_bytes = st.bytes(n)?,
             Tag::Sources => raw.records = Some(st.bytes(n)?),
             Tag::Sums => raw.sums = st.items(n, le32)?,
-            Tag::SpanEscapes => raw.span_escapes = st.items(n, le32)?,
             Tag::PairRows => raw.pair_rows = st.items(n, le64)?,
             Tag::PairSecond => raw.pair_second = st.items(n, le32)?,
             Tag::PairSamples => raw.pair_samples = st.items(n, le64)?,
@@ -900,7 +851,7 @@ fn assemble(mut raw: Raw, file: Arc<FileRef>) -> Result<Parts, Error> {
         .records
         .as_deref()
         .ok_or_else(|| corrupt("section Sources missing"))?;
-    if raw.sums.len() as u64 != source_count.saturating_mul(5) {
+    if raw.sums.len() as u64 != source_count {
         return Err(corrupt("checksums section"));
     }
     let (texts_at, texts_len) = raw.large(Tag::Texts)?;
@@ -908,7 +859,7 @@ fn assemble(mut raw: Raw, file: Arc<FileRef>) -> Result<Parts, Error> {
     let mut sources = Vec::new();
     let mut text_at = 0u64;
     let mut next_word = 0u32;
-    for sums in raw.sums.chunks_exact(5) {
+    for &sum in &raw.sums {
         let (mut src, len) = decode_source(&mut r)?;
         if text_at.checked_add(len).is_none_or(|end| end > texts_len) {
             return Err(corrupt("a text runs past the texts"));
@@ -918,7 +869,7 @@ fn assemble(mut raw: Raw, file: Arc<FileRef>) -> Result<Parts, Error> {
             piece: Piece {
                 at: texts_at + text_at,
                 len,
-                crc: sums[0],
+                crc: sum,
             },
             cell: OnceLock::new(),
         });
@@ -936,42 +887,6 @@ fn assemble(mut raw: Raw, file: Arc<FileRef>) -> Result<Parts, Error> {
         return Err(corrupt("sources do not cover the words"));
     }
 
-    // Word arrays: their sections' sizes, and the escapes.
-    let sized = |tag: Tag, bytes: u64| -> Result<u64, Error> {
-        let (at, len) = raw.large(tag)?;
-        if len != bytes {
-            return Err(corrupt("word arrays differ in length"));
-        }
-        Ok(at)
-    };
-    let n64 = n as u64;
-    let at = Sections {
-        ids: sized(Tag::WordIds, 4 * n64)?,
-        flags: sized(Tag::Flags, n64)?,
-        base: sized(Tag::SpanBase, 4 * n64.div_ceil(BLOCK as u64))?,
-        codes: sized(Tag::SpanCodes, 2 * n64)?,
-    };
-    let sums = raw
-        .sums
-        .chunks_exact(5)
-        .map(|c| [c[1], c[2], c[3], c[4]])
-        .collect();
-    let words = FileWords::new(file.clone(), at, sums, vocab_len);
-    if !raw.span_escapes.len().is_multiple_of(3) {
-        return Err(corrupt("array length"));
-    }
-    let escapes: Vec<(u32, u32, u32)> = raw
-        .span_escapes
-        .chunks_exact(3)
-        .map(|c| (c[0], c[1], c[2]))
-        .collect();
-    if escapes.windows(2).any(|w| w[0].0 >= w[1].0)
-        || escapes.last().is_some_and(|e| e.0 as usize >= n)
-    {
-        return Err(corrupt("word spans"));
-    }
-    let spans = Spans::escapes_only(escapes);
-
     // Index.
     let blob = |tag: Tag, pages: Vec<Page>| -> Result<Blob, Error> {
         let (at, len) = raw.large(tag)?;
@@ -988,10 +903,10 @@ fn assemble(mut raw: Raw, file: Arc<FileRef>) -> Result<Parts, Error> {
         word_lists: raw.word_lists,
     };
     check_index(&index, n, vocab_len)?;
+    let words = StoredWords::new(sources.len());
     Ok(Parts {
         vocab,
         sources,
-        spans,
         words,
         index: Index::from_frozen(index, n as u32),
     })
@@ -1023,13 +938,10 @@ pub fn reseal(bytes: &mut [u8]) -> Result<(), Error> {
     let sums = at(Tag::Sums)?;
     for (i, src) in parts.sources.iter().enumerate() {
         let text = src.lazy_text.as_ref().map_or(Piece::default(), |t| t.piece);
-        let pieces = parts.words.pieces(&src.words, [0; 4]);
-        for (k, piece) in std::iter::once(&text).chain(&pieces).enumerate() {
-            let v = crc(bytes, piece.at, piece.len);
-            let o = sums + 4 * (5 * i + k);
-            if let Some(slot) = bytes.get_mut(o..o + 4) {
-                slot.copy_from_slice(&v.to_le_bytes());
-            }
+        let v = crc(bytes, text.at, text.len);
+        let o = sums + 4 * i;
+        if let Some(slot) = bytes.get_mut(o..o + 4) {
+            slot.copy_from_slice(&v.to_le_bytes());
         }
     }
     for (blob, table) in [

@@ -136,42 +136,6 @@ impl Spans {
     pub fn heap_bytes(&self) -> usize {
         self.base.capacity() * 4 + self.codes.capacity() * 2 + self.escapes.capacity() * 12
     }
-
-    /// The packed form from its arrays (as a store file holds them); `None`
-    /// unless there is a block start for every block of codes. Codes and
-    /// escapes that disagree decode to wrong ranges, which searches check
-    /// against their text before use.
-    pub(crate) fn from_arrays(
-        base: Vec<u32>,
-        codes: Vec<u16>,
-        escapes: Vec<(u32, u32, u32)>,
-    ) -> Option<Spans> {
-        if base.len() != codes.len().div_ceil(BLOCK) {
-            return None;
-        }
-        let mut spans = Spans {
-            base,
-            codes,
-            escapes,
-            prev_end: 0,
-        };
-        let n = spans.codes.len();
-        if n > 0 {
-            let mut last = Vec::with_capacity(BLOCK);
-            spans.decode(n - 1..n, &mut last);
-            spans.prev_end = last.first().map_or(0, |r| r.1);
-        }
-        Some(spans)
-    }
-
-    /// The escapes alone (of a store whose block starts and codes are read
-    /// from its file a source at a time).
-    pub(crate) fn escapes_only(escapes: Vec<(u32, u32, u32)>) -> Spans {
-        Spans {
-            escapes,
-            ..Spans::default()
-        }
-    }
 }
 
 /// A run of whole blocks of the packed arrays (as a store file's piece for

@@ -20,7 +20,7 @@ use crate::persist;
 use crate::source::{Source, SourceDoc};
 use crate::spans::Spans;
 use crate::vocab::Vocab;
-use crate::words::{self, FileWords, Words};
+use crate::words::{self, StoredWords, Words};
 
 /// The largest source text accepted, in bytes. Byte offsets are kept as
 /// `u32`, so a single source must stay under 4 GiB.
@@ -68,9 +68,9 @@ pub struct Store {
     word_ends: Vec<u32>,
     /// How many sources are marked removed.
     removed: usize,
-    /// For a store opened from a file: the word arrays (the fields above
-    /// are empty but for the spans' escapes), read a source at a time.
-    file_words: Option<Arc<FileWords>>,
+    /// For a store opened from a file: the sources' words (the arrays
+    /// above are empty), made from each source's text when first used.
+    file_words: Option<Arc<StoredWords>>,
     /// For a store opened from a file: that file (through any symbolic
     /// link) and its stamp when opened or last saved by this store, so that
     /// saving over it can tell whether someone else saved it meanwhile.
@@ -340,7 +340,7 @@ impl Store {
     }
 
     /// Reads every part of a store opened from a file that is still in the
-    /// file (texts, word arrays, posting lists) into memory, checking each
+    /// file (texts, posting lists) into memory, checking each
     /// part's checksum: after it, the store no longer reads its file, and
     /// any damage to the file has been reported. Adding sources does this
     /// first. A no-op for a store built in memory; on an error the store is
@@ -361,24 +361,19 @@ impl Store {
     pub fn load(&mut self) -> Result<(), Error> {
         let mut loaded = None;
         if self.file_words.is_some() {
-            // Each source's own part of each array, back to back: the arrays
-            // as they were saved.
+            // Each source's words, back to back: the arrays as built.
             let n = self.word_count();
             let (mut ids, mut flags) = (Vec::with_capacity(n), Vec::with_capacity(n));
-            let (mut base, mut codes) = (
-                Vec::with_capacity(n.div_ceil(crate::spans::BLOCK)),
-                Vec::with_capacity(n),
-            );
-            let corrupt = || Error::CorruptStore("word spans".into());
+            let mut spans = Spans::default();
+            let mut ranges = Vec::new();
             for (i, src) in self.sources.iter().enumerate() {
                 let w = self.words(i)?;
                 ids.extend_from_slice(w.ids);
                 flags.extend_from_slice(w.flags);
-                base.extend_from_slice(w.own_base(&src.words).ok_or_else(corrupt)?);
-                codes.extend_from_slice(w.own_codes(&src.words).ok_or_else(corrupt)?);
+                let own = src.words.start as usize..src.words.end as usize;
+                w.spans(&[], own, &mut ranges);
+                spans.append(Spans::packed_from(spans.len(), spans.last_end(), &ranges));
             }
-            let escapes = self.spans.escapes.clone();
-            let spans = Spans::from_arrays(base, codes, escapes).ok_or_else(corrupt)?;
             if ids.len() != n || flags.len() != n || spans.len() != n {
                 return Err(Error::CorruptStore("word arrays differ in length".into()));
             }
@@ -406,7 +401,7 @@ impl Store {
     pub(crate) fn words(&self, source: usize) -> Result<Words<'_>, Error> {
         let range = self.words_of(source);
         match &self.file_words {
-            Some(f) => f.get(source, &range),
+            Some(f) => f.get(source, &self.sources[source], &range, &self.vocab),
             None => Ok(words::in_memory(
                 &self.word_ids,
                 &self.flags,
@@ -498,9 +493,10 @@ impl Store {
     /// are read and checked (checksum, format version, every structural
     /// invariant), so a truncated, damaged or foreign file gives
     /// [`Error::CorruptStore`], [`Error::NotAStore`] or
-    /// [`Error::UnsupportedVersion`], never a panic. The texts, word arrays
-    /// and posting lists stay in the file and are read, each piece checked
-    /// against its own checksum, when a search first needs them (see
+    /// [`Error::UnsupportedVersion`], never a panic. The texts and posting
+    /// lists stay in the file and are read, each piece checked against its
+    /// own checksum, when a search first needs them, and a source's words
+    /// are made again from its text then (the file keeps none; see
     /// [`Store::load`] to read them all now). The file is kept open; saving
     /// over it is safe (the old file stays readable until the store is
     /// dropped). Sources can be added to and removed from the opened store.
@@ -546,7 +542,7 @@ impl Store {
             ids,
             vocab,
             word_ids: Vec::new(),
-            spans: parts.spans,
+            spans: Spans::default(),
             flags: Vec::new(),
             index: parts.index,
             threads: 0,
@@ -631,15 +627,12 @@ impl Store {
         self.index.heap_bytes()
     }
 
-    /// Bytes of the per-word arrays (id, packed byte span, flags): heap
-    /// bytes, or for a store opened from a file, their size in the file
-    /// whether read yet or not.
+    /// Bytes of the per-word arrays (id, packed byte span, flags) in
+    /// memory. A store opened from a file keeps none in the file and makes
+    /// a source's when a search first needs them: 0 until then.
     pub fn word_array_bytes(&self) -> usize {
         match &self.file_words {
-            Some(_) => {
-                let n = self.word_count();
-                n * 7 + n.div_ceil(crate::spans::BLOCK) * 4 + self.spans.heap_bytes()
-            }
+            Some(f) => f.heap_bytes(),
             None => self.word_ids.capacity() * 4 + self.spans.heap_bytes() + self.flags.capacity(),
         }
     }

@@ -65,7 +65,13 @@ pub struct Layout {
 ///
 /// (Example: the unit test `examples::read_example`.)
 pub fn read(doc: &SourceDoc) -> Layout {
-    let text = doc.text.as_str();
+    read_with_text(doc, &doc.text)
+}
+
+/// [`read`] for a source whose text is held apart from its record (a store
+/// file's source, its text read from the file): `doc`'s own text is not
+/// looked at.
+pub fn read_with_text(doc: &SourceDoc, text: &str) -> Layout {
     let mut reader = Reader {
         text,
         doc,

@@ -211,31 +211,47 @@ impl Vocab {
     /// [`crate::text::fold_word_into`] and gives to [`Vocab::intern`]. The
     /// same word gets the same id either way.
     pub fn intern_plain(&mut self, word: &str) -> Option<u32> {
-        let b = word.as_bytes();
-        if b.len() > SHORT {
-            return None;
-        }
-        // The key built in registers (bytes stored one by one and read back
-        // as a word would stall the load), a table lookup a byte.
-        let pack = |bytes: &[u8]| {
-            let mut k = 0u64;
-            for (i, &c) in bytes.iter().enumerate() {
-                let l = PLAIN_LOWER[c as usize];
-                if l == 0 {
-                    return None;
-                }
-                k |= u64::from(l) << (8 * i);
-            }
-            Some(k)
-        };
-        let (lo, hi) = b.split_at(b.len().min(8));
-        let key = [pack(lo)?, pack(hi)? | (b.len() as u64) << 56];
+        let key = plain_key(word)?;
         if let Some(id) = self.short.get(key) {
             return Some(id);
         }
         Some(self.intern(&word.to_ascii_lowercase()))
     }
 
+    /// [`Vocab::intern_plain`] without adding: the id of a plain word, or
+    /// [`UNKNOWN`]; `None` for a word that is not plain (fold it and use
+    /// [`Vocab::get`]).
+    pub fn get_plain(&self, word: &str) -> Option<u32> {
+        plain_key(word).map(|key| self.short.get(key).unwrap_or(UNKNOWN))
+    }
+}
+
+/// The packed key of a plain word (ASCII letters and digits, at most
+/// [`SHORT`] bytes), lower-cased on the way; `None` for any other word.
+#[inline]
+fn plain_key(word: &str) -> Option<[u64; 2]> {
+    let b = word.as_bytes();
+    if b.len() > SHORT {
+        return None;
+    }
+    // The key built in registers (bytes stored one by one and read back
+    // as a word would stall the load), a table lookup a byte.
+    let pack = |bytes: &[u8]| {
+        let mut k = 0u64;
+        for (i, &c) in bytes.iter().enumerate() {
+            let l = PLAIN_LOWER[c as usize];
+            if l == 0 {
+                return None;
+            }
+            k |= u64::from(l) << (8 * i);
+        }
+        Some(k)
+    };
+    let (lo, hi) = b.split_at(b.len().min(8));
+    Some([pack(lo)?, pack(hi)? | (b.len() as u64) << 56])
+}
+
+impl Vocab {
     /// A vocabulary whose ids are the positions in `words` (as a store
     /// file lists them); `None` when a word is listed twice.
     pub(crate) fn from_words(words: Vec<String>) -> Option<Vocab> {

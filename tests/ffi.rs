@@ -503,7 +503,7 @@ fn store_files_through_the_abi() {
         QC_ERR_NOT_A_STORE
     );
     // Damage in a part read on open fails the open; damage in a part read
-    // when used (the middle of the file: texts, word arrays) fails the
+    // when used (the middle of the file: texts, posting lists) fails the
     // first use, or qc_store_load, with the same code.
     let mut bytes = std::fs::read(&path).unwrap();
     bytes[40] ^= 0x10;

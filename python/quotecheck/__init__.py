@@ -714,8 +714,8 @@ class Store(_PerThreadError):
     def open(cls, path: Union[str, os.PathLike]) -> "Store":
         """Opens a store file written by save(), in a few reads however large
         it is. A damaged or foreign file raises QuotecheckError
-        (QC_ERR_CORRUPT, QC_ERR_NOT_A_STORE, ...). Texts, word arrays and
-        posting lists are read from the file (each piece checked) when a
+        (QC_ERR_CORRUPT, QC_ERR_NOT_A_STORE, ...). Texts and posting lists
+        are read from the file (each piece checked) when a
         check first needs them; load() reads them all now."""
         err = _Error()
         try:

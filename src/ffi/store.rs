@@ -518,8 +518,9 @@ pub extern "C" fn qc_store_save(
 /// Opens a store file written by `qc_store_save`; `*out` receives the new
 /// store on success. Opening reads and checks the file's small parts (the
 /// vocabulary, the source records, the index rows: a few reads however
-/// large the file); the texts, word arrays and posting lists are read, each
-/// piece checked against its own checksum, when a check first needs them,
+/// large the file); the texts and posting lists are read, each piece
+/// checked against its own checksum, when a check first needs them (a
+/// source's words are made again from its text then, not stored),
 /// so damage there is reported by that check (`QC_ERR_CORRUPT`), or by
 /// `qc_store_load`. The file stays open until the store is freed.
 ///
