@@ -187,6 +187,8 @@ pub struct Checker {
     hits: Vec<(u32, u32)>,
     /// The radix sort's second buffer for `hits`.
     spare_hits: Vec<(u32, u32)>,
+    /// A single word's positions, gathered from its pairs' lists.
+    word_positions: Vec<u32>,
     /// Seed lists to choose from: (postings, quote item, is a pair).
     lists: Vec<(u32, u32, bool)>,
     /// Pairs too common to seed alone: (postings, quote item).
@@ -849,12 +851,17 @@ impl Checker {
         self.lists[..chosen].sort_unstable_by_key(|&(_, i, pair)| (i, pair));
         for &(_, i, pair) in &self.lists[..chosen] {
             let i = i as usize;
-            let postings = if pair {
-                pair_postings(store, items, i)?
+            if pair {
+                let postings = pair_postings(store, items, i)?;
+                self.hits.extend(postings.iter().map(|p| (p, i as u32)));
             } else {
-                store.index.word(items[i].key)?
-            };
-            self.hits.extend(postings.iter().map(|p| (p, i as u32)));
+                self.word_positions.clear();
+                store
+                    .index
+                    .word_into(items[i].key, &mut self.word_positions)?;
+                self.hits
+                    .extend(self.word_positions.iter().map(|&p| (p, i as u32)));
+            }
         }
         drop_removed(&mut self.hits, store);
         // A quote made only of stop-grams ("and I urge the House and the

@@ -27,11 +27,15 @@
 //! position is larger than every frozen one and the two parts together are
 //! still sorted.
 //!
-//! Stop-grams: single-word lists longer than [`LONGEST_WORD_LIST`] keep
-//! only their count once frozen. A search seeds from single words only when
-//! they are rare ([`crate::check::RARE_WORD_POSTINGS`]), or for a one-word
-//! quote when the word occurs at most [`LONGEST_WORD_LIST`] times, so it
-//! never reads a dropped list: recall is what it was with every list kept.
+//! Single words keep no lists of their own once frozen, only their counts:
+//! a word's positions are those of the pairs it begins (its rows, back to
+//! back in the file) and, where it ends a source, that source's last
+//! position (a short list of each run's last word). A search seeds from
+//! single words only when they are rare ([`crate::check::RARE_WORD_POSTINGS`]),
+//! or for a one-word quote when the word occurs at most
+//! [`LONGEST_WORD_LIST`] times, so gathering a word's rows is cheap where it
+//! is done, and the word lists' bytes (a fifth of the index of real text)
+//! are not stored at all.
 //! Pair lists are all kept, however long: a quote made only of common
 //! pairs ("I don't know that") seeds from its rarest one.
 
@@ -204,10 +208,11 @@ pub(crate) struct Frozen {
     pub pair_samples: Vec<u64>,
     /// The rows' lists, back to back.
     pub pair_bytes: Blob,
-    /// Each word id's list reference.
-    pub word_lists: Vec<u64>,
-    /// The coded lists.
-    pub bytes: Blob,
+    /// How many times each word id occurs.
+    pub word_counts: Vec<u32>,
+    /// The last word of each run (source) and its position, by (word,
+    /// position): the positions no pair begins at.
+    pub lasts: Vec<(u32, u32)>,
 }
 
 impl Frozen {
@@ -255,24 +260,43 @@ impl Frozen {
         Ok(at)
     }
 
-    fn word(&self, id: u32, bound: u32) -> Result<List<'_>, Error> {
-        match self.word_lists.get(id as usize) {
-            Some(&r) => self.bytes.list(r, bound),
-            None => Ok(List::default()),
+    /// Appends the positions of word `id` to `out`, ascending (none past
+    /// [`LONGEST_WORD_LIST`]): its rows' lists and its runs' last
+    /// positions. At most its count's worth is read, so a file whose count
+    /// understates the rows cannot make this long.
+    fn word_into(&self, id: u32, bound: u32, out: &mut Vec<u32>) -> Result<(), Error> {
+        let count = self.word_len(id) as usize;
+        if count > LONGEST_WORD_LIST {
+            return Ok(());
         }
+        let first = out.len();
+        let rows = self.group(id as usize);
+        let mut at = match rows.is_empty() {
+            true => None,
+            false => self.row_at(rows.start)?,
+        };
+        for _ in rows.take(count) {
+            let Some(a) = at else { break };
+            out.extend(self.pair_bytes.list(a as u64, bound)?.iter());
+            if out.len() - first >= count {
+                break;
+            }
+            at = self.pair_bytes.skip(a)?;
+        }
+        let from = self.lasts.partition_point(|l| l.0 < id);
+        let lasts = self.lasts[from..].iter().take_while(|l| l.0 == id);
+        out.extend(lasts.map(|l| l.1).filter(|&p| p < bound).take(count));
+        out[first..].sort_unstable();
+        Ok(())
     }
 
-    fn word_len(&self, id: u32, bound: u32) -> Result<usize, Error> {
-        match self.word_lists.get(id as usize) {
-            Some(&r) => self.bytes.list_len(r, bound),
-            None => Ok(0),
-        }
+    fn word_len(&self, id: u32) -> u32 {
+        self.word_counts.get(id as usize).copied().unwrap_or(0)
     }
 
     /// Reads the lists still in the file into memory (checked).
     pub fn load(&mut self) -> Result<(), Error> {
-        self.pair_bytes.load()?;
-        self.bytes.load()
+        self.pair_bytes.load()
     }
 
     fn heap_bytes(&self) -> usize {
@@ -280,8 +304,8 @@ impl Frozen {
             + self.pair_second.capacity() * 4
             + self.pair_samples.capacity() * 8
             + self.pair_bytes.heap_bytes()
-            + self.word_lists.capacity() * 8
-            + self.bytes.heap_bytes()
+            + self.word_counts.capacity() * 4
+            + self.lasts.capacity() * 8
     }
 }
 
@@ -291,6 +315,8 @@ pub struct Index {
     pub(crate) frozen: Frozen,
     pairs: FxHashMap<u64, Vec<u32>>,
     words: Vec<Vec<u32>>,
+    /// The delta's runs' last words and positions, in order of adding.
+    lasts: Vec<(u32, u32)>,
     /// One past the largest position: frozen lists never yield one beyond.
     bound: u32,
 }
@@ -318,6 +344,8 @@ impl Index {
                     .entry(bigram_key(id, next))
                     .or_default()
                     .push(pos);
+            } else {
+                self.lasts.push((id, pos));
             }
         }
         self.bound = self.bound.max(first + ids.len() as u32);
@@ -343,20 +371,29 @@ impl Index {
         Ok(self.frozen.pair_len(a, b, self.bound)? + delta)
     }
 
-    /// How many positions [`Index::word`] would give (a dropped list
-    /// counted in full), without reading a long list from a store file.
+    /// How many times the word `id` occurs (what [`Index::word_into`]
+    /// gives, but for a frozen part past [`LONGEST_WORD_LIST`], counted in
+    /// full); reads nothing from a store file.
     pub fn word_len(&self, id: u32) -> Result<usize, Error> {
         let delta = self.words.get(id as usize).map_or(0, Vec::len);
-        Ok(self.frozen.word_len(id, self.bound)? + delta)
+        Ok(self.frozen.word_len(id) as usize + delta)
     }
 
-    /// Positions of the word `id` (empty if none); fails as
-    /// [`Index::bigram`] does.
-    pub fn word(&self, id: u32) -> Result<Postings<'_>, Error> {
-        Ok(Postings {
-            frozen: self.frozen.word(id, self.bound)?,
-            delta: self.words.get(id as usize).map_or(&[], |v| v.as_slice()),
-        })
+    /// Appends the positions of the word `id` to `out`, ascending: the
+    /// frozen tier's (none when it holds more than [`LONGEST_WORD_LIST`]),
+    /// then the delta's. Fails as [`Index::bigram`] does.
+    pub fn word_into(&self, id: u32, out: &mut Vec<u32>) -> Result<(), Error> {
+        self.frozen.word_into(id, self.bound, out)?;
+        out.extend_from_slice(self.words.get(id as usize).map_or(&[], |v| v.as_slice()));
+        Ok(())
+    }
+
+    /// [`Index::word_into`] into a new list (for tests).
+    #[cfg(test)]
+    pub fn word(&self, id: u32) -> Result<Vec<u32>, Error> {
+        let mut out = Vec::new();
+        self.word_into(id, &mut out)?;
+        Ok(out)
     }
 
     /// Reads a frozen tier still in its file into memory (checked).
@@ -370,6 +407,7 @@ impl Index {
             self.frozen = self.frozen().into_owned();
             self.pairs = FxHashMap::default();
             self.words = Vec::new();
+            self.lasts = Vec::new();
         }
     }
 
@@ -411,11 +449,9 @@ impl Index {
         }
         // The delta as a frozen tier of its own, then the two merged.
         let mut delta = Builder::default();
-        for (id, list) in self.words.iter().enumerate() {
-            if !list.is_empty() {
-                delta.word(id, list);
-            }
-        }
+        delta.out.word_counts = self.words.iter().map(|l| l.len() as u32).collect();
+        delta.out.lasts = self.lasts.clone();
+        delta.out.lasts.sort_by_key(|l| l.0);
         let mut keys: Vec<u64> = self.pairs.keys().copied().collect();
         keys.sort_unstable();
         for key in keys {
@@ -441,7 +477,8 @@ impl Index {
     /// Bytes of heap the postings use (approximately).
     pub fn heap_bytes(&self) -> usize {
         let lists: usize = self.pairs.values().map(|v| v.capacity() * 4).sum::<usize>()
-            + self.words.iter().map(|v| v.capacity() * 4).sum::<usize>();
+            + self.words.iter().map(|v| v.capacity() * 4).sum::<usize>()
+            + self.lasts.capacity() * 8;
         lists
             + self.pairs.capacity() * (8 + 24 + 8)
             + self.words.capacity() * 24
@@ -449,37 +486,15 @@ impl Index {
     }
 }
 
-/// Writes a frozen tier in order: words by ascending id, pairs by
-/// ascending (first, second).
+/// Writes a frozen tier's pairs in order, by ascending (first, second); its
+/// word counts and last words are set whole.
 #[derive(Default)]
 struct Builder {
     out: Frozen,
     pair_bytes: Vec<u8>,
-    bytes: Vec<u8>,
 }
 
 impl Builder {
-    /// Word `id`'s positions (kept as a count only past
-    /// [`LONGEST_WORD_LIST`]).
-    fn word(&mut self, id: usize, positions: &[u32]) {
-        let drop = positions.len() > LONGEST_WORD_LIST;
-        let r = postings::encode(&mut self.bytes, positions, drop);
-        self.word_list(id, r);
-    }
-
-    /// A dropped list of `count` positions for word `id`.
-    fn dropped_word(&mut self, id: usize, count: usize) {
-        let r = postings::encode_dropped(&mut self.bytes, count);
-        self.word_list(id, r);
-    }
-
-    fn word_list(&mut self, id: usize, reference: u64) {
-        while self.out.word_lists.len() < id {
-            self.out.word_lists.push(postings::NONE);
-        }
-        self.out.word_lists.push(reference);
-    }
-
     fn pair(&mut self, a: usize, b: u32, positions: &[u32]) {
         let out = &mut self.out;
         while out.pair_rows.len() <= a {
@@ -496,10 +511,9 @@ impl Builder {
         let out = &mut self.out;
         out.pair_rows.push(out.pair_second.len() as u64);
         self.pair_bytes.shrink_to_fit();
-        self.bytes.shrink_to_fit();
         out.pair_bytes = Blob::Owned(std::mem::take(&mut self.pair_bytes));
-        out.bytes = Blob::Owned(std::mem::take(&mut self.bytes));
-        out.word_lists.shrink_to_fit();
+        out.word_counts.shrink_to_fit();
+        out.lasts.shrink_to_fit();
         out.pair_second.shrink_to_fit();
         out.pair_samples.shrink_to_fit();
         out.pair_rows.shrink_to_fit();
@@ -509,7 +523,7 @@ impl Builder {
 
 impl Frozen {
     fn is_empty(&self) -> bool {
-        self.pair_second.is_empty() && self.word_lists.is_empty()
+        self.pair_second.is_empty() && self.word_counts.is_empty()
     }
 
     /// How many first words have pair rows (some maybe empty).
@@ -531,12 +545,13 @@ const MIN_PARALLEL_WORDS: usize = 1 << 20;
 
 /// The index of `ids[run]` for each run, as a frozen tier: pairs by a
 /// counting sort on the first word (each bucket then sorted by second word
-/// and position, packed in one `u64`), words by a counting sort on the id.
+/// and position, packed in one `u64`); each word's count; each run's last
+/// word.
 ///
-/// On `threads` threads, each sorts the words and pairs whose (first) word
-/// lies in its own range of ids, the ranges cut to hold about as many
-/// positions each; the parts are then laid end to end ([`join_parts`]),
-/// which gives the very tier one thread builds.
+/// On `threads` threads, each sorts the pairs whose first word lies in its
+/// own range of ids, the ranges cut to hold about as many positions each;
+/// the parts are then laid end to end ([`join_parts`]), which gives the
+/// very tier one thread builds.
 fn sorted_run(ids: &[u32], runs: &[std::ops::Range<u32>], threads: usize) -> Frozen {
     let vocab = runs
         .iter()
@@ -567,6 +582,20 @@ fn sorted_parts(
 ) -> Frozen {
     let (vocab, total) = (counts.len(), counts.iter().sum::<usize>());
     let threads = threads.max(1);
+    // A run's last word begins no pair. Runs come in position order, so a
+    // stable sort by word keeps each word's positions ascending.
+    let mut lasts: Vec<(u32, u32)> = runs
+        .iter()
+        .filter_map(|r| {
+            let words = span(ids, r);
+            Some((*words.last()?, r.start + words.len() as u32 - 1))
+        })
+        .collect();
+    lasts.sort_by_key(|l| l.0);
+    let mut pair_counts = counts.to_vec();
+    for &(id, _) in &lasts {
+        pair_counts[id as usize] -= 1;
+    }
     // Cut the ids where the running count passes each thread's share.
     let mut cuts = vec![0];
     let mut seen = 0usize;
@@ -578,14 +607,14 @@ fn sorted_parts(
     }
     cuts.push(vocab);
     let parts: Vec<Builder> = if cuts.len() == 2 {
-        vec![sort_part(ids, runs, 0..vocab, counts)]
+        vec![sort_part(ids, runs, 0..vocab, &pair_counts)]
     } else {
         std::thread::scope(|scope| {
             let handles: Vec<_> = cuts
                 .windows(2)
                 .map(|w| {
-                    let range = w[0]..w[1];
-                    scope.spawn(move || sort_part(ids, runs, range, counts))
+                    let (range, pair_counts) = (w[0]..w[1], &pair_counts);
+                    scope.spawn(move || sort_part(ids, runs, range, pair_counts))
                 })
                 .collect();
             handles
@@ -594,7 +623,10 @@ fn sorted_parts(
                 .collect()
         })
     };
-    join_parts(parts, &cuts)
+    let mut frozen = join_parts(parts, &cuts);
+    frozen.word_counts = counts.iter().map(|&c| c as u32).collect();
+    frozen.lasts = lasts;
+    frozen
 }
 
 /// The words of `run` in `ids` (empty past the end).
@@ -603,43 +635,23 @@ fn span<'a>(ids: &'a [u32], r: &std::ops::Range<u32>) -> &'a [u32] {
     ids.get(s..e).unwrap_or(&[])
 }
 
-/// [`sorted_run`]'s work for the ids in `range`: the lists of those words
-/// and of the pairs they begin, numbered from the range's start, as
-/// [`Builder`] writes them (its samples are not used: they depend on the
-/// rows before).
+/// [`sorted_run`]'s work for the ids in `range`: the lists of the pairs
+/// those words begin (`pair_counts` of them each), numbered from the
+/// range's start, as [`Builder`] writes them (its samples are not used:
+/// they depend on the rows before).
 fn sort_part(
     ids: &[u32],
     runs: &[std::ops::Range<u32>],
     range: std::ops::Range<usize>,
-    counts: &[usize],
+    pair_counts: &[usize],
 ) -> Builder {
     let (lo, n) = (range.start, range.len());
     let local = |id: u32| (id as usize).wrapping_sub(lo);
-    // A run's last word begins no pair: its position joins its word's list
-    // on its own. Runs come in position order, so a stable sort by word
-    // keeps each word's positions ascending.
-    let mut lasts: Vec<(usize, u32)> = runs
-        .iter()
-        .filter_map(|r| {
-            let words = span(ids, r);
-            let i = local(*words.last()?);
-            (i < n).then(|| (i, r.start + words.len() as u32 - 1))
-        })
-        .collect();
-    lasts.sort_by_key(|&(i, _)| i);
-    // Pairs, by a counting sort on the first word.
+    // A counting sort on the first word.
     let mut starts = vec![0usize; n + 1];
     for i in 0..n {
-        starts[i + 1] = starts[i] + counts[lo + i];
+        starts[i + 1] = starts[i] + pair_counts[lo + i];
     }
-    let mut pair_counts = counts[range.clone()].to_vec();
-    for &(i, _) in &lasts {
-        pair_counts[i] -= 1;
-    }
-    for i in 0..n {
-        starts[i + 1] = starts[i] + pair_counts[i];
-    }
-    drop(pair_counts);
     let mut cursor = starts.clone();
     let mut entries = vec![0u64; starts[n]];
     for r in runs {
@@ -656,26 +668,8 @@ fn sort_part(
     let mut out = Builder::default();
     let mut list = Vec::new();
     let mut spare = Vec::new();
-    let mut last = lasts.iter().peekable();
     for a in 0..n {
         let bucket = &mut entries[starts[a]..starts[a + 1]];
-        // The word's list: the bucket's positions (in position order, as
-        // the scatter wrote them) and its runs' last words.
-        if counts[lo + a] > LONGEST_WORD_LIST {
-            out.dropped_word(a, counts[lo + a]);
-            while last.next_if(|l| l.0 == a).is_some() {}
-        } else if counts[lo + a] > 0 {
-            list.clear();
-            list.extend(bucket.iter().map(|&e| e as u32));
-            let before = list.len();
-            while let Some(&(_, p)) = last.next_if(|l| l.0 == a) {
-                list.push(p);
-            }
-            if list.len() > before {
-                list.sort_unstable();
-            }
-            out.word(a, &list);
-        }
         // Entries arrive in position order: a stable sort by second word
         // alone (linear: "the" begins 6% of all pairs, and a comparison
         // sort spent a log factor on buckets like it) leaves them in
@@ -696,34 +690,17 @@ fn sort_part(
 }
 
 /// The parts of [`sorted_run`] (part `k` for the ids from `cuts[k]`) laid
-/// end to end: list references and row numbers moved by what comes
-/// before, gaps between parts padded as [`Builder`] pads them, and the
-/// sampled rows taken afresh (a part cannot know its rows' global
-/// numbers), stepping over the lists.
+/// end to end: row numbers moved by what comes before, gaps between parts
+/// padded as [`Builder`] pads them, and the sampled rows taken afresh (a
+/// part cannot know its rows' global numbers), stepping over the lists.
 fn join_parts(parts: Vec<Builder>, cuts: &[usize]) -> Frozen {
     let mut all = Builder::default();
     for (part, &lo) in parts.into_iter().zip(cuts) {
-        let Builder {
-            out: p,
-            pair_bytes,
-            bytes,
-        } = part;
-        let out = &mut all.out;
-        let base = all.bytes.len() as u64;
-        if !p.word_lists.is_empty() {
-            out.word_lists.resize(lo, postings::NONE);
-            out.word_lists.extend(p.word_lists.iter().map(|&r| {
-                if r == postings::NONE || r & postings::INLINE != 0 {
-                    r
-                } else {
-                    r + base
-                }
-            }));
-        }
-        all.bytes.extend_from_slice(&bytes);
+        let Builder { out: p, pair_bytes } = part;
         if p.pair_second.is_empty() {
             continue;
         }
+        let out = &mut all.out;
         let rows_before = out.pair_second.len();
         out.pair_rows.resize(lo, rows_before as u64);
         out.pair_rows
@@ -754,21 +731,14 @@ fn merge(old: &Frozen, new: &Frozen, bound: u32) -> Frozen {
         list.extend(a.iter());
         list.extend(b.iter());
     };
-    for id in 0..old.word_lists.len().max(new.word_lists.len()) {
-        let (a, b) = (
-            old.word(id as u32, bound).unwrap_or_default(),
-            new.word(id as u32, bound).unwrap_or_default(),
-        );
-        if a.is_empty() && b.is_empty() {
-            continue;
-        }
-        if a.is_dropped() || b.is_dropped() {
-            out.dropped_word(id, a.len() + b.len());
-        } else {
-            gather(&mut list, a, b);
-            out.word(id, &list);
-        }
-    }
+    let n = old.word_counts.len().max(new.word_counts.len());
+    out.out.word_counts = (0..n as u32)
+        .map(|id| old.word_len(id).saturating_add(new.word_len(id)))
+        .collect();
+    // Every position of `new` is past every one of `old`: a stable sort by
+    // word keeps each word's positions ascending.
+    out.out.lasts = old.lasts.iter().chain(&new.lasts).copied().collect();
+    out.out.lasts.sort_by_key(|l| l.0);
     for first in 0..old.firsts().max(new.firsts()) {
         let (ga, gb) = (old.group(first), new.group(first));
         let (mut i, mut j) = (ga.start, gb.start);
@@ -885,7 +855,7 @@ mod tests {
                 "{threads} threads"
             );
         }
-        assert!(one.pair_samples.len() > 10 && one.word_lists.len() == vocab);
+        assert!(one.pair_samples.len() > 10 && one.word_counts.len() == vocab);
         // And the lists are right: every pair and word, against a naive map.
         let mut pairs: std::collections::BTreeMap<(u32, u32), Vec<u32>> = Default::default();
         let mut words: std::collections::BTreeMap<u32, Vec<u32>> = Default::default();
@@ -902,7 +872,7 @@ mod tests {
             assert_eq!(&v(index.bigram(*a, *b).unwrap()), list, "pair {a} {b}");
         }
         for (id, list) in &words {
-            let got = v(index.word(*id).unwrap());
+            let got = index.word(*id).unwrap();
             assert!(list.len() > LONGEST_WORD_LIST || &got == list, "word {id}");
         }
         assert!(
@@ -917,7 +887,7 @@ mod tests {
         index.add_run(2, &[3, 1, 2]);
         assert!(index.bigram(2, 3).unwrap().is_empty());
         assert_eq!(v(index.bigram(1, 2).unwrap()), [0, 3]);
-        assert_eq!(v(index.word(1).unwrap()), [0, 3]);
+        assert_eq!(index.word(1).unwrap(), [0, 3]);
         assert!(index.word(99).unwrap().is_empty());
     }
 
@@ -929,13 +899,13 @@ mod tests {
         later.add_run(5, &[1, 2, 9]);
         assert_eq!(v(later.bigram(1, 2).unwrap()), [0, 3, 5]);
         assert_eq!(v(later.bigram(2, 9).unwrap()), [6]);
-        assert_eq!(v(later.word(9).unwrap()), [7]);
-        assert_eq!(v(later.word(3).unwrap()), [2]);
+        assert_eq!(later.word(9).unwrap(), [7]);
+        assert_eq!(later.word(3).unwrap(), [2]);
         // Freezing again merges the tiers.
         later.freeze();
         assert_eq!(later.delta_len(), 0);
         assert_eq!(v(later.bigram(1, 2).unwrap()), [0, 3, 5]);
-        assert_eq!(v(later.word(1).unwrap()), [0, 3, 5]);
+        assert_eq!(later.word(1).unwrap(), [0, 3, 5]);
         assert_eq!(v(later.bigram(2, 9).unwrap()), [6]);
         assert!(later.bigram(9, 1).unwrap().is_empty());
         assert!(later.bigram(2, 3).unwrap().len() == 1 && later.bigram(3, 1).unwrap().len() == 1);
@@ -972,9 +942,9 @@ mod tests {
         frozen.freeze();
         for a in 0..300 {
             let (p, f) = (plain.word(a).unwrap(), frozen.word(a).unwrap());
-            assert_eq!(p.len(), f.len());
+            assert_eq!(plain.word_len(a).unwrap(), frozen.word_len(a).unwrap());
             if p.len() <= LONGEST_WORD_LIST {
-                assert_eq!(v(p), v(f), "word {a}");
+                assert_eq!(p, f, "word {a}");
             }
             for b in 0..40 {
                 assert_eq!(
@@ -984,9 +954,9 @@ mod tests {
                 );
             }
         }
-        // The common words' lists were dropped, their counts kept.
-        assert!(frozen.word(0).unwrap().len() > LONGEST_WORD_LIST);
-        assert_eq!(frozen.word(0).unwrap().iter().count(), 0);
+        // The common words' positions are not gathered, their counts kept.
+        assert!(frozen.word_len(0).unwrap() > LONGEST_WORD_LIST);
+        assert!(frozen.word(0).unwrap().is_empty());
     }
 }
 
@@ -1002,7 +972,7 @@ mod examples {
         index.freeze();
         assert_eq!(index.bigram(7, 8)?.iter().collect::<Vec<_>>(), [0, 2]);
         assert_eq!(index.bigram(8, 7)?.len(), 1);
-        assert_eq!(index.word(7)?.len(), 2);
+        assert_eq!(index.word_len(7)?, 2);
         Ok(())
     }
 
@@ -1013,7 +983,7 @@ mod examples {
         index.add_bulk(&ids, &[0..2, 2..5], 1);
         assert_eq!(index.bigram(7, 8)?.iter().collect::<Vec<_>>(), [0, 2]);
         assert!(index.bigram(8, 7)?.is_empty()); // runs do not join
-        assert_eq!(index.word(9)?.iter().collect::<Vec<_>>(), [4]);
+        assert_eq!(index.word(9)?, [4]);
         Ok(())
     }
 }

@@ -101,18 +101,17 @@ enum Tag {
     Sources = 4,
     PairRows = 14,
     PairSecond = 15,
-    WordLists = 17,
-    ListBytes = 18,
     PairSamples = 22,
     PairBytes = 23,
     Texts = 24,
     Sums = 25,
     PairPages = 26,
-    ListPages = 27,
+    WordCounts = 28,
+    Lasts = 29,
 }
 
 impl Tag {
-    const ALL: [Tag; 14] = [
+    const ALL: [Tag; 13] = [
         Tag::Meta,
         Tag::VocabOffsets,
         Tag::VocabBytes,
@@ -122,11 +121,10 @@ impl Tag {
         Tag::PairSecond,
         Tag::PairSamples,
         Tag::PairBytes,
-        Tag::WordLists,
-        Tag::ListBytes,
+        Tag::WordCounts,
+        Tag::Lasts,
         Tag::Sums,
         Tag::PairPages,
-        Tag::ListPages,
     ];
 
     fn from_u32(v: u32) -> Option<Tag> {
@@ -135,7 +133,7 @@ impl Tag {
 
     /// Is it read when used rather than on open?
     fn is_large(self) -> bool {
-        matches!(self, Tag::Texts | Tag::PairBytes | Tag::ListBytes)
+        matches!(self, Tag::Texts | Tag::PairBytes)
     }
 }
 
@@ -457,9 +455,12 @@ pub(crate) fn write_to<W: Write>(w: W, view: &View<'_>) -> std::io::Result<()> {
         Tag::PairSamples,
         s.u64s(index.pair_samples.iter().copied())?
     );
-    section!(Tag::WordLists, s.u64s(index.word_lists.iter().copied())?);
+    section!(Tag::WordCounts, s.u32s(index.word_counts.iter().copied())?);
+    section!(
+        Tag::Lasts,
+        s.u32s(index.lasts.iter().flat_map(|&(id, at)| [id, at]))?
+    );
     section!(Tag::PairPages, s.pages(&pages_of(&index.pair_bytes)?)?);
-    section!(Tag::ListPages, s.pages(&pages_of(&index.bytes)?)?);
 
     // The large sections: the texts (each with its checksum), the lists.
     let mut sums = vec![0u32; sources.len()];
@@ -472,7 +473,6 @@ pub(crate) fn write_to<W: Write>(w: W, view: &View<'_>) -> std::io::Result<()> {
         }
     );
     section!(Tag::PairBytes, s.blob(&index.pair_bytes)?);
-    section!(Tag::ListBytes, s.blob(&index.bytes)?);
     section!(Tag::Sums, s.u32s(sums.iter().copied())?);
 
     s.align()?;
@@ -652,9 +652,9 @@ struct Raw {
     pair_rows: Vec<u64>,
     pair_second: Vec<u32>,
     pair_samples: Vec<u64>,
-    word_lists: Vec<u64>,
+    word_counts: Vec<u32>,
+    lasts: Vec<u32>,
     pair_pages: Vec<Page>,
-    list_pages: Vec<Page>,
     /// (offset, length) of each large section, by tag.
     large: Vec<(Tag, u64, u64)>,
 }
@@ -802,9 +802,9 @@ fn read(file: Arc<FileRef>, len: u64) -> Result<Parts, Error> {
             Tag::PairRows => raw.pair_rows = st.items(n, le64)?,
             Tag::PairSecond => raw.pair_second = st.items(n, le32)?,
             Tag::PairSamples => raw.pair_samples = st.items(n, le64)?,
-            Tag::WordLists => raw.word_lists = st.items(n, le64)?,
+            Tag::WordCounts => raw.word_counts = st.items(n, le32)?,
+            Tag::Lasts => raw.lasts = st.items(n, le32)?,
             Tag::PairPages => raw.pair_pages = page_table(&st.bytes(n)?)?,
-            Tag::ListPages => raw.list_pages = page_table(&st.bytes(n)?)?,
             _ => return Err(corrupt(format!("section {tag:?} out of place"))),
         }
     }
@@ -894,13 +894,16 @@ fn assemble(mut raw: Raw, file: Arc<FileRef>) -> Result<Parts, Error> {
             .map(|p| Blob::Paged(Arc::new(p)))
             .ok_or_else(|| corrupt("a page table does not cover its lists"))
     };
+    if !raw.lasts.len().is_multiple_of(2) {
+        return Err(corrupt("array length"));
+    }
     let index = Frozen {
         pair_bytes: blob(Tag::PairBytes, raw.pair_pages.clone())?,
-        bytes: blob(Tag::ListBytes, raw.list_pages.clone())?,
         pair_rows: raw.pair_rows,
         pair_second: raw.pair_second,
         pair_samples: raw.pair_samples,
-        word_lists: raw.word_lists,
+        word_counts: raw.word_counts,
+        lasts: raw.lasts.chunks_exact(2).map(|c| (c[0], c[1])).collect(),
     };
     check_index(&index, n, vocab_len)?;
     let words = StoredWords::new(sources.len());
@@ -944,10 +947,7 @@ pub fn reseal(bytes: &mut [u8]) -> Result<(), Error> {
             slot.copy_from_slice(&v.to_le_bytes());
         }
     }
-    for (blob, table) in [
-        (&parts.index.frozen.pair_bytes, at(Tag::PairPages)?),
-        (&parts.index.frozen.bytes, at(Tag::ListPages)?),
-    ] {
+    for (blob, table) in [(&parts.index.frozen.pair_bytes, at(Tag::PairPages)?)] {
         if let Blob::Paged(p) = blob {
             for (k, page) in p.pages().iter().enumerate() {
                 let v = crc(
@@ -1000,7 +1000,12 @@ fn check_index(index: &Frozen, word_count: usize, vocab_len: u64) -> Result<(), 
         || index.pair_rows.first().is_some_and(|&r| r != 0)
         || index.pair_rows.last().map_or(rows != 0, |&r| r != rows)
         || index.pair_rows.windows(2).any(|w| w[0] > w[1])
-        || index.word_lists.len() as u64 > vocab_len
+        || index.word_counts.len() as u64 > vocab_len
+        || index.lasts.windows(2).any(|w| w[0] > w[1])
+        || index
+            .lasts
+            .iter()
+            .any(|&(id, at)| u64::from(id) >= vocab_len || at as usize >= word_count)
     {
         return Err(corrupt("index rows"));
     }
@@ -1011,18 +1016,6 @@ fn check_index(index: &Frozen, word_count: usize, vocab_len: u64) -> Result<(), 
         {
             return Err(corrupt("index rows are not sorted"));
         }
-    }
-    let list_ok = |r: u64| {
-        if r == postings::NONE {
-            true
-        } else if r & postings::INLINE != 0 {
-            r >> 32 == postings::INLINE >> 32 && (r as u32 as usize) < word_count
-        } else {
-            r < index.bytes.len() as u64
-        }
-    };
-    if !index.word_lists.iter().all(|&r| list_ok(r)) {
-        return Err(corrupt("an index list is outside the index"));
     }
     Ok(())
 }
@@ -1239,8 +1232,11 @@ mod tests {
         let n = store.vocab.words().len() as u32;
         for a in 0..n {
             let (m, o) = (store.index.word(a).unwrap(), opened.index.word(a).unwrap());
-            assert_eq!(m.len(), opened.index.word_len(a).unwrap());
-            assert_eq!(m.iter().collect::<Vec<_>>(), o.iter().collect::<Vec<_>>());
+            assert_eq!(
+                store.index.word_len(a).unwrap(),
+                opened.index.word_len(a).unwrap()
+            );
+            assert_eq!(m, o);
             for b in 0..n {
                 let m = store.index.bigram(a, b).unwrap();
                 assert_eq!(m.len(), opened.index.bigram_len(a, b).unwrap(), "{a} {b}");

@@ -63,7 +63,11 @@ fn get_varint(b: &[u8], at: &mut usize) -> Option<u32> {
 }
 
 /// Writes ascending `positions` (appending to `bytes` when they need it)
-/// and returns the list's reference. `drop` keeps only the count.
+/// and returns the list's reference. `drop` keeps only the count. (The
+/// index writes its lists back to back with [`encode_at_end`]; this and the
+/// inline and dropped forms are the reader's reference cases, which it
+/// still reads bounded from any bytes.)
+#[cfg(test)]
 pub fn encode(bytes: &mut Vec<u8>, positions: &[u32], drop: bool) -> u64 {
     match positions {
         [] if !drop => NONE,
@@ -127,6 +131,7 @@ pub fn skip(bytes: &[u8], at: usize) -> Option<usize> {
 }
 
 /// Writes a dropped list of `count` positions and returns its reference.
+#[cfg(test)]
 pub fn encode_dropped(bytes: &mut Vec<u8>, count: usize) -> u64 {
     let at = bytes.len() as u64;
     let n = u32::try_from(count).unwrap_or(u32::MAX).min(u32::MAX >> 1);
@@ -190,11 +195,13 @@ impl<'a> List<'a> {
     }
 
     /// Has it none?
+    #[cfg(test)]
     pub fn is_empty(&self) -> bool {
         self.count == 0
     }
 
     /// Were its positions dropped (only the count kept)?
+    #[cfg(test)]
     pub fn is_dropped(&self) -> bool {
         self.dropped
     }
