@@ -21,9 +21,13 @@
 //! the file before it except the contents of the large sections.
 //!
 //! The *large* sections stay in the file and are read in checked pieces
-//! when first used (the `paged` module): the texts back to back, and the
-//! delta-coded posting lists ([`crate::postings`]). Each source's text has
-//! a CRC-32 in the checksums section (one `u32` per source); the posting
+//! when first used (the `paged` module): the texts back to back, each cut
+//! into blocks of 64 KiB of text compressed with LZ4 (the compressed length
+//! of every block in the small TextBlocks section; about 0.5-0.6 bytes per
+//! byte of English), and the delta-coded posting lists
+//! ([`crate::postings`]). Each source's compressed text has a CRC-32 in the
+//! checksums section (one `u32` per source), checked before it is
+//! decompressed, and must decompress to exactly its recorded length; the posting
 //! lists are cut into pages at list boundaries, each page's start and
 //! CRC-32 in a page table (`u64` start, `u32` CRC, `u32` 0, or n + 1 when
 //! the page is one long list of n positions, which can then be counted and
@@ -50,7 +54,8 @@
 //! the word count, and word ranges are checked against their text where a
 //! search uses them. A damaged or crafted file gives an error, or fewer
 //! positions, never a panic or an out-of-bounds read; no allocation is
-//! larger than the file.
+//! larger than the file, but for a text, which is at most 255 times its
+//! compressed blocks (LZ4's bound, checked on open).
 //!
 //! Version history: 1 stored posting lists as plain `u32` arrays with
 //! sorted `u64` keys; 2 stored them delta-coded, grouped by first word,
@@ -60,7 +65,7 @@
 //! large sections are read when used, not on open; 5 (this one) drops the
 //! word arrays (ids, flags, packed byte ranges: 1.2 bytes per byte of
 //! text, more than the texts' own size), which are derived from the texts
-//! instead. Files of versions 1 to 4 are
+//! instead, and compresses the texts. Files of versions 1 to 4 are
 //! refused with [`Error::UnsupportedVersion`], which names the version
 //! found; rebuild them from their sources (`quotecheck --save`).
 //!
@@ -80,7 +85,7 @@ use crate::error::Error;
 use crate::index::{Blob, Frozen, Index, PAIR_SAMPLE};
 use crate::paged::{Backing, FileRef, Page, PagedBytes, Piece, cut_pages};
 use crate::postings::{self, List};
-use crate::source::{LazyText, Source, SourceDoc, SourceKind, TimeMark, Turn};
+use crate::source::{LazyText, Source, SourceDoc, SourceKind, TEXT_BLOCK, TimeMark, Turn};
 use crate::store::Store;
 use crate::words::StoredWords;
 
@@ -108,10 +113,11 @@ enum Tag {
     PairPages = 26,
     WordCounts = 28,
     Lasts = 29,
+    TextBlocks = 30,
 }
 
 impl Tag {
-    const ALL: [Tag; 13] = [
+    const ALL: [Tag; 14] = [
         Tag::Meta,
         Tag::VocabOffsets,
         Tag::VocabBytes,
@@ -125,6 +131,7 @@ impl Tag {
         Tag::Lasts,
         Tag::Sums,
         Tag::PairPages,
+        Tag::TextBlocks,
     ];
 
     fn from_u32(v: u32) -> Option<Tag> {
@@ -462,18 +469,29 @@ pub(crate) fn write_to<W: Write>(w: W, view: &View<'_>) -> std::io::Result<()> {
     );
     section!(Tag::PairPages, s.pages(&pages_of(&index.pair_bytes)?)?);
 
-    // The large sections: the texts (each with its checksum), the lists.
+    // The large sections: the texts, compressed (each source's blocks
+    // with one checksum), then the lists.
     let mut sums = vec![0u32; sources.len()];
+    let mut blocks = Vec::new();
+    let mut packed = Vec::new();
     section!(
         Tag::Texts,
         for (src, sum) in sources.iter().zip(&mut sums) {
             let text = src.try_text().map_err(other)?;
-            *sum = crc32fast::hash(text.as_bytes());
-            s.put(text.as_bytes())?;
+            packed.clear();
+            for chunk in text.as_bytes().chunks(TEXT_BLOCK) {
+                let at = packed.len();
+                packed.extend_from_slice(&lz4_flex::block::compress(chunk));
+                blocks.push((packed.len() - at) as u32);
+            }
+            *sum = crc32fast::hash(&packed);
+            s.put(&packed)?;
         }
     );
+    drop(packed);
     section!(Tag::PairBytes, s.blob(&index.pair_bytes)?);
     section!(Tag::Sums, s.u32s(sums.iter().copied())?);
+    section!(Tag::TextBlocks, s.u32s(blocks.iter().copied())?);
 
     s.align()?;
     let table_at = s.at;
@@ -649,6 +667,7 @@ struct Raw {
     vocab_bytes: Vec<u8>,
     records: Option<Vec<u8>>,
     sums: Vec<u32>,
+    text_blocks: Vec<u32>,
     pair_rows: Vec<u64>,
     pair_second: Vec<u32>,
     pair_samples: Vec<u64>,
@@ -799,6 +818,7 @@ fn read(file: Arc<FileRef>, len: u64) -> Result<Parts, Error> {
             Tag::VocabBytes => raw.vocab_bytes = st.bytes(n)?,
             Tag::Sources => raw.records = Some(st.bytes(n)?),
             Tag::Sums => raw.sums = st.items(n, le32)?,
+            Tag::TextBlocks => raw.text_blocks = st.items(n, le32)?,
             Tag::PairRows => raw.pair_rows = st.items(n, le64)?,
             Tag::PairSecond => raw.pair_second = st.items(n, le32)?,
             Tag::PairSamples => raw.pair_samples = st.items(n, le64)?,
@@ -859,28 +879,35 @@ fn assemble(mut raw: Raw, file: Arc<FileRef>) -> Result<Parts, Error> {
     let mut sources = Vec::new();
     let mut text_at = 0u64;
     let mut next_word = 0u32;
+    let mut blocks = raw.text_blocks.as_slice();
     for &sum in &raw.sums {
         let (mut src, len) = decode_source(&mut r)?;
-        if text_at.checked_add(len).is_none_or(|end| end > texts_len) {
+        let (own, packed) = text_blocks(&mut blocks, len)?;
+        if text_at
+            .checked_add(packed)
+            .is_none_or(|end| end > texts_len)
+        {
             return Err(corrupt("a text runs past the texts"));
         }
         src.lazy_text = Some(LazyText {
             file: file.clone(),
             piece: Piece {
                 at: texts_at + text_at,
-                len,
+                len: packed,
                 crc: sum,
             },
+            len,
+            blocks: own.into(),
             cell: OnceLock::new(),
         });
-        text_at += len;
+        text_at += packed;
         if src.words.start != next_word || src.words.end < src.words.start {
             return Err(corrupt(format!("source {:?}: word range", src.doc.id)));
         }
         next_word = src.words.end;
         sources.push(src);
     }
-    if text_at != texts_len || r.at != records.len() {
+    if text_at != texts_len || r.at != records.len() || !blocks.is_empty() {
         return Err(corrupt("source records and texts differ"));
     }
     if next_word as usize != n {
@@ -913,6 +940,30 @@ fn assemble(mut raw: Raw, file: Arc<FileRef>) -> Result<Parts, Error> {
         words,
         index: Index::from_frozen(index, n as u32),
     })
+}
+
+/// Takes the compressed lengths of a text of `len` bytes' blocks from the
+/// front of `blocks`; returns them and their sum. Each block must be long
+/// enough to hold its share of the text (LZ4 expands a byte at most 255
+/// times), so a text's memory is bounded by its part of the file.
+fn text_blocks<'a>(blocks: &mut &'a [u32], len: u64) -> Result<(&'a [u32], u64), Error> {
+    let n = usize::try_from(len.div_ceil(TEXT_BLOCK as u64))
+        .ok()
+        .filter(|&n| n <= blocks.len())
+        .ok_or_else(|| corrupt("a text runs past the texts"))?;
+    let (own, rest) = blocks.split_at(n);
+    *blocks = rest;
+    let mut left = len;
+    let mut packed = 0u64;
+    for &b in own {
+        let raw = left.min(TEXT_BLOCK as u64);
+        if u64::from(b) * 255 + 16 < raw {
+            return Err(corrupt("a text block too short for its text"));
+        }
+        left -= raw;
+        packed += u64::from(b);
+    }
+    Ok((own, packed))
 }
 
 /// Recomputes every checksum of a store file in place from the file's own

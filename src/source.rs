@@ -217,21 +217,48 @@ pub struct Source {
     pub(crate) char_index: OnceLock<crate::text::CharIndex>,
 }
 
-/// A source's text still in its store file.
+/// A source's text still in its store file: LZ4 blocks of
+/// [`TEXT_BLOCK`] bytes of text each (the last one shorter), back to back.
 #[derive(Clone, Debug)]
 pub(crate) struct LazyText {
     pub file: Arc<FileRef>,
+    /// The compressed blocks, and the CRC-32 they must have.
     pub piece: Piece,
+    /// The text's length.
+    pub len: u64,
+    /// Each block's compressed length.
+    pub blocks: Box<[u32]>,
     pub cell: OnceLock<Box<str>>,
 }
 
+/// Bytes of text per compressed block in a store file.
+pub(crate) const TEXT_BLOCK: usize = 64 << 10;
+
 impl LazyText {
-    /// The text, read and checked (checksum, UTF-8, `fits`) the first time.
+    /// The text, read and checked (checksum, decompression to the length
+    /// recorded, UTF-8, `fits`) the first time.
     fn get(&self, fits: impl FnOnce(&str) -> bool) -> Result<&str, Error> {
         get_or_load(&self.cell, || {
             let bad = |what: &str| Error::CorruptStore(format!("{}: {what}", self.file.name()));
-            let text = String::from_utf8(self.piece.read(&self.file)?)
-                .map_err(|_| bad("a text is not UTF-8"))?;
+            let packed = self.piece.read(&self.file)?;
+            let len = usize::try_from(self.len).map_err(|_| bad("a text too large"))?;
+            let mut text = crate::error::try_zeroed(len, "a source's text")?;
+            let (mut from, mut to) = (0usize, 0usize);
+            for &n in &*self.blocks {
+                let end = (to + TEXT_BLOCK).min(len);
+                let block = packed
+                    .get(from..from + n as usize)
+                    .ok_or_else(|| bad("text blocks"))?;
+                match lz4_flex::block::decompress_into(block, &mut text[to..end]) {
+                    Ok(k) if k == end - to => {}
+                    _ => return Err(bad("a text block does not decompress to its length")),
+                }
+                (from, to) = (from + n as usize, end);
+            }
+            if from != packed.len() || to != len {
+                return Err(bad("text blocks"));
+            }
+            let text = String::from_utf8(text).map_err(|_| bad("a text is not UTF-8"))?;
             if !fits(&text) {
                 return Err(bad("a source's ranges do not fit its text"));
             }
@@ -293,7 +320,7 @@ impl Source {
     /// The text's length in bytes (without reading it from a store file).
     pub fn text_len(&self) -> usize {
         match &self.lazy_text {
-            Some(lazy) => lazy.piece.len as usize,
+            Some(lazy) => lazy.len as usize,
             None => self.doc.text.len(),
         }
     }

@@ -514,7 +514,19 @@ fn store_files_through_the_abi() {
     );
     assert!(out.is_null());
     bytes[40] ^= 0x10;
-    let mid = bytes.len() / 2;
+    // The middle of the texts section (tag 24 in the table at the end).
+    let le = |at: usize, n: usize| {
+        bytes[at..at + n]
+            .iter()
+            .rev()
+            .fold(0usize, |v, &b| v << 8 | b as usize)
+    };
+    let table = le(bytes.len() - 24, 8);
+    let texts = (0..le(table, 4))
+        .map(|i| table + 8 + 24 * i)
+        .find(|&e| le(e, 4) == 24)
+        .expect("a texts section");
+    let mid = le(texts + 8, 8) + le(texts + 16, 8) / 2;
     bytes[mid] ^= 0x10;
     std::fs::write(&missing, &bytes).unwrap();
     let mut damaged = null_mut();
