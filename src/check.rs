@@ -1657,6 +1657,11 @@ impl<'a> Match<'a> {
     pub fn score(&self) -> f32 {
         self.data.score
     }
+    /// The key matches are ordered by, best first: the score, raised a
+    /// little where the source's speaker is the one the article names.
+    pub fn rank(&self) -> f32 {
+        self.data.rank
+    }
     /// The verdict for this span, speaker included.
     pub fn verdict(&self) -> Verdict {
         self.data.verdict

@@ -27,7 +27,10 @@
 //! ```
 
 pub mod html;
+mod shards;
 pub mod text;
+
+pub use shards::merge_shards;
 
 use std::ops::Range;
 
@@ -160,6 +163,9 @@ pub struct Place {
     pub verdict: Verdict,
     /// Its score, 0 to 1.
     pub score: f32,
+    /// The order of places, best first ([`crate::Match::rank`]): the score,
+    /// raised a little where the source's speaker is the article's.
+    pub rank: f32,
     /// The source's text just before and after the range (for context).
     pub before: String,
     /// See `before`.
@@ -222,7 +228,7 @@ impl Review {
                     text,
                     (speaker, time),
                     report.verdict(),
-                    report.score(),
+                    (report.score(), report.score()),
                 );
                 (p.quote_range(), place)
             })
@@ -286,7 +292,7 @@ fn place_of(m: &Match<'_>) -> Place {
         m.text().to_string(),
         (m.speaker(), m.time()),
         m.verdict(),
-        m.score(),
+        (m.score(), m.rank()),
     )
 }
 
@@ -309,7 +315,7 @@ fn place_in(
     text: String,
     who_when: (SpeakerAt<'_>, Option<&str>),
     verdict: Verdict,
-    score: f32,
+    (score, rank): (f32, f32),
 ) -> Place {
     let all = source.text();
     let start = range.start.min(all.len());
@@ -339,6 +345,7 @@ fn place_in(
         speaker: speaker_name(who_when.0),
         verdict,
         score,
+        rank,
         before: all[b..start].to_string(),
         after: all[end..a].to_string(),
     }
