@@ -26,7 +26,10 @@ fn fan_out(shards: &[Store], checker: &mut Checker, quote: &str) -> (f64, bool) 
         .map(|s| Review::of(&checker.check(s, quote, None).expect("check"), None))
         .collect();
     let merged = merge_shards(reviews).expect("a shard");
-    (t.elapsed().as_secs_f64() * 1e3, merged.verdict != Verdict::NotFound)
+    (
+        t.elapsed().as_secs_f64() * 1e3,
+        merged.verdict != Verdict::NotFound,
+    )
 }
 
 /// The same, the shards split over `threads` threads (a checker each).
@@ -45,10 +48,16 @@ fn fan_out_threads(shards: &[Store], checkers: &mut [Checker], quote: &str) -> (
                 })
             })
             .collect();
-        handles.into_iter().flat_map(|h| h.join().expect("thread")).collect()
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().expect("thread"))
+            .collect()
     });
     let merged = merge_shards(reviews).expect("a shard");
-    (t.elapsed().as_secs_f64() * 1e3, merged.verdict != Verdict::NotFound)
+    (
+        t.elapsed().as_secs_f64() * 1e3,
+        merged.verdict != Verdict::NotFound,
+    )
 }
 
 fn report(label: &str, mut runs: Vec<(f64, bool)>) {
@@ -93,12 +102,21 @@ fn main() {
         cut_quotes(&sample, quotes)
     };
     let mut checker = Checker::new();
-    let first = qs.iter().map(|q| fan_out(&shards, &mut checker, q)).collect();
+    let first = qs
+        .iter()
+        .map(|q| fan_out(&shards, &mut checker, q))
+        .collect();
     report("first use, one thread", first);
-    let again = qs.iter().map(|q| fan_out(&shards, &mut checker, q)).collect();
+    let again = qs
+        .iter()
+        .map(|q| fan_out(&shards, &mut checker, q))
+        .collect();
     report("again, one thread", again);
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let mut checkers: Vec<Checker> = (0..threads).map(|_| Checker::new()).collect();
-    let spread = qs.iter().map(|q| fan_out_threads(&shards, &mut checkers, q)).collect();
+    let spread = qs
+        .iter()
+        .map(|q| fan_out_threads(&shards, &mut checkers, q))
+        .collect();
     report(&format!("again, shards over {threads} threads"), spread);
 }

@@ -30,7 +30,7 @@
 use crate::source::SourceDoc;
 use crate::spans::Spans;
 use crate::store::flag;
-use crate::text::{fold_word_into, words};
+use crate::text::{chunk_starts_at, fold_word_into, words_from};
 use crate::transcript::{self, Layout};
 use crate::vocab::{UNKNOWN, Vocab};
 
@@ -92,11 +92,109 @@ pub(crate) struct WordSink<'a, S, N> {
     pub fold_buf: &'a mut String,
 }
 
-/// Appends `text`'s words (those not in `layout`'s structure) to `sink`.
+/// Every this many words of a source (at the next word that begins a
+/// chunk of non-white-space), building records where tokenizing stands, so
+/// that a stored source's words can be derived again from there
+/// ([`derive_window`]) rather than from its start.
+pub(crate) const CHECKPOINT_WORDS: usize = 128;
+
+/// Where tokenizing a source stood just before one of its words: the word's
+/// index in the source, its byte offset (a chunk start, where [`words_from`]
+/// can resume), and the state its flags depend on ([`State::pack`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Checkpoint {
+    pub word: u32,
+    pub at: u32,
+    pub state: u32,
+}
+
+/// What a word's flags depend on besides the word itself: an open
+/// parenthesis (how many words ago), how deep in brackets, and whether a
+/// sentence starts.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct State {
+    paren: Option<u32>,
+    brackets: u32,
+    sentence_start: bool,
+}
+
+impl State {
+    /// A source's first word.
+    const START: State = State {
+        paren: None,
+        brackets: 0,
+        sentence_start: true,
+    };
+
+    /// Bit 0 the sentence start; bits 1-4 the parenthesis (0 none, else
+    /// words since it opened + 1, capped past the longest stage direction:
+    /// no `)` that far on flags anything); bits 5-31 the bracket depth.
+    pub fn pack(self) -> u32 {
+        let paren = self
+            .paren
+            .map_or(0, |k| k.min(MAX_STAGE_DIRECTION_WORDS as u32 + 1) + 1);
+        u32::from(self.sentence_start) | paren << 1 | self.brackets.min((1 << 27) - 1) << 5
+    }
+
+    /// [`State::pack`] undone; `None` for bits no state packs to.
+    pub fn unpack(bits: u32) -> Option<State> {
+        let paren = (bits >> 1) & 0xF;
+        if paren > MAX_STAGE_DIRECTION_WORDS as u32 + 2 {
+            return None;
+        }
+        Some(State {
+            paren: paren.checked_sub(1),
+            brackets: bits >> 5,
+            sentence_start: bits & 1 == 1,
+        })
+    }
+}
+
+/// Where tokenizing starts: a source's start, or a [`Checkpoint`].
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Resume {
+    /// The index (in the source) of the first word it gives.
+    pub word: usize,
+    /// Its byte offset: a chunk start.
+    pub at: usize,
+    pub state: State,
+}
+
+impl Resume {
+    /// A source's start.
+    pub const START: Resume = Resume {
+        word: 0,
+        at: 0,
+        state: State::START,
+    };
+
+    fn of(c: &Checkpoint) -> Option<Resume> {
+        Some(Resume {
+            word: c.word as usize,
+            at: c.at as usize,
+            state: State::unpack(c.state)?,
+        })
+    }
+}
+
+/// A source's layout as tokenizing needs it: byte ranges that are layout
+/// (their words are skipped) and struck or inserted by an editor.
+#[derive(Clone, Copy)]
+pub(crate) struct Ranges<'a> {
+    pub structure: &'a [std::ops::Range<u32>],
+    pub editorial: &'a [std::ops::Range<u32>],
+}
+
+/// Appends `text`'s words (those not in `ranges.structure`) to `sink`,
+/// from `from` on, stopping before the word with index `limit`; records a
+/// [`Checkpoint`] in `checkpoints`, if given, every [`CHECKPOINT_WORDS`].
 pub(crate) fn tokenize<S: FnMut(u32, u32), N: Numbering>(
     text: &str,
-    layout: &Layout,
+    ranges: Ranges<'_>,
+    from: Resume,
+    limit: usize,
     sink: WordSink<'_, S, N>,
+    mut checkpoints: Option<&mut Vec<Checkpoint>>,
 ) {
     let WordSink {
         vocab,
@@ -105,13 +203,25 @@ pub(crate) fn tokenize<S: FnMut(u32, u32), N: Numbering>(
         mut spans,
         fold_buf,
     } = sink;
-    let mut skip = layout.structure.iter().peekable();
-    let mut editorial = layout.editorial.iter().peekable();
-    let mut gap_start = 0usize;
-    let mut paren_open: Option<usize> = None;
-    let mut bracket_depth = 0u32;
-    let mut sentence_start = true;
-    for (start, word) in words(text) {
+    let first = ids.len();
+    let index = |len: usize| from.word + (len - first);
+    let after = |r: &std::ops::Range<u32>| (r.end as usize) <= from.at;
+    let mut skip = ranges.structure[ranges.structure.partition_point(after)..]
+        .iter()
+        .peekable();
+    let mut editorial = ranges.editorial[ranges.editorial.partition_point(after)..]
+        .iter()
+        .peekable();
+    let mut gap_start = from.at;
+    // Word indexes in the source.
+    let mut paren_open: Option<usize> = from
+        .state
+        .paren
+        .map(|k| from.word.saturating_sub(k as usize));
+    let mut bracket_depth = from.state.brackets;
+    let mut sentence_start = from.state.sentence_start;
+    let mut next_checkpoint = (from.word / CHECKPOINT_WORDS + 1) * CHECKPOINT_WORDS;
+    for (start, word) in words_from(text, from.at) {
         let end = start + word.len();
         while skip.peek().is_some_and(|r| (r.end as usize) <= start) {
             skip.next();
@@ -126,16 +236,19 @@ pub(crate) fn tokenize<S: FnMut(u32, u32), N: Numbering>(
         if gap.contains("\n\n") {
             sentence_start = true;
         }
+        let i = index(ids.len());
         for c in gap.chars() {
             match c {
-                '(' => paren_open = Some(ids.len()),
+                '(' => paren_open = Some(i),
                 ')' => {
-                    if let Some(open) = paren_open.take() {
-                        let n = ids.len() - open;
-                        if n <= MAX_STAGE_DIRECTION_WORDS {
-                            for f in &mut flags[open..] {
-                                *f |= flag::STAGE;
-                            }
+                    if let Some(open) = paren_open.take()
+                        && i - open <= MAX_STAGE_DIRECTION_WORDS
+                    {
+                        // From the opening word, or from the first word
+                        // given if it opened before.
+                        let from_here = first + open.saturating_sub(from.word);
+                        for f in &mut flags[from_here..] {
+                            *f |= flag::STAGE;
                         }
                     }
                 }
@@ -144,6 +257,25 @@ pub(crate) fn tokenize<S: FnMut(u32, u32), N: Numbering>(
                 '.' | '!' | '?' | ':' => sentence_start = true,
                 _ => {}
             }
+        }
+        if i >= limit {
+            break;
+        }
+        if let Some(out) = checkpoints.as_deref_mut()
+            && i >= next_checkpoint
+            && chunk_starts_at(text, start)
+        {
+            out.push(Checkpoint {
+                word: i as u32,
+                at: start as u32,
+                state: State {
+                    paren: paren_open.map(|o| (i - o) as u32),
+                    brackets: bracket_depth,
+                    sentence_start,
+                }
+                .pack(),
+            });
+            next_checkpoint = (i / CHECKPOINT_WORDS + 1) * CHECKPOINT_WORDS;
         }
         while editorial.peek().is_some_and(|r| (r.end as usize) <= start) {
             editorial.next();
@@ -171,6 +303,7 @@ pub(crate) fn tokenize<S: FnMut(u32, u32), N: Numbering>(
 /// own vocabulary.
 pub(crate) struct Tokenized {
     pub layout: Layout,
+    pub checkpoints: Vec<Checkpoint>,
     /// Its words' range in its run's arrays.
     pub words: std::ops::Range<usize>,
 }
@@ -202,9 +335,15 @@ fn tokenize_run(docs: &[SourceDoc]) -> Run {
         let layout = transcript::read(doc);
         let first = run.ids.len();
         let spans = &mut run.spans;
+        let mut checkpoints = Vec::new();
         tokenize(
             &doc.text,
-            &layout,
+            Ranges {
+                structure: &layout.structure,
+                editorial: &layout.editorial,
+            },
+            Resume::START,
+            usize::MAX,
             WordSink {
                 vocab: &mut run.vocab,
                 ids: &mut run.ids,
@@ -212,9 +351,11 @@ fn tokenize_run(docs: &[SourceDoc]) -> Run {
                 spans: |s, e| spans.push((s, e)),
                 fold_buf: &mut fold_buf,
             },
+            Some(&mut checkpoints),
         );
         run.sources.push(Tokenized {
             layout,
+            checkpoints,
             words: first..run.ids.len(),
         });
     }
@@ -333,44 +474,101 @@ pub(crate) fn merge_runs(
     sources
 }
 
-/// A stored source's words, derived again from its text: what building
-/// gave it, so a store file need not keep them (see [`crate::words`]).
-#[derive(Debug)]
-pub(crate) struct Derived {
-    pub ids: Box<[u32]>,
-    pub flags: Box<[u8]>,
-    /// The words' byte ranges, packed as if the source began at position 0.
-    pub spans: Spans,
+/// Some of a stored source's words, derived again from its text: what
+/// building gave them, so a store file need not keep them (see
+/// [`crate::words`]). Reused from one window to the next.
+#[derive(Debug, Default)]
+pub(crate) struct WindowWords {
+    /// The index in the source of `ids[0]`.
+    pub first: usize,
+    pub ids: Vec<u32>,
+    pub flags: Vec<u8>,
+    pub spans: Vec<(u32, u32)>,
+    fold_buf: String,
 }
 
-/// The words of the source `doc` (its record; `text` its text), numbered
-/// by the finished vocabulary `vocab`; `None` if a word is not in it (a
-/// store file whose vocabulary does not fit its texts).
-pub(crate) fn derive(doc: &SourceDoc, text: &str, vocab: &Vocab) -> Option<Derived> {
-    let layout = transcript::read_with_text(doc, text);
-    // About six bytes a word in English: one allocation, rarely two.
-    let guess = text.len() / 5;
-    let (mut ids, mut flags) = (Vec::with_capacity(guess), Vec::with_capacity(guess));
-    let mut ranges = Vec::with_capacity(guess);
+/// A stored source as [`derive_window`] needs it.
+#[derive(Clone, Copy)]
+pub(crate) struct Stored<'a> {
+    pub text: &'a str,
+    pub ranges: Ranges<'a>,
+    pub checkpoints: &'a [Checkpoint],
+    /// How many words it has.
+    pub words: usize,
+}
+
+/// Derives the words `words` (indexes in the source; more around them may
+/// come too) of `src` into `out`, numbered by the finished vocabulary
+/// `vocab`: from the last checkpoint at or before the first one wanted, up
+/// to a few words past the last (a stage direction closing there flags the
+/// words before it). Each checkpoint passed must be where its word is, or
+/// the whole is derived again from the source's start. `false` when the
+/// words cannot be had: a word missing from the vocabulary, fewer words
+/// than the record says (a store file whose parts disagree).
+pub(crate) fn derive_window(
+    src: Stored<'_>,
+    words: std::ops::Range<usize>,
+    vocab: &Vocab,
+    out: &mut WindowWords,
+) -> bool {
+    let k = src
+        .checkpoints
+        .partition_point(|c| c.word as usize <= words.start);
+    let from = match k.checked_sub(1) {
+        Some(c) => Resume::of(&src.checkpoints[c]).unwrap_or(Resume::START),
+        None => Resume::START,
+    };
+    let limit = words.end.saturating_add(MAX_STAGE_DIRECTION_WORDS + 2);
+    if derive_from(src, from, limit, vocab, out) && passes(src.checkpoints, out) {
+        return out.ids.len() >= words.end.min(src.words) - out.first;
+    }
+    from.word > 0
+        && derive_from(src, Resume::START, limit, vocab, out)
+        && out.ids.len() >= words.end.min(src.words)
+}
+
+fn derive_from(
+    src: Stored<'_>,
+    from: Resume,
+    limit: usize,
+    vocab: &Vocab,
+    out: &mut WindowWords,
+) -> bool {
+    out.first = from.word;
+    out.ids.clear();
+    out.flags.clear();
+    out.spans.clear();
+    if !chunk_starts_at(src.text, from.at) {
+        return false;
+    }
+    let spans = &mut out.spans;
     tokenize(
-        text,
-        &layout,
+        src.text,
+        src.ranges,
+        from,
+        limit,
         WordSink {
             vocab: &mut Lookup(vocab),
-            ids: &mut ids,
-            flags: &mut flags,
-            spans: |s, e| ranges.push((s, e)),
-            fold_buf: &mut String::new(),
+            ids: &mut out.ids,
+            flags: &mut out.flags,
+            spans: |s, e| spans.push((s, e)),
+            fold_buf: &mut out.fold_buf,
         },
+        None,
     );
-    if ids.contains(&UNKNOWN) {
-        return None;
-    }
-    Some(Derived {
-        ids: ids.into(),
-        flags: flags.into(),
-        spans: Spans::packed_from(0, 0, &ranges),
-    })
+    !out.ids.contains(&UNKNOWN) && out.first + out.ids.len() <= src.words
+}
+
+/// Does every checkpoint inside the derived words name the byte offset
+/// its word has? (Words derived from a checkpoint are the words the build
+/// gave only if tokenizing resumed in step.)
+fn passes(checkpoints: &[Checkpoint], out: &WindowWords) -> bool {
+    let end = out.first + out.ids.len();
+    let from = checkpoints.partition_point(|c| (c.word as usize) < out.first);
+    checkpoints[from..]
+        .iter()
+        .take_while(|c| (c.word as usize) < end)
+        .all(|c| out.spans[c.word as usize - out.first].0 == c.at)
 }
 
 #[cfg(test)]
@@ -399,30 +597,152 @@ mod tests {
         docs
     }
 
+    /// Texts whose flags depend on what came before: stage directions
+    /// that open before a checkpoint and close after it, brackets, struck
+    /// text, labels, sentence starts, and chunks that are not words.
+    fn tricky_docs() -> Vec<SourceDoc> {
+        let mut long = String::new();
+        for i in 0..400 {
+            long.push_str(&format!(
+                "word{i} (laughter {i}) more [inserted {i} words here] then <s>struck {i}</s> plain. \
+                 \"Quoted,\" he said: (a long aside of many words that is no stage direction {i}) end?\n\n"
+            ));
+        }
+        vec![
+            SourceDoc::new("tricky", long.clone()),
+            SourceDoc::new(
+                "tricky-transcript",
+                format!("MR. KIRBY: {long}\nTHE PRESIDENT: {long}"),
+            )
+            .label("MR. KIRBY", "John Kirby"),
+            SourceDoc::new("parens", "( ".repeat(300) + &"a b c ) ".repeat(300)),
+        ]
+    }
+
     #[test]
-    fn derived_words_are_the_words_built() {
-        let docs = real_docs(&[
+    fn derived_windows_are_the_words_built() {
+        let mut docs = real_docs(&[
             "examples/data/sources",
             "tests/fixtures/pd",
             "tests/fixtures/own",
         ]);
+        docs.extend(tricky_docs());
         let mut store = Store::new();
         store.add_many(docs.clone()).unwrap();
-        let (mut built, mut derived_spans) = (Vec::new(), Vec::new());
-        for (i, doc) in docs.iter().enumerate() {
-            let words = store.words(i).unwrap();
-            let d = derive(doc, &doc.text, &store.vocab).unwrap();
-            assert_eq!(&*d.ids, words.ids, "{}", doc.id);
-            assert_eq!(&*d.flags, words.flags, "{}", doc.id);
-            let range = words.start..words.start + words.ids.len();
-            words.spans(&store.spans.escapes, range, &mut built);
-            d.spans.decode(0..d.ids.len(), &mut derived_spans);
-            assert_eq!(built, derived_spans, "{}", doc.id);
-            assert!(!built.is_empty());
+        let mut built = Vec::new();
+        let mut out = WindowWords::default();
+        let mut windows = 0;
+        for (i, src) in store.sources().enumerate() {
+            let n = src.words.len();
+            assert!(
+                n < 2 * CHECKPOINT_WORDS || !src.checkpoints.is_empty(),
+                "{}",
+                src.id()
+            );
+            let start = src.words.start as usize;
+            let all = crate::words::in_memory(
+                &store.word_ids,
+                &store.flags,
+                &store.spans.base,
+                &store.spans.codes,
+                &src.words,
+            );
+            let starts = (0..n)
+                .step_by(37)
+                .chain(src.checkpoints.iter().flat_map(|c| {
+                    let w = c.word as usize;
+                    [w - 1, w, w + 1]
+                }));
+            for lo in starts {
+                for len in [1, 9, 60, 300] {
+                    let hi = (lo + len).min(n);
+                    assert!(derive_window(
+                        src.stored(src.text()),
+                        lo..hi,
+                        &store.vocab,
+                        &mut out
+                    ));
+                    let got = out.first..out.first + out.ids.len();
+                    assert!(
+                        got.start <= lo && hi <= got.end,
+                        "{} {lo}..{hi}: {got:?}",
+                        src.id()
+                    );
+                    // The window asked for (the words past it may lack a
+                    // stage direction's flag that closes further on).
+                    let global = start + lo..start + hi;
+                    let here = lo - out.first..hi - out.first;
+                    assert_eq!(
+                        all.ids(global.clone()),
+                        Some(&out.ids[here.clone()]),
+                        "{} {lo}",
+                        src.id()
+                    );
+                    assert_eq!(
+                        all.flags(global.clone()),
+                        Some(&out.flags[here.clone()]),
+                        "{} {lo}..{hi}",
+                        src.id()
+                    );
+                    all.spans(&store.spans.escapes, global, &mut built);
+                    assert_eq!(built, out.spans[here], "{} {lo}", src.id());
+                    windows += 1;
+                }
+            }
+            let _ = i;
         }
+        assert!(windows > 5_000, "{windows}");
         // A word the vocabulary lacks: no words, not wrong ones.
         let unknown = SourceDoc::new("x", "zyzzogeton quux");
-        assert!(derive(&unknown, &unknown.text, &store.vocab).is_none());
+        let mut lone = Store::new();
+        lone.add(unknown.clone()).unwrap();
+        let src = lone.source(0);
+        assert!(!derive_window(
+            src.stored(src.text()),
+            0..2,
+            &store.vocab,
+            &mut out
+        ));
+    }
+
+    #[test]
+    fn a_checkpoint_out_of_step_falls_back_to_the_start() {
+        let mut store = Store::new();
+        store.add_many(tricky_docs()).unwrap();
+        let src = store.source(0);
+        let k = src.checkpoints.len() / 2;
+        let window = src.checkpoints[k].word as usize + 1..src.checkpoints[k + 1].word as usize + 5;
+        let (mut good, mut moved) = (WindowWords::default(), WindowWords::default());
+        assert!(derive_window(
+            src.stored(src.text()),
+            window.clone(),
+            &store.vocab,
+            &mut good
+        ));
+        assert_eq!(good.first, src.checkpoints[k].word as usize);
+        // Checkpoint k names the byte offset of checkpoint k - 1's word:
+        // tokenizing from it is out of step, which checkpoint k + 1 (inside
+        // the window) shows, so the window comes from the source's start.
+        let mut bad = src.checkpoints.clone();
+        bad[k].at = bad[k - 1].at;
+        let stored = Stored {
+            checkpoints: &bad,
+            ..src.stored(src.text())
+        };
+        assert!(derive_window(
+            stored,
+            window.clone(),
+            &store.vocab,
+            &mut moved
+        ));
+        assert_eq!(moved.first, 0);
+        let at = |w: &WindowWords| w.first..w.first + w.ids.len();
+        assert!(at(&moved).contains(&window.start) && at(&moved).contains(&(window.end - 1)));
+        let (g, m) = (window.start - good.first, window.start);
+        let len = window.len();
+        assert_eq!(moved.ids[m..m + len], good.ids[g..g + len]);
+        assert_eq!(moved.flags[m..m + len], good.flags[g..g + len]);
+        assert_eq!(moved.spans[m..m + len], good.spans[g..g + len]);
     }
 
     /// The words the bundled sources give, pinned. A store file keeps no
@@ -443,11 +763,17 @@ mod tests {
                 h = (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
             }
         };
-        let mut ranges = Vec::new();
-        for (i, doc) in docs.iter().enumerate() {
-            let d = derive(doc, &doc.text, &store.vocab).unwrap();
-            d.spans.decode(0..d.ids.len(), &mut ranges);
-            for ((&id, &flag), &(s, e)) in d.ids.iter().zip(&*d.flags).zip(&ranges) {
+        let mut d = WindowWords::default();
+        for (i, src) in store.sources().enumerate() {
+            let n = src.words.len();
+            assert!(derive_window(
+                src.stored(src.text()),
+                0..n,
+                &store.vocab,
+                &mut d
+            ));
+            assert_eq!(d.ids.len(), n);
+            for ((&id, &flag), &(s, e)) in d.ids.iter().zip(&d.flags).zip(&d.spans) {
                 eat(store.vocab.word(id).as_bytes());
                 eat(&[0, flag]);
                 eat(&s.to_le_bytes());

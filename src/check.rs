@@ -189,6 +189,9 @@ pub struct Checker {
     spare_hits: Vec<(u32, u32)>,
     /// A single word's positions, gathered from its pairs' lists.
     word_positions: Vec<u32>,
+    /// A window's words, derived from its source's text (stores opened
+    /// from a file keep no words).
+    window_words: crate::build::WindowWords,
     /// Seed lists to choose from: (postings, quote item, is a pair).
     lists: Vec<(u32, u32, bool)>,
     /// Pairs too common to seed alone: (postings, quote item).
@@ -1105,7 +1108,7 @@ impl Checker {
             return Ok(None);
         }
         let (lo_u, hi_u) = (lo as usize, hi as usize);
-        let source_words = store.words(c_source as usize)?;
+        let source_words = store.words_in(c_source as usize, lo_u..hi_u, &mut self.window_words)?;
         let (Some(ids), Some(flags)) =
             (source_words.ids(lo_u..hi_u), source_words.flags(lo_u..hi_u))
         else {

@@ -33,9 +33,13 @@
 //! the page is one long list of n positions, which can then be counted and
 //! stepped over unread).
 //!
-//! No per-word data is stored: a source's word ids, flags and byte ranges
-//! are derived again from its text when a search first needs them
-//! ([`crate::words`]). They are a pure function of the text, the record's
+//! No per-word data is stored: the words of a window of a source (ids,
+//! flags, byte ranges) are derived again from its text when a search needs
+//! them ([`crate::words`]), tokenizing from the checkpoint before the
+//! window: the small Checkpoints section holds, per source and in source
+//! order, one every 128 words (`u32` word index, byte offset, packed state;
+//! the record gives the count), and the records keep the layout ranges
+//! (structure, editorial) tokenizing steps over. They are a pure function of the text, the record's
 //! metadata and the vocabulary, so long as the tokenizing rules are the
 //! ones the file was built with: the format version covers them (a change
 //! to what words a text gives bumps it; see [`crate::build`]), so a file
@@ -81,13 +85,13 @@ use std::ops::Range;
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
+use crate::build::Checkpoint;
 use crate::error::Error;
 use crate::index::{Blob, Frozen, Index, PAIR_SAMPLE};
 use crate::paged::{Backing, FileRef, Page, PagedBytes, Piece, cut_pages};
 use crate::postings::{self, List};
 use crate::source::{LazyText, Source, SourceDoc, SourceKind, TEXT_BLOCK, TimeMark, Turn};
 use crate::store::Store;
-use crate::words::StoredWords;
 
 const MAGIC: &[u8; 8] = b"QCSTORE\0";
 const END: &[u8; 8] = b"QCSTEND\0";
@@ -114,10 +118,11 @@ enum Tag {
     WordCounts = 28,
     Lasts = 29,
     TextBlocks = 30,
+    Checkpoints = 31,
 }
 
 impl Tag {
-    const ALL: [Tag; 14] = [
+    const ALL: [Tag; 15] = [
         Tag::Meta,
         Tag::VocabOffsets,
         Tag::VocabBytes,
@@ -132,6 +137,7 @@ impl Tag {
         Tag::Sums,
         Tag::PairPages,
         Tag::TextBlocks,
+        Tag::Checkpoints,
     ];
 
     fn from_u32(v: u32) -> Option<Tag> {
@@ -149,8 +155,6 @@ impl Tag {
 pub(crate) struct Parts {
     pub vocab: Vec<String>,
     pub sources: Vec<Source>,
-    /// The sources' words, made from their texts when used.
-    pub words: StoredWords,
     pub index: Index,
 }
 
@@ -492,6 +496,15 @@ pub(crate) fn write_to<W: Write>(w: W, view: &View<'_>) -> std::io::Result<()> {
     section!(Tag::PairBytes, s.blob(&index.pair_bytes)?);
     section!(Tag::Sums, s.u32s(sums.iter().copied())?);
     section!(Tag::TextBlocks, s.u32s(blocks.iter().copied())?);
+    section!(
+        Tag::Checkpoints,
+        s.u32s(
+            sources
+                .iter()
+                .flat_map(|src| &src.checkpoints)
+                .flat_map(|c| [c.word, c.at, c.state])
+        )?
+    );
 
     s.align()?;
     let table_at = s.at;
@@ -571,11 +584,15 @@ fn encode_source(out: &mut Vec<u8>, src: &Source) {
             put_u32(out, v);
         }
     }
-    put_u32(out, src.structure.len() as u32);
-    for r in &src.structure {
-        put_u32(out, r.start);
-        put_u32(out, r.end);
+    for ranges in [&src.structure, &src.editorial] {
+        put_u32(out, ranges.len() as u32);
+        for r in ranges {
+            put_u32(out, r.start);
+            put_u32(out, r.end);
+        }
     }
+    // Its checkpoints are in the Checkpoints section, in source order.
+    put_u32(out, src.checkpoints.len() as u32);
     put_u32(out, src.words.start);
     put_u32(out, src.words.end);
 }
@@ -668,6 +685,7 @@ struct Raw {
     records: Option<Vec<u8>>,
     sums: Vec<u32>,
     text_blocks: Vec<u32>,
+    checkpoints: Vec<u32>,
     pair_rows: Vec<u64>,
     pair_second: Vec<u32>,
     pair_samples: Vec<u64>,
@@ -819,6 +837,7 @@ fn read(file: Arc<FileRef>, len: u64) -> Result<Parts, Error> {
             Tag::Sources => raw.records = Some(st.bytes(n)?),
             Tag::Sums => raw.sums = st.items(n, le32)?,
             Tag::TextBlocks => raw.text_blocks = st.items(n, le32)?,
+            Tag::Checkpoints => raw.checkpoints = st.items(n, le32)?,
             Tag::PairRows => raw.pair_rows = st.items(n, le64)?,
             Tag::PairSecond => raw.pair_second = st.items(n, le32)?,
             Tag::PairSamples => raw.pair_samples = st.items(n, le64)?,
@@ -880,8 +899,11 @@ fn assemble(mut raw: Raw, file: Arc<FileRef>) -> Result<Parts, Error> {
     let mut text_at = 0u64;
     let mut next_word = 0u32;
     let mut blocks = raw.text_blocks.as_slice();
+    let mut checkpoints = raw.checkpoints.as_slice();
     for &sum in &raw.sums {
-        let (mut src, len) = decode_source(&mut r)?;
+        let (mut src, len, count) = decode_source(&mut r)?;
+        src.checkpoints = take_checkpoints(&mut checkpoints, count, len, src.words.len())
+            .ok_or_else(|| corrupt(format!("source {:?}: checkpoints", src.doc.id)))?;
         let (own, packed) = text_blocks(&mut blocks, len)?;
         if text_at
             .checked_add(packed)
@@ -907,7 +929,11 @@ fn assemble(mut raw: Raw, file: Arc<FileRef>) -> Result<Parts, Error> {
         next_word = src.words.end;
         sources.push(src);
     }
-    if text_at != texts_len || r.at != records.len() || !blocks.is_empty() {
+    if text_at != texts_len
+        || r.at != records.len()
+        || !blocks.is_empty()
+        || !checkpoints.is_empty()
+    {
         return Err(corrupt("source records and texts differ"));
     }
     if next_word as usize != n {
@@ -933,13 +959,42 @@ fn assemble(mut raw: Raw, file: Arc<FileRef>) -> Result<Parts, Error> {
         lasts: raw.lasts.chunks_exact(2).map(|c| (c[0], c[1])).collect(),
     };
     check_index(&index, n, vocab_len)?;
-    let words = StoredWords::new(sources.len());
     Ok(Parts {
         vocab,
         sources,
-        words,
         index: Index::from_frozen(index, n as u32),
     })
+}
+
+/// Takes a source's `count` checkpoints from the front of `all` (three
+/// `u32` each: word, byte offset, packed state), checked: in order, inside
+/// its `words` words and `text_len` bytes, states that unpack.
+fn take_checkpoints(
+    all: &mut &[u32],
+    count: usize,
+    text_len: u64,
+    words: usize,
+) -> Option<Vec<Checkpoint>> {
+    let n = count.checked_mul(3).filter(|&n| n <= all.len())?;
+    let (own, rest) = all.split_at(n);
+    *all = rest;
+    let list: Vec<Checkpoint> = own
+        .chunks_exact(3)
+        .map(|c| Checkpoint {
+            word: c[0],
+            at: c[1],
+            state: c[2],
+        })
+        .collect();
+    let fits = |c: &Checkpoint| {
+        (c.word as usize) < words
+            && u64::from(c.at) < text_len
+            && crate::build::State::unpack(c.state).is_some()
+    };
+    let ordered = list
+        .windows(2)
+        .all(|w| w[0].word < w[1].word && w[0].at < w[1].at);
+    (ordered && list.iter().all(fits)).then_some(list)
 }
 
 /// Takes the compressed lengths of a text of `len` bytes' blocks from the
@@ -1141,7 +1196,7 @@ impl Reader<'_> {
 /// A source record and its text's length (the text is read when used,
 /// and the record's ranges checked against it then: see
 /// [`Source::try_text`]).
-fn decode_source(r: &mut Reader<'_>) -> Result<(Source, u64), Error> {
+fn decode_source(r: &mut Reader<'_>) -> Result<(Source, u64, usize), Error> {
     let id = r.string()?;
     let text_len = read_u64(r.take(8)?, 0)?;
     let valid_range = |s: u32, e: u32| s <= e && u64::from(e) <= text_len;
@@ -1193,15 +1248,22 @@ fn decode_source(r: &mut Reader<'_>) -> Result<(Source, u64), Error> {
         }
         times.push(TimeMark { at, text: (t0, t1) });
     }
-    let n = r.count(8)?;
-    let mut structure: Vec<Range<u32>> = Vec::with_capacity(n);
-    for _ in 0..n {
-        let (s, e) = (r.u32()?, r.u32()?);
-        if !valid_range(s, e) {
-            return Err(bad("layout range"));
+    let mut layout_ranges = || -> Result<Vec<Range<u32>>, Error> {
+        let n = r.count(8)?;
+        let mut ranges: Vec<Range<u32>> = Vec::with_capacity(n);
+        for _ in 0..n {
+            let (s, e) = (r.u32()?, r.u32()?);
+            // Sorted and apart, as tokenizing steps over them in order.
+            if !valid_range(s, e) || ranges.last().is_some_and(|p| p.end > s) {
+                return Err(bad("layout range"));
+            }
+            ranges.push(s..e);
         }
-        structure.push(s..e);
-    }
+        Ok(ranges)
+    };
+    let structure = layout_ranges()?;
+    let editorial = layout_ranges()?;
+    let checkpoints = r.u32()? as usize;
     let words = r.u32()?..r.u32()?;
     let mut doc = SourceDoc::new(id, String::new());
     doc.title = title;
@@ -1215,13 +1277,16 @@ fn decode_source(r: &mut Reader<'_>) -> Result<(Source, u64), Error> {
         turns,
         times,
         structure,
+        editorial,
+        // Filled from the Checkpoints section (`checkpoints` of them).
+        checkpoints: Vec::new(),
         is_transcript,
         words,
         removed: false,
         lazy_text: None,
         char_index: OnceLock::new(),
     };
-    Ok((source, text_len))
+    Ok((source, text_len, checkpoints))
 }
 
 #[cfg(test)]

@@ -203,6 +203,12 @@ pub struct Source {
     /// Byte ranges that are layout, not speech (labels, cue numbers, time
     /// stamps, markup): their words are not matchable.
     pub(crate) structure: Vec<Range<u32>>,
+    /// Byte ranges struck or inserted by an editor (`<s>...</s>`).
+    pub(crate) editorial: Vec<Range<u32>>,
+    /// Where tokenizing stood every [`crate::build::CHECKPOINT_WORDS`]
+    /// words: a store file keeps these, not the words, and derives a
+    /// window of words from the checkpoint before it.
+    pub(crate) checkpoints: Vec<crate::build::Checkpoint>,
     pub(crate) is_transcript: bool,
     /// This source's words in the store's arrays.
     pub(crate) words: Range<u32>,
@@ -269,6 +275,19 @@ impl LazyText {
 }
 
 impl Source {
+    /// What deriving its words needs, with its text.
+    pub(crate) fn stored<'a>(&'a self, text: &'a str) -> crate::build::Stored<'a> {
+        crate::build::Stored {
+            text,
+            ranges: crate::build::Ranges {
+                structure: &self.structure,
+                editorial: &self.editorial,
+            },
+            checkpoints: &self.checkpoints,
+            words: self.words.len(),
+        }
+    }
+
     /// The id.
     pub fn id(&self) -> &str {
         &self.doc.id

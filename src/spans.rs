@@ -115,6 +115,7 @@ impl Spans {
     /// Replaces `out` with the ranges of words `range` (clamped to the
     /// words there are). A damaged store decodes to wrong ranges, never to
     /// a panic; callers check ranges against their text before slicing.
+    #[cfg(test)]
     pub fn decode(&self, range: Range<usize>, out: &mut Vec<(u32, u32)>) {
         Part {
             base: &self.base,

@@ -14,13 +14,14 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
 
 use crate::build;
+use crate::build::WindowWords;
 use crate::error::Error;
 use crate::index::Index;
 use crate::persist;
 use crate::source::{Source, SourceDoc};
 use crate::spans::Spans;
 use crate::vocab::Vocab;
-use crate::words::{self, StoredWords, Words};
+use crate::words::{self, Words};
 
 /// The largest source text accepted, in bytes. Byte offsets are kept as
 /// `u32`, so a single source must stay under 4 GiB.
@@ -68,9 +69,10 @@ pub struct Store {
     word_ends: Vec<u32>,
     /// How many sources are marked removed.
     removed: usize,
-    /// For a store opened from a file: the sources' words (the arrays
-    /// above are empty), made from each source's text when first used.
-    file_words: Option<Arc<StoredWords>>,
+    /// For a store opened from a file: the word arrays above are empty, and
+    /// a search derives the words of a window from the source's text
+    /// ([`crate::build::derive_window`]).
+    derives_words: bool,
     /// For a store opened from a file: that file (through any symbolic
     /// link) and its stamp when opened or last saved by this store, so that
     /// saving over it can tell whether someone else saved it meanwhile.
@@ -232,6 +234,8 @@ impl Store {
                 turns: t.layout.turns,
                 times: t.layout.times,
                 structure: t.layout.structure,
+                editorial: t.layout.editorial,
+                checkpoints: t.checkpoints,
                 is_transcript: t.layout.is_transcript,
                 words,
                 removed: false,
@@ -360,17 +364,21 @@ impl Store {
     /// ```
     pub fn load(&mut self) -> Result<(), Error> {
         let mut loaded = None;
-        if self.file_words.is_some() {
+        if self.derives_words {
             // Each source's words, back to back: the arrays as built.
             let n = self.word_count();
             let (mut ids, mut flags) = (Vec::with_capacity(n), Vec::with_capacity(n));
             let mut spans = Spans::default();
+            let mut scratch = WindowWords::default();
             let mut ranges = Vec::new();
             for (i, src) in self.sources.iter().enumerate() {
-                let w = self.words(i)?;
-                ids.extend_from_slice(w.ids);
-                flags.extend_from_slice(w.flags);
                 let own = src.words.start as usize..src.words.end as usize;
+                let w = self.words_in(i, own.clone(), &mut scratch)?;
+                let (Some(i), Some(f)) = (w.ids(own.clone()), w.flags(own.clone())) else {
+                    return Err(Error::CorruptStore("word arrays differ in length".into()));
+                };
+                ids.extend_from_slice(i);
+                flags.extend_from_slice(f);
                 w.spans(&[], own, &mut ranges);
                 spans.append(Spans::packed_from(spans.len(), spans.last_end(), &ranges));
             }
@@ -392,24 +400,41 @@ impl Store {
             self.word_ids = ids;
             self.flags = flags;
             self.spans = spans;
-            self.file_words = None;
+            self.derives_words = false;
         }
         Ok(())
     }
 
-    /// A source's words: slices of the arrays, or read from the file.
-    pub(crate) fn words(&self, source: usize) -> Result<Words<'_>, Error> {
-        let range = self.words_of(source);
-        match &self.file_words {
-            Some(f) => f.get(source, &self.sources[source], &range, &self.vocab),
-            None => Ok(words::in_memory(
+    /// The words at global positions `range` of source `source` (and
+    /// perhaps more of that source's): slices of the arrays, or, for a store
+    /// opened from a file, derived from the text into `scratch`.
+    pub(crate) fn words_in<'a>(
+        &'a self,
+        source: usize,
+        range: Range<usize>,
+        scratch: &'a mut WindowWords,
+    ) -> Result<Words<'a>, Error> {
+        let own = self.words_of(source);
+        if !self.derives_words {
+            return Ok(words::in_memory(
                 &self.word_ids,
                 &self.flags,
                 &self.spans.base,
                 &self.spans.codes,
-                &range,
-            )),
+                &own,
+            ));
         }
+        let src = &self.sources[source];
+        let text = src.try_text()?;
+        let start = own.start as usize;
+        let local = range.start.saturating_sub(start)..range.end.saturating_sub(start);
+        if !crate::build::derive_window(src.stored(text), local, &self.vocab, scratch) {
+            return Err(Error::CorruptStore(format!(
+                "source {:?}: its text and the store's vocabulary, word count or checkpoints disagree",
+                src.doc.id
+            )));
+        }
+        Ok(words::derived(start, scratch))
     }
 
     /// Folds the sources added since the store was built or opened into the
@@ -548,7 +573,7 @@ impl Store {
             threads: 0,
             word_ends,
             removed: 0,
-            file_words: Some(Arc::new(parts.words)),
+            derives_words: true,
             opened_from: Arc::default(),
         })
     }
@@ -628,13 +653,10 @@ impl Store {
     }
 
     /// Bytes of the per-word arrays (id, packed byte span, flags) in
-    /// memory. A store opened from a file keeps none in the file and makes
-    /// a source's when a search first needs them: 0 until then.
+    /// memory: none for a store opened from a file, which derives the
+    /// words of a window from its text when a search needs them.
     pub fn word_array_bytes(&self) -> usize {
-        match &self.file_words {
-            Some(f) => f.heap_bytes(),
-            None => self.word_ids.capacity() * 4 + self.spans.heap_bytes() + self.flags.capacity(),
-        }
+        self.word_ids.capacity() * 4 + self.spans.heap_bytes() + self.flags.capacity()
     }
 
     /// The source holding global word position `pos`.

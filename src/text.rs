@@ -37,6 +37,29 @@ pub fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
     }
 }
 
+/// [`words`] from byte `at` on, which must be where a chunk of
+/// non-white-space begins ([`chunk_starts_at`]): chunks are segmented each
+/// on its own, so these are exactly the words `words` gives from there.
+pub(crate) fn words_from(text: &str, at: usize) -> impl Iterator<Item = (usize, &str)> {
+    Words {
+        text,
+        at,
+        chunk_end: at,
+        unicode: None,
+    }
+}
+
+/// Does a chunk of non-white-space begin at byte `at` (the text's start, or
+/// just after white space), so that [`words_from`] can resume there?
+pub(crate) fn chunk_starts_at(text: &str, at: usize) -> bool {
+    at == 0
+        || (text.is_char_boundary(at)
+            && text[..at]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_whitespace))
+}
+
 /// The words of a text, chunk by chunk: whitespace never joins a word (UAX
 /// #29 breaks around it), so each run of non-space characters is segmented
 /// on its own — by hand when it is ASCII (nearly all news text), with the

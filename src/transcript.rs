@@ -960,6 +960,8 @@ mod tests {
             turns: layout.turns.clone(),
             times: layout.times.clone(),
             structure: layout.structure.clone(),
+            editorial: Vec::new(),
+            checkpoints: Vec::new(),
             is_transcript: true,
             words: 0..0,
             removed: false,

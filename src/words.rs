@@ -1,29 +1,24 @@
-//! One source's word arrays as a search reads them: slices of the store's
-//! arrays in memory, or, for a store opened from a file, that source's
-//! words derived again from its text the first time a search needs them.
+//! A window of one source's words as a search reads them: slices of the
+//! store's arrays in memory, or, for a store opened from a file, the words
+//! of that window derived again from the source's text.
 //!
-//! A store file keeps no per-word data (format 5): each source's word ids,
-//! flags and byte ranges are what tokenizing its text gives
-//! ([`crate::build::derive`]: its layout read, its words numbered by the
-//! file's vocabulary), so they are made again when used instead of read —
-//! about as fast as reading them (tokenizing runs at well over 100 MB/s a
-//! core, and the text is read either way) for a file a third of the size.
-//! A search window never leaves its source, so a source is the unit made.
-//! The derived words must be as many as the file's record says and every
-//! one in its vocabulary; a file whose texts and vocabulary disagree is
+//! A store file keeps no per-word data (format 5): a source's word ids,
+//! flags and byte ranges are what tokenizing its text gives, so they are
+//! made again when used instead of read. Building records where tokenizing
+//! stood every 128 words (a checkpoint: byte offset and the little state
+//! flags depend on), so a window is tokenized from the checkpoint before it
+//! to a few words past it — a few hundred words, tens of microseconds —
+//! rather than the whole source ([`crate::build::derive_window`]). The
+//! derived words must be in the file's vocabulary, reach the window, and
+//! fall where every checkpoint passed says; a file whose parts disagree is
 //! corrupt.
 
 #![forbid(unsafe_code)]
 
 use std::ops::Range;
-use std::sync::OnceLock;
 
-use crate::build::{Derived, derive};
-use crate::error::Error;
-use crate::paged::get_or_load;
-use crate::source::Source;
-use crate::spans::{BLOCK, Part, Spans};
-use crate::vocab::Vocab;
+use crate::build::WindowWords;
+use crate::spans::{BLOCK, Part};
 
 /// The words of one source.
 #[derive(Clone, Copy, Debug)]
@@ -40,8 +35,8 @@ pub(crate) struct Words<'a> {
 enum WordSpans<'a> {
     /// The store's packed arrays, from the block holding the first word.
     Store(Part<'a>),
-    /// The source's own, packed from its first word as position 0.
-    Own(&'a Spans),
+    /// Derived from the text for the words from `Words::start` on.
+    Plain(&'a [(u32, u32)]),
 }
 
 impl<'a> Words<'a> {
@@ -68,9 +63,12 @@ impl<'a> Words<'a> {
     ) {
         match self.spans {
             WordSpans::Store(part) => part.decode(escapes, range, out),
-            WordSpans::Own(spans) => {
-                let local = |p: usize| p.saturating_sub(self.start);
-                spans.decode(local(range.start)..local(range.end), out);
+            WordSpans::Plain(spans) => {
+                out.clear();
+                let local = |p: usize| p.saturating_sub(self.start).min(spans.len());
+                out.extend_from_slice(
+                    &spans[local(range.start)..local(range.end).max(local(range.start))],
+                );
             }
         }
     }
@@ -104,58 +102,13 @@ pub(crate) fn in_memory<'a>(
     }
 }
 
-/// The words of a store opened from a file: each source's derived from
-/// its text when first used, then kept.
-#[derive(Debug, Default)]
-pub(crate) struct StoredWords {
-    made: Vec<OnceLock<Derived>>,
-}
-
-impl StoredWords {
-    /// Room for `sources` sources' words, none made yet.
-    pub fn new(sources: usize) -> Self {
-        StoredWords {
-            made: (0..sources).map(|_| OnceLock::new()).collect(),
-        }
-    }
-
-    /// Heap bytes of the words made so far.
-    pub fn heap_bytes(&self) -> usize {
-        self.made
-            .iter()
-            .filter_map(OnceLock::get)
-            .map(|d| d.ids.len() * 5 + d.spans.heap_bytes())
-            .sum::<usize>()
-            + self.made.len() * std::mem::size_of::<OnceLock<Derived>>()
-    }
-
-    /// The words of source `index` (`src`, with global positions `words`),
-    /// made from its text the first time.
-    pub fn get<'a>(
-        &'a self,
-        index: usize,
-        src: &Source,
-        words: &Range<u32>,
-        vocab: &Vocab,
-    ) -> Result<Words<'a>, Error> {
-        let Some(cell) = self.made.get(index) else {
-            return Err(Error::CorruptStore("no such source's words".into()));
-        };
-        let made = get_or_load(cell, || {
-            let text = src.try_text()?;
-            match derive(&src.doc, text, vocab) {
-                Some(d) if d.ids.len() == words.len() => Ok(d),
-                _ => Err(Error::CorruptStore(format!(
-                    "source {:?}: its text and the store's vocabulary or word count disagree",
-                    src.doc.id
-                ))),
-            }
-        })?;
-        Ok(Words {
-            start: words.start as usize,
-            ids: &made.ids,
-            flags: &made.flags,
-            spans: WordSpans::Own(&made.spans),
-        })
+/// The words derived into `window` of the source whose first word has
+/// global position `source_start`.
+pub(crate) fn derived(source_start: usize, window: &WindowWords) -> Words<'_> {
+    Words {
+        start: source_start + window.first,
+        ids: &window.ids,
+        flags: &window.flags,
+        spans: WordSpans::Plain(&window.spans),
     }
 }
