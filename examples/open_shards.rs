@@ -4,7 +4,10 @@
 //! the first time (the stores have read nothing yet) and again, one shard
 //! after another on one thread, then the shards spread over every core.
 //!
-//! `cargo run --release --example open_shards -- SHARD.qcs... [--quotes N]`
+//! `cargo run --release --example open_shards -- SHARD.qcs... [--quotes N] [--write-quotes FILE]`
+//!
+//! `--write-quotes` writes the quotes, one a line, for a peer to search
+//! (`scripts/bench_peers/sassy_stream.py`).
 //!
 //! Peak memory is the process's (`/usr/bin/time -v`).
 
@@ -76,6 +79,11 @@ fn report(label: &str, mut runs: Vec<(f64, bool)>) {
 fn main() {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
     let mut quotes = 400usize;
+    let mut write_quotes = None;
+    if let Some(i) = args.iter().position(|a| a == "--write-quotes") {
+        write_quotes = args.get(i + 1).cloned();
+        args.drain(i..(i + 2).min(args.len()));
+    }
     if let Some(i) = args.iter().position(|a| a == "--quotes") {
         quotes = args.get(i + 1).and_then(|n| n.parse().ok()).unwrap_or(400);
         args.drain(i..(i + 2).min(args.len()));
@@ -101,6 +109,9 @@ fn main() {
             .collect();
         cut_quotes(&sample, quotes)
     };
+    if let Some(path) = write_quotes {
+        std::fs::write(&path, qs.join("\n") + "\n").expect("write quotes");
+    }
     let mut checker = Checker::new();
     let first = qs
         .iter()
