@@ -380,24 +380,8 @@ pub(crate) fn tokenize_many(docs: &[SourceDoc], threads: usize) -> Vec<Run> {
         }
     }
     cuts.push(docs.len());
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = cuts
-            .windows(2)
-            .map(|w| {
-                let part = &docs[w[0]..w[1]];
-                scope.spawn(move || tokenize_run(part))
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| match h.join() {
-                Ok(run) => run,
-                // A panic in tokenizing is a bug; it is carried to the caller
-                // as it would be on one thread.
-                Err(panic) => std::panic::resume_unwind(panic),
-            })
-            .collect()
-    })
+    let parts = cuts.windows(2).map(|w| &docs[w[0]..w[1]]).collect();
+    crate::parallel::map_threads(parts, tokenize_run)
 }
 
 /// Appends the runs' words to the store's arrays, numbered by the store's
@@ -445,20 +429,9 @@ pub(crate) fn merge_runs(
             outs.push(out);
             rest = tail;
         }
-        std::thread::scope(|scope| {
-            let handles: Vec<_> = runs
-                .iter()
-                .zip(&tables)
-                .zip(outs)
-                .zip(&places)
-                .map(|(((run, table), out), &place)| {
-                    scope.spawn(move || pack(run, table, out, place))
-                })
-                .collect();
-            handles
-                .into_iter()
-                .map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
-                .collect()
+        let work = runs.iter().zip(&tables).zip(outs).zip(&places).collect();
+        crate::parallel::map_threads(work, |(((run, table), out), &place)| {
+            pack(run, table, out, place)
         })
     };
     let mut sources = Vec::new();

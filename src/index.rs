@@ -609,19 +609,8 @@ fn sorted_parts(
     let parts: Vec<Builder> = if cuts.len() == 2 {
         vec![sort_part(ids, runs, 0..vocab, &pair_counts)]
     } else {
-        std::thread::scope(|scope| {
-            let handles: Vec<_> = cuts
-                .windows(2)
-                .map(|w| {
-                    let (range, pair_counts) = (w[0]..w[1], &pair_counts);
-                    scope.spawn(move || sort_part(ids, runs, range, pair_counts))
-                })
-                .collect();
-            handles
-                .into_iter()
-                .map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
-                .collect()
-        })
+        let ranges = cuts.windows(2).map(|w| w[0]..w[1]).collect();
+        crate::parallel::map_threads(ranges, |range| sort_part(ids, runs, range, &pair_counts))
     };
     let mut frozen = join_parts(parts, &cuts);
     frozen.word_counts = counts.iter().map(|&c| c as u32).collect();

@@ -71,6 +71,7 @@ pub mod ffi;
 pub mod folder;
 mod index;
 mod paged;
+mod parallel;
 mod persist;
 mod postings;
 mod quote;

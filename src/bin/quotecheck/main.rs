@@ -96,17 +96,24 @@ fn open_or_new(args: &Args) -> Result<Store, ExitCode> {
     }
 }
 
+/// `--store` (or an empty store) with the sources at `paths` added; a file
+/// that cannot be read or added is said on stderr and sets `failed`.
+fn store_with(args: &Args, paths: &[PathBuf], failed: &mut bool) -> Result<Store, ExitCode> {
+    let mut store = open_store(args)?;
+    let mut progress = sources::Progress::new();
+    let files = sources::read_all(paths, &mut progress, failed);
+    progress.finish();
+    sources::add_all(&mut store, files, failed);
+    Ok(store)
+}
+
 /// `--save STORE [SOURCES...]`: build or update a store file.
 fn save_store(args: &Args, save: &Path, paths: &[PathBuf]) -> ExitCode {
-    let mut store = match open_store(args) {
+    let mut failed = false;
+    let mut store = match store_with(args, paths, &mut failed) {
         Ok(s) => s,
         Err(code) => return code,
     };
-    let mut failed = false;
-    let mut progress = sources::Progress::new();
-    let files = sources::read_all(paths, &mut progress, &mut failed);
-    progress.finish();
-    sources::add_all(&mut store, files, &mut failed);
     for id in &args.remove {
         if let Err(e) = store.remove(id) {
             eprintln!("quotecheck: error: --remove {id}: {e}");
@@ -131,15 +138,11 @@ fn save_store(args: &Args, save: &Path, paths: &[PathBuf]) -> ExitCode {
 
 /// Checks an article's quotes (or a list's) and prints the report.
 fn run_check(args: &Args, check: Check, extractor: Extractor) -> ExitCode {
-    let mut store = match open_store(args) {
+    let mut failed = false;
+    let mut store = match store_with(args, &check.sources, &mut failed) {
         Ok(s) => s,
         Err(code) => return code,
     };
-    let mut failed = false;
-    let mut progress = sources::Progress::new();
-    let files = sources::read_all(&check.sources, &mut progress, &mut failed);
-    progress.finish();
-    sources::add_all(&mut store, files, &mut failed);
     let (article_name, article, wanted) =
         match read_input(&check, extractor, &mut store, &mut failed) {
             Ok(input) => input,
@@ -222,15 +225,11 @@ fn check_wanted<'a>(
 
 /// `--articles DIR --json-lines OUT`: a batch over every core.
 fn run_batch(args: &Args, articles: &Path, out: &Path, sources: &[PathBuf]) -> ExitCode {
-    let mut store = match open_store(args) {
+    let mut failed = false;
+    let store = match store_with(args, sources, &mut failed) {
         Ok(s) => s,
         Err(code) => return code,
     };
-    let mut failed = false;
-    let mut progress = sources::Progress::new();
-    let files = sources::read_all(sources, &mut progress, &mut failed);
-    progress.finish();
-    sources::add_all(&mut store, files, &mut failed);
     let threads = args.threads.map(usize::from).unwrap_or_else(|| {
         std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
     });
