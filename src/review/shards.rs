@@ -19,8 +19,12 @@ use super::{Place, Review};
 
 /// Merges the reviews of one quote, checked against each shard of an
 /// archive in turn, into the review one store holding every shard's
-/// sources would give (see the [module docs](self) for the one exception).
-/// `reviews` come in shard order, the order in which the shards' sources
+/// sources would give: the best of the shards' bests by [`Place::rank`]
+/// (ties to the earlier shard), with that shard's verdict, flags,
+/// differences and correction, and every shard's runners-up in rank order.
+/// The one exception: a splice whose two parts lie in different shards is
+/// reported by neither as one quote, so keep a story's sources in one
+/// shard. `reviews` come in shard order, the order in which the shards' sources
 /// would be added to that one store. `None` for no reviews; a review that
 /// failed (its `error` set) is returned as it is, so that a shard that
 /// could not be read is never hidden behind another's answer.
