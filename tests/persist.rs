@@ -147,6 +147,14 @@ fn small_store_bytes(name: &str) -> Vec<u8> {
     store
         .add(SourceDoc::new("s", "Señoras y señores, we will not raise taxes.").speaker("Ana Díaz"))
         .unwrap();
+    // Past 256 words: the file has checkpoints for deriving a window, and
+    // stage directions and brackets that straddle them.
+    let long: String = (0..40)
+        .map(|i| format!("Point {i} (laughter) of the [budget] plan is sound. "))
+        .collect();
+    store
+        .add(SourceDoc::new("long", long).speaker("Ana Díaz"))
+        .unwrap();
     let path = temp(name);
     store.save(&path).unwrap();
     std::fs::read(&path).unwrap()
