@@ -10,6 +10,7 @@ that the library inside the package is the one in use."""
 import json
 import os
 import re
+import struct
 import subprocess
 import sys
 import threading
@@ -332,9 +333,16 @@ class StoreFiles(unittest.TestCase):
                 self.assertEqual(len(store), 4)
             # A damaged text is found when it is read: by a check that needs
             # it, or by load().
+            # The texts are compressed: damage the texts section (tag 24,
+            # found through the file's section table) every 1 KiB, so that
+            # every source's text is damaged.
             data = bytearray(path.read_bytes())
-            at = data.index(b"contracted support")
-            data[at] ^= 0x20
+            (table,) = struct.unpack_from("<Q", data, len(data) - 24)
+            (count,) = struct.unpack_from("<I", data, table)
+            sections = [struct.unpack_from("<IIQQ", data, table + 8 + 24 * i) for i in range(count)]
+            (texts,) = [(off, length) for tag, _, off, length in sections if tag == 24]
+            for at in range(texts[0], texts[0] + texts[1], 1024):
+                data[at] ^= 0x20
             path.write_bytes(bytes(data))
             with qc.Store.open(path) as store, qc.Checker() as checker:
                 for call in (lambda: checker.check(store, quote, "Ryder"), store.load):
