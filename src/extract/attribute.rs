@@ -125,6 +125,15 @@ pub(crate) enum What {
     PluralPronoun,
 }
 
+/// What a sentence's subject is, for a pronoun looking back.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Subject {
+    /// A person: the byte range of the name.
+    Person((u32, u32)),
+    /// A role, a group or an institution ("the Lib Dem spokesman").
+    Role(Mention),
+}
+
 /// Most words a speaker phrase may have.
 const MAX_PHRASE_WORDS: usize = 9;
 /// How far after a quote a cue may come ("… ,” the Republican nominee for
@@ -703,11 +712,93 @@ impl Reader<'_> {
 
     /// The subject of the sentence `toks` (the words before a fragment), when
     /// it starts with a name, a group or a pronoun followed by a verb.
+    /// A word that links the sentence to the one before without being
+    /// part of its subject: "But", "And", "Meanwhile,", "However,".
+    fn is_connective(&self, t: &Tok, next: &Tok) -> bool {
+        let w = self.word(t);
+        let conjunction = ["and", "but", "yet", "so", "or", "und", "aber", "doch"]
+            .iter()
+            .any(|c| c.eq_ignore_ascii_case(w));
+        let adverb = next.kind == Kind::Comma
+            && (w.len() > 4 && w.ends_with("ly")
+                || self.cues.has(List::Adverbs, w)
+                || [
+                    "meanwhile",
+                    "however",
+                    "instead",
+                    "now",
+                    "still",
+                    "nonetheless",
+                    "nevertheless",
+                    "moreover",
+                    "indeed",
+                    "elsewhere",
+                    "separately",
+                ]
+                .iter()
+                .any(|c| c.eq_ignore_ascii_case(w)));
+        t.kind == Kind::Word && (conjunction && next.kind == Kind::Word || adverb)
+    }
+
+    /// The person a sentence is about: its subject when that is a name
+    /// ("Tory peer Lord Tebbit said", "But Ian Shepherdson, chief US
+    /// economist at X, said"), or a role whose name follows in apposition
+    /// ("The chairman of the committee, Sher Khan, said"). The name range,
+    /// titles and roles left out.
+    pub(crate) fn subject_person(&self, sentence: &[Tok]) -> Option<Subject> {
+        let m = self.subject(sentence)?;
+        let person = |span: (u32, u32)| {
+            crate::claim::SpeakerKind::of(&self.text[span.0 as usize..span.1 as usize])
+                == crate::claim::SpeakerKind::Person
+        };
+        if m.what == What::Person {
+            // One capitalised word opening a sentence is as likely a common
+            // word ("Real losses have been …", "Africa and climate change
+            // would …") as a surname: a name needs two words ("Mr Thomas").
+            let words = sentence
+                .iter()
+                .filter(|t| t.start >= m.phrase.0 && t.end <= m.phrase.1)
+                .count();
+            return (words >= 2 && person(m.phrase)).then_some(Subject::Person(m.name));
+        }
+        if m.what != What::Group {
+            return None;
+        }
+        // ", Sher Khan, said": a name between two commas, then a verb.
+        let comma = sentence.iter().position(|t| t.start >= m.phrase.1)?;
+        if sentence[comma].kind != Kind::Comma {
+            return None;
+        }
+        let mut end = comma + 1;
+        while end < sentence.len() && self.is_namelike(&sentence[end]) {
+            end += 1;
+        }
+        let closes = sentence.get(end).is_some_and(|t| t.kind == Kind::Comma)
+            && sentence
+                .get(end + 1)
+                .is_some_and(|t| t.kind == Kind::Word && !capitalised(self.word(t)));
+        if end - comma > 2 && closes {
+            let span = (sentence[comma + 1].start, sentence[end - 1].end);
+            return person(span).then_some(Subject::Person(span));
+        }
+        Some(Subject::Role(m))
+    }
+
     pub(crate) fn subject(&self, toks: &[Tok]) -> Option<Mention> {
         let mut start = toks.iter().position(|t| t.kind == Kind::Word)?;
+        // "But Ian Shepherdson, chief economist at …, said", "Meanwhile,
+        // senior MP Sir Teddy Taylor warned": a conjunction or a sentence
+        // adverb before the subject is not an opening phrase to skip past
+        // its comma; only the word (and its comma) goes.
+        while start + 1 < toks.len() && self.is_connective(&toks[start], &toks[start + 1]) {
+            start += 1;
+            while start < toks.len() && toks[start].kind == Kind::Comma {
+                start += 1;
+            }
+        }
         // "During a speech, Trump attacked …", "FLINT, Mich. (UPI) — Bill
         // Clinton …": an opening phrase or a dateline is not the subject.
-        let first = self.word(&toks[start]);
+        let first = self.word(toks.get(start)?);
         // "Speaking on BBC One, he said …", "Pointing to the figures, …": a
         // participle and its preposition open the sentence; the subject
         // comes after the comma.
@@ -741,7 +832,11 @@ impl Reader<'_> {
             || first.len() > 2
                 && first
                     .chars()
-                    .all(|c| c.is_uppercase() || !c.is_alphabetic());
+                    .all(|c| c.is_uppercase() || !c.is_alphabetic())
+                // "MTV spokeswoman Jeannie Kedas said" is no dateline.
+                && toks
+                    .get(start + 1)
+                    .is_some_and(|t| matches!(t.kind, Kind::Comma | Kind::Dash));
         if opener {
             let after = toks[start..]
                 .iter()

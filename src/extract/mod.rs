@@ -40,6 +40,7 @@
 
 mod attribute;
 mod cues;
+mod gender;
 mod marks;
 mod tokens;
 
@@ -47,7 +48,7 @@ pub use attribute::Rule;
 use std::collections::HashMap;
 
 use crate::claim::SpeakerKind;
-use attribute::{Mention, Reader, What};
+use attribute::{Mention, Reader, Subject, What};
 use cues::Cues;
 use marks::{Found, Glyph, Pair, glyph_at, pair_paragraph};
 use tokens::{Kind, Tok, capitalised, tokenize};
@@ -210,7 +211,13 @@ pub struct Extractor {
     last_person: Option<(u32, u32)>,
     /// Surnames resolved so far (see [`full_name`]).
     surnames: HashMap<u64, SurnameMemo>,
+    /// Genders the article's pronouns have shown, per name.
+    learnt: gender::Learnt,
 }
+
+/// How many earlier speakers a pronoun passes over when the last one's
+/// gender disagrees with it.
+const MAX_SPEAKERS_BACK: usize = 8;
 
 /// Largest article extracted (bytes); offsets are `u32`.
 pub const MAX_ARTICLE_BYTES: usize = u32::MAX as usize / 2;
@@ -263,6 +270,7 @@ impl Extractor {
         self.speakers.clear();
         self.last_person = None;
         self.surnames.clear();
+        self.learnt.clear();
         self.split_paragraphs(text);
         let cues = match self.language {
             Language::English => &cues::ENGLISH,
@@ -493,11 +501,11 @@ impl Extractor {
                 });
                 match subject_person {
                     Some(s) => {
-                        self.resolve(text, &reader, s, &mut q);
+                        self.resolve(text, &reader, s, prev_close, &mut q);
                         q.speaker_mention = Some(m.phrase);
                         q.rule = Rule::Pronoun;
                     }
-                    None => self.resolve(text, &reader, m, &mut q),
+                    None => self.resolve(text, &reader, m, prev_close, &mut q),
                 }
             }
             let title = title_like(inner);
@@ -545,46 +553,13 @@ impl Extractor {
 
     /// Fills the quote's speaker from a mention: pronouns to the last
     /// speaker of their kind, surnames to the first full name.
-    fn resolve(&mut self, text: &str, reader: &Reader<'_>, m: Mention, q: &mut Quote) {
+    fn resolve(&mut self, text: &str, reader: &Reader<'_>, m: Mention, from: usize, q: &mut Quote) {
         q.speaker_mention = Some(m.phrase);
         q.rule = m.rule;
         match m.what {
             What::Pronoun | What::PluralPronoun => {
-                // "he" takes the last speaker who is not a group; "they"
-                // the last speaker of any kind.
-                let want_group = m.what == What::PluralPronoun;
-                let last = if want_group {
-                    self.speakers.last().map(|(r, _)| *r)
-                } else {
-                    self.last_person
-                };
-                // "Mr Cable said people did not know ... “There is an
-                // issue,” he said.": after a sentence of reported speech
-                // with a named subject, "he" is that subject.
-                let reported = (!want_group)
-                    .then(|| {
-                        let at = m.phrase.0.min(q.open_mark.0);
-                        reported_speaker_before(text, reader, at, &mut self.toks)
-                    })
-                    .flatten()
-                    .map(|name| {
-                        full_name(
-                            text,
-                            reader,
-                            name,
-                            &self.speakers,
-                            &mut self.surnames,
-                            &mut self.toks,
-                        )
-                    });
-                let found = reported.or(last).or_else(|| {
-                    // Nobody quoted yet: the last person named before.
-                    (!want_group)
-                        .then(|| last_person_before(text, reader, m.phrase.0, &mut self.toks))
-                        .flatten()
-                });
-                q.speaker = found;
-                if found.is_some() {
+                q.speaker = self.pronoun_antecedent(text, reader, m, from, q.open_mark.0);
+                if q.speaker.is_some() {
                     q.rule = Rule::Pronoun;
                 }
             }
@@ -616,6 +591,64 @@ impl Extractor {
                 ));
             }
         }
+    }
+
+    /// The person a pronoun mention stands for. "they" takes the last
+    /// speaker of any kind; "he"/"she" the named subject of a sentence just
+    /// before (see [`subject_person_before`]), else the last speaker who
+    /// is a person, else the last person named — each only if their
+    /// gender, where the text shows it, agrees with the pronoun's.
+    fn pronoun_antecedent(
+        &mut self,
+        text: &str,
+        reader: &Reader<'_>,
+        m: Mention,
+        from: usize,
+        open_mark: u32,
+    ) -> Option<(u32, u32)> {
+        if m.what == What::PluralPronoun {
+            return self.speakers.last().map(|(r, _)| *r);
+        }
+        let want = gender::of_pronoun(&text[m.phrase.0 as usize..m.phrase.1 as usize]);
+        let at = m.phrase.0.min(open_mark);
+        let subject =
+            subject_person_before(text, reader, from, at, want, &self.learnt, &mut self.toks).map(
+                |name| {
+                    full_name(
+                        text,
+                        reader,
+                        name,
+                        &self.speakers,
+                        &mut self.surnames,
+                        &mut self.toks,
+                    )
+                },
+            );
+        let agrees = |span: (u32, u32), learnt: &gender::Learnt| {
+            gender::agrees(gender::of_name(text, span, learnt), want)
+        };
+        // The last speaker who is a person, passing over (a few) whose
+        // gender disagrees.
+        let last = || {
+            let last = self.last_person?;
+            if agrees(last, &self.learnt) {
+                return Some(last);
+            }
+            self.speakers
+                .iter()
+                .rev()
+                .take(MAX_SPEAKERS_BACK)
+                .find(|&&(r, what)| what == What::Person && agrees(r, &self.learnt))
+                .map(|&(r, _)| r)
+        };
+        let found = subject.or_else(last).or_else(|| {
+            last_person_before(text, reader, m.phrase.0, &mut self.toks)
+                .filter(|&p| agrees(p, &self.learnt))
+        });
+        if let (Some(name), Some(g)) = (found, want) {
+            self.learnt.learn(text, name, g);
+        }
+        found
     }
 }
 
@@ -835,69 +868,70 @@ fn last_person_before(
     None
 }
 
-/// How far back the sentence before a pronoun's quote is looked for.
-const REPORTED_LOOKBACK_BYTES: usize = 800;
+/// How far back the sentences before a pronoun are looked through.
+const SUBJECT_LOOKBACK_BYTES: usize = 800;
+/// How many sentences back a pronoun's antecedent is looked for.
+const SUBJECT_LOOKBACK_SENTENCES: usize = 3;
 
-/// The named subject of the sentence just before byte `at`, in the same
-/// paragraph, when that sentence is reported speech: the name is followed
-/// at once by a speech verb ("Mr Cable said people did not know ...",
-/// "Kremlin spokesman Dmitry Peskov told Bloomberg that ..."). `None`
-/// otherwise: a sentence about someone is not a sign that they speak next.
-fn reported_speaker_before(
+/// The person a singular pronoun at byte `at` most likely stands for: the
+/// named subject of the nearest sentence before it that has one ("Janie
+/// Hendrix, the guitarist's stepsister, said the family …. “…,” she said";
+/// "Earlier this week, Mr Thomas said …. He said he “totally condemned”
+/// …"), looking back at most [`SUBJECT_LOOKBACK_SENTENCES`] sentences, in
+/// the same paragraph and after `from` (the last quote's close: the words
+/// inside a quote are no antecedents). News copy makes the person it
+/// writes about the subject; the pronoun that follows continues them.
+///
+/// A subject is a name (with any titles and roles before it: "Tory peer
+/// Lord Tebbit", "Aviation analyst Nick Van den Brul of BNP Paribas") or a
+/// role with the name in apposition ("The chairman of the committee, Sher
+/// Khan, said"), followed by its verb. `None` when the nearest sentences
+/// are about no person.
+fn subject_person_before(
     text: &str,
     reader: &Reader<'_>,
+    from: usize,
     at: u32,
+    want: Option<gender::Gender>,
+    learnt: &gender::Learnt,
     scratch: &mut Vec<Tok>,
 ) -> Option<(u32, u32)> {
     let at = at as usize;
-    let mut from = window_start(text, at, REPORTED_LOOKBACK_BYTES);
-    // Not across a paragraph break; and a window cut mid-paragraph may have
-    // cut the sentence too.
-    let mut whole = from == 0;
+    let mut from = window_start(text, at, SUBJECT_LOOKBACK_BYTES).max(from.min(at));
     if let Some(nl) = text[from..at].rfind('\n') {
         from += nl + 1;
-        whole = true;
     }
     tokenize(text, from, at, scratch);
-    // The sentence before: from the end before the last end to the last end.
     let mut end = scratch.len();
-    while end > 0 && matches!(scratch[end - 1].kind, Kind::Mark | Kind::Comma | Kind::Dash) {
-        end -= 1;
+    for _ in 0..SUBJECT_LOOKBACK_SENTENCES {
+        // Back over the end of this sentence to its start.
+        while end > 0 && scratch[end - 1].kind != Kind::Word {
+            end -= 1;
+        }
+        if end == 0 {
+            return None;
+        }
+        let start = scratch[..end]
+            .iter()
+            .rposition(|t| t.kind == Kind::End)
+            .map_or(0, |i| i + 1);
+        let agrees = |p: (u32, u32)| gender::agrees(gender::of_name(text, p, learnt), want);
+        match reader.subject_person(&scratch[start..end]) {
+            // "Peter Carew walked out. “It is over,” she said": not him;
+            // look further back.
+            Some(Subject::Person(name)) if agrees(name) => return Some(name),
+            Some(Subject::Person(_)) | None => {}
+            // "But the Lib Dem spokesman questioned …. He urged …": the
+            // person the article gave that role, else no one (a group or
+            // an institution is no "he"). (role_holder reuses the scratch
+            // tokens, so the look-back ends here either way.)
+            Some(Subject::Role(m)) => {
+                return role_holder(text, reader, m, scratch).filter(|&p| agrees(p));
+            }
+        }
+        end = start;
     }
-    if end == 0 || scratch[end - 1].kind != Kind::End {
-        return None;
-    }
-    let stop = end - 1;
-    let start = match scratch[..stop]
-        .iter()
-        .rposition(|t| matches!(t.kind, Kind::End | Kind::Mark))
-    {
-        Some(i) => i + 1,
-        None if whole => 0,
-        None => return None,
-    };
-    let sentence = &scratch[start..stop];
-    let mut i = 0;
-    while i < sentence.len() && (reader.is_namelike(&sentence[i]) || reader.is_role(&sentence[i])) {
-        i += 1;
-    }
-    if i == 0 || i >= sentence.len() || !reader.is_cue_at(sentence, i) {
-        return None;
-    }
-    let mut name_start = i;
-    while name_start > 0
-        && reader.is_namelike(&sentence[name_start - 1])
-        && !reader.is_role(&sentence[name_start - 1])
-    {
-        name_start -= 1;
-    }
-    if name_start == i {
-        return None;
-    }
-    let span = (sentence[name_start].start, sentence[i - 1].end);
-    (SpeakerKind::of(&text[sentence[0].start as usize..sentence[i - 1].end as usize])
-        == SpeakerKind::Person)
-        .then_some(span)
+    None
 }
 
 /// How far around a role mention ("the minister") the person holding the

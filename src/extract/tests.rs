@@ -380,8 +380,57 @@ fn a_pronoun_after_reported_speech_is_its_named_subject() {
         Kremlin spokesman Dmitri Pavlov told Bloomberg that the talks had stalled. \
         He said: “We see no progress.”";
     assert_eq!(speakers(article), [s("Ana Ortiz"), s("Dmitri Pavlov")]);
-    // A sentence about someone, not reported speech: the last speaker stays.
+    // Any sentence about a named person makes them the one "he" continues;
+    // a "she" passes over a man ("Peter") to the last woman who spoke.
     let article = "“The books balance,” said Rosa Lind.\n\n\
-        Vic Carew walked out of the chamber. “It is over,” she said.";
+        Peter Carew walked out of the chamber. “It is over,” he said.";
+    assert_eq!(speakers(article), [s("Rosa Lind"), s("Peter Carew")]);
+    let article = "“The books balance,” said Rosa Lind.\n\n\
+        Peter Carew walked out of the chamber. “It is over,” she said.";
     assert_eq!(speakers(article), [s("Rosa Lind"), s("Rosa Lind")]);
+}
+
+#[test]
+fn a_pronoun_continues_the_subject_of_a_sentence_before() {
+    // A conjunction and an appositive before the verb; a quoted fragment
+    // inside the sentence.
+    let article = "“Prices rose,” said Paul Cherney, an analyst.\n\n\
+        But Ian Shepherd, chief economist at Frequency Partners, said the figures were \
+        “much less alarming” than they looked. Fuel costs drove the rise, he said. \
+        “It is a one-off,” he said.";
+    assert_eq!(
+        speakers(article),
+        [s("Paul Cherney"), s("Ian Shepherd"), s("Ian Shepherd")]
+    );
+    // An opening phrase, a title and a surname: the full name given before.
+    let article = "Information commissioner Richard Tomas spoke on Monday.\n\n\
+        “Files matter,” said Julia Lewes.\n\n\
+        Earlier this week, Mr Tomas said he was looking into the orders. \
+        He said he “totally condemned” the deletions.";
+    assert_eq!(speakers(article), [s("Julia Lewes"), s("Richard Tomas")]);
+    // A role in apposition: the name after the comma.
+    let article = "“We will vote,” said Ann Boyd.\n\n\
+        The chairman of the affairs committee, Sher Kahn, said the war mattered. \
+        “It is significant,” he said.";
+    assert_eq!(speakers(article), [s("Ann Boyd"), s("Sher Kahn")]);
+    // A sentence opened by one capitalised common word is about no person.
+    let article = "“Costs are high,” said Jack Borman.\n\n\
+        Real losses have been suffered, he added. “Everyone pays,” he said.";
+    assert_eq!(speakers(article), [s("Jack Borman"), s("Jack Borman")]);
+}
+
+#[test]
+fn a_pronoun_agrees_in_gender_where_the_text_shows_it() {
+    // Honorific, first name, and a "she" already used for the person.
+    let article = "“We never said that,” said John Frankel, an official.\n\n\
+        Ms Hendry, the singer's sister, said the family still hoped. \
+        “That is what my father wanted,” she said.";
+    assert_eq!(speakers(article), [s("John Frankel"), s("Hendry")]);
+    let article = "“It was temporary,” said Janie Hendry.\n\n\
+        John Frankel walked to the site. “It would be nice,” she said.";
+    assert_eq!(speakers(article), [s("Janie Hendry"), s("Janie Hendry")]);
+    // No pronoun goes to a place: "Lake Huron" is no person.
+    let article = "“The object was shot down,” said Mary Kirby.\n\n\
+        Debris fell over Lake Huron on Sunday. “We are searching,” she said.";
+    assert_eq!(speakers(article), [s("Mary Kirby"), s("Mary Kirby")]);
 }
