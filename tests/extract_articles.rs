@@ -128,7 +128,7 @@ fn obama_2011_quotes_kennedy_robert_a_student_and_kathy() {
             (
                 "Thank you, Ms. Waters, for showing that we are smart and we can make it.",
                 Speech,
-                Some("student"),
+                Some("a student"),
             ),
             (
                 "I hope it tells them to never give up.",

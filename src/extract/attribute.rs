@@ -510,9 +510,28 @@ impl Reader<'_> {
             || toks[g..end]
                 .iter()
                 .any(|t| self.is_role(t) || self.is_namelike(t));
+        // An unnamed person is named by the description as written, with
+        // its determiner ("a spokesman", "the Tory source"); a group or an
+        // institution without it ("officials", "Foreign Office").
+        let words = (toks[g].start, toks[end - 1].end);
+        let head = self.word(&toks[end - 1]);
+        let singular = !head.ends_with('s') || head.ends_with("ss");
+        let role = self.is_role(&toks[end - 1])
+            && singular
+            && crate::claim::SpeakerKind::of(&self.text[words.0 as usize..words.1 as usize])
+                == crate::claim::SpeakerKind::Role;
+        let article = g > start
+            && ["a", "an", "the"]
+                .iter()
+                .any(|a| a.eq_ignore_ascii_case(self.word(&toks[g - 1])));
+        let name = if role && article {
+            (toks[g - 1].start, words.1)
+        } else {
+            words
+        };
         has_noun.then_some(Mention {
             phrase,
-            name: (toks[g].start, toks[end - 1].end),
+            name,
             what: What::Group,
             rule,
         })
@@ -1031,7 +1050,20 @@ mod tests {
         );
         assert_eq!(
             before("According to the mayor,"),
-            t("the mayor", "mayor", "according_to")
+            t("the mayor", "the mayor", "according_to")
+        );
+        // An unnamed person keeps the determiner; a group does not.
+        assert_eq!(
+            before("A Cabinet Office spokeswoman said"),
+            t(
+                "A Cabinet Office spokeswoman",
+                "A Cabinet Office spokeswoman",
+                "x_said_before"
+            )
+        );
+        assert_eq!(
+            before("The officials said"),
+            t("The officials", "officials", "x_said_before")
         );
         assert_eq!(before("Trump:"), t("Trump", "Trump", "colon"));
     }
