@@ -288,7 +288,7 @@ impl Reader<'_> {
             if t.kind != Kind::Word {
                 break;
             }
-            if self.is_namelike(t) || self.is_role(t) {
+            if self.is_namelike(t) || self.is_role(t) || self.is_dutch_article(toks, start - 1) {
                 start -= 1;
                 continue;
             }
@@ -474,26 +474,72 @@ impl Reader<'_> {
         self.mention(toks, start, end, rule)
     }
 
+    /// "den"/"der"/"ter" after "van" inside a name ("Nick Van den Brul"):
+    /// not a particle alone, where it is a German article.
+    fn is_dutch_article(&self, toks: &[Tok], i: usize) -> bool {
+        i > 0
+            && matches!(self.word(&toks[i]), "den" | "der" | "ter")
+            && self.word(&toks[i - 1]).eq_ignore_ascii_case("van")
+    }
+
+    /// The tokens of the person's name in the phrase `toks[start..end]`:
+    /// the trailing run of capitalised words that are not titles or roles
+    /// ("Kremlin spokesman Dmitry Peskov"), less what only looks like part
+    /// of it:
+    /// - an organisation after "of"/"at"/"from" when a name of two or more
+    ///   words comes before it ("Nick Van den Brul of BNP Paribas", "Ray
+    ///   Marshall of the Hendrix Foundation");
+    /// - a possessive before the name ("Oxfam's Barbara Stocking");
+    /// - post-nominal letters ("Guy Mansfield QC").
+    fn name_in(&self, toks: &[Tok], start: usize, end: usize) -> Option<(usize, usize)> {
+        let person_word = |i: usize| {
+            let t = &toks[i];
+            self.is_namelike(t) && !self.is_role(t) || self.is_dutch_article(toks, i)
+        };
+        let run_before = |end: usize| {
+            let mut first = end;
+            while first > start && person_word(first - 1) {
+                first -= 1;
+            }
+            first
+        };
+        let mut last = end;
+        while last > start + 1
+            && ["QC", "KC", "MEP", "MSP", "OBE", "MBE", "CBE", "KBE"]
+                .contains(&self.word(&toks[last - 1]))
+        {
+            last -= 1;
+        }
+        let mut first = run_before(last);
+        if first > start {
+            let link = first - 1 - usize::from(self.word(&toks[first - 1]) == "the" && first >= 2);
+            let linked = matches!(self.word(&toks[link]), "of" | "at" | "from")
+                && (link + 1..first).all(|i| self.word(&toks[i]) == "the");
+            let before = run_before(link);
+            if linked && link - before >= 2 && !is_particle(self.word(&toks[before])) {
+                return Some((before, link));
+            }
+        }
+        // "Oxfam's Barbara Stocking": the name after the possessive.
+        if let Some(p) = (first..last.saturating_sub(1)).rev().find(|&i| {
+            let w = self.word(&toks[i]);
+            w.ends_with("'s") || w.ends_with("’s")
+        }) {
+            first = p + 1;
+        }
+        (first < last && !is_particle(self.word(&toks[first]))).then_some((first, last))
+    }
+
     /// A mention from `toks[start..end]`, if those words name someone.
     fn mention(&self, toks: &[Tok], start: usize, end: usize, rule: Rule) -> Option<Mention> {
         if start >= end {
             return None;
         }
         let phrase = (toks[start].start, toks[end - 1].end);
-        // The trailing run of capitalised, non-title words is the name.
-        let mut name_start = end;
-        while name_start > start {
-            let t = &toks[name_start - 1];
-            if self.is_namelike(t) && !self.is_role(t) {
-                name_start -= 1;
-            } else {
-                break;
-            }
-        }
-        if name_start < end && !is_particle(self.word(&toks[name_start])) {
+        if let Some((first, last)) = self.name_in(toks, start, end) {
             return Some(Mention {
                 phrase,
-                name: (toks[name_start].start, toks[end - 1].end),
+                name: (toks[first].start, toks[last - 1].end),
                 what: What::Person,
                 rule,
             });

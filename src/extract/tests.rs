@@ -434,3 +434,22 @@ fn a_pronoun_agrees_in_gender_where_the_text_shows_it() {
         Debris fell over Lake Huron on Sunday. “We are searching,” she said.";
     assert_eq!(speakers(article), [s("Mary Kirby"), s("Mary Kirby")]);
 }
+
+#[test]
+fn an_organisation_a_possessive_or_letters_around_a_name_are_not_part_of_it() {
+    let article = "Analyst Nick Van den Brook of BNP Paribas called the results “pretty modest”.\n\n\
+        “Unfair,” said Ray Rae Marsh of the James Marsh Hendrix Foundation.\n\n\
+        “As rich countries get richer, they give less,” Oxfam's Barbara Stockton said.\n\n\
+        The chairman of the Bar Council, Guy Mansell QC warned of a “real risk”.\n\n\
+        “Talks will go on,” said Ambassador Stefan Johanson of Iceland.";
+    assert_eq!(
+        speakers(article),
+        [
+            s("Nick Van den Brook"),
+            s("Ray Rae Marsh"),
+            s("Barbara Stockton"),
+            s("Guy Mansell"),
+            s("Stefan Johanson")
+        ]
+    );
+}
