@@ -15,6 +15,11 @@
 //!   (`’90s`), in `rock ’n’ roll`, or after a plural's `s` when no single quote
 //!   is open, is an apostrophe.
 //!
+//! Where paragraph breaks inside a quote were collapsed onto one line
+//! (archive and wire copy: `"… it remains. "He's been …"`), a double mark of
+//! the open quote's kind that opens after a sentence's end re-opens: the
+//! open quote ends at its last character and the new one continues it.
+//!
 //! A quote left open at the end of its paragraph continues only when the next
 //! paragraph starts with an opening mark of the same kind (the multi-paragraph
 //! convention); otherwise its opening mark is a stray and no quote is invented.
@@ -278,17 +283,35 @@ pub(crate) fn pair_paragraph(
             && (space_before
                 || cjk
                 || glyph.faces_open() && prev.is_none_or(|c| !c.is_alphanumeric()));
+        // "… it remains. "He's been …": a paragraph break collapsed onto
+        // one line (archive and wire copy). A mark of the open quote's own
+        // kind, opening-shaped after a sentence's end, re-opens: the open
+        // quote ends at its last character and a new one continues it.
+        let reopens = depth == 1
+            && space_before
+            && wants_open
+            && !glyph.is_single()
+            && stack[0].as_ref().is_some_and(|o| o.glyph == glyph)
+            && text[start..mark.0 as usize]
+                .trim_end()
+                .ends_with(['.', '?', '!', '…']);
+        if reopens && let Some(o) = stack[0].take() {
+            let last = start + text[start..mark.0 as usize].trim_end().len();
+            out.pairs[o.slot as usize].close = (last as u32, last as u32);
+            depth = 0;
+        }
         // A straight mark that could do both closes what it can.
-        let close_here = match closer {
-            Some(d) => {
-                can_close
-                    && !(wants_open
-                        && glyph.faces_open()
-                        && stack[d].as_ref().is_some_and(|o| o.glyph == glyph)
-                        && space_before)
-            }
-            None => false,
-        };
+        let close_here = !reopens
+            && match closer {
+                Some(d) => {
+                    can_close
+                        && !(wants_open
+                            && glyph.faces_open()
+                            && stack[d].as_ref().is_some_and(|o| o.glyph == glyph)
+                            && space_before)
+                }
+                None => false,
+            };
         if close_here {
             let d = closer.unwrap_or(0);
             // Anything opened inside and never closed is a stray.
@@ -313,7 +336,7 @@ pub(crate) fn pair_paragraph(
                 .rev()
                 .find_map(|d| stack[d].as_ref().map(|o| o.slot));
             let slot = out.pairs.len() as u32;
-            let is_continuation = continued && depth == 0 && slot as usize == first_pair;
+            let is_continuation = reopens || continued && depth == 0 && slot as usize == first_pair;
             out.pairs.push(Pair {
                 open: mark,
                 close: (u32::MAX, u32::MAX),

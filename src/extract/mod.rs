@@ -118,7 +118,9 @@ pub struct Quote {
     /// Byte range of the opening mark.
     pub open_mark: (u32, u32),
     /// Byte range of the closing mark (empty at the paragraph's end when the
-    /// quote continues into the next paragraph).
+    /// quote continues into the next paragraph, and right after the quote's
+    /// last character when a paragraph break was collapsed onto one line:
+    /// `… it remains. "He's been …`).
     pub close_mark: (u32, u32),
     /// Index of the paragraph (0-based, counting non-empty lines).
     pub paragraph: u32,
@@ -126,7 +128,8 @@ pub struct Quote {
     pub kind: QuoteKind,
     /// Index of the quote this one is nested in.
     pub nested_in: Option<u32>,
-    /// This piece continues the previous paragraph's open quote.
+    /// This piece continues the previous paragraph's open quote (or the
+    /// quote before it, across a collapsed paragraph break).
     pub continued: bool,
     /// No closing mark: the quote goes on in the next paragraph.
     pub open_end: bool,

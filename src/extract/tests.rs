@@ -164,6 +164,28 @@ fn multi_paragraph_quotes_continue() {
 }
 
 #[test]
+fn a_paragraph_break_collapsed_onto_one_line_reopens_the_quote() {
+    // Archive copy often joins a quote's paragraphs: the first part is never
+    // closed and the next opens after the sentence's end. Each part is a
+    // quote of the same speaker; the first ends at its last character.
+    for article in [
+        "He replied: \"I admire him. \"He has done a great job.\" Then he left.",
+        "He replied: “I admire him. “He has done a great job.” Then he left.",
+    ] {
+        let article = format!("“Yes,” said Tony Blane.\n\n{article}");
+        let mut ex = Extractor::new();
+        let found = ex.extract(&article);
+        let q = found.quotes();
+        let texts: Vec<&str> = q.iter().map(|q| found.text_of(q)).collect();
+        assert_eq!(texts, ["Yes,", "I admire him.", "He has done a great job."]);
+        assert_eq!(q[1].close_mark.0, q[1].close_mark.1, "no closing mark");
+        assert!(q[2].continued && !q[1].open_end);
+        assert_eq!(found.speaker_name(&q[2]), Some("Tony Blane"));
+        assert!(found.unmatched_marks().is_empty());
+    }
+}
+
+#[test]
 fn an_unclosed_quote_does_not_run_into_the_next_paragraph() {
     let article = "Smith said “we will win.\n\nThe next paragraph has “a quote” of its own.";
     let mut ex = Extractor::new();
