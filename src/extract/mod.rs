@@ -452,7 +452,53 @@ impl Extractor {
                     rule: Rule::Label,
                 });
             }
-            if mention.is_none() && !naming {
+            // Where the story told since the last quote starts: after it, or
+            // for a quote opening its paragraph, in the paragraph before.
+            let narrative_from = match prev_top {
+                Some(_) => prev_close,
+                None if opens_paragraph(text, start, pair.open.0 as usize) && paragraph > 0 => {
+                    let (ps, _) = self.paragraphs[paragraph as usize - 1];
+                    let last_close = self.quotes[..base as usize]
+                        .iter()
+                        .rev()
+                        .find(|p| p.nested_in.is_none())
+                        .filter(|p| p.paragraph + 1 == paragraph)
+                        .map_or(0, |p| p.close_mark.1 as usize);
+                    last_close.max(ps as usize)
+                }
+                None => start,
+            };
+            // "Double try scorer Martyn Williams was keen not to talk about
+            // it. “We've got …”": a sentence since the last quote whose
+            // subject is a person introduces the speaker.
+            let narrated = (mention.is_none()
+                && !naming
+                && !pair.continued
+                && (words_before == 0 || subject.is_none()))
+            .then(|| {
+                subject_person_before(
+                    text,
+                    &reader,
+                    narrative_from,
+                    pair.open.0,
+                    None,
+                    &self.learnt,
+                    &mut self.toks,
+                )
+            })
+            .flatten();
+            if let Some(name) = narrated {
+                q.speaker = Some(full_name(
+                    text,
+                    &reader,
+                    name,
+                    &self.speakers,
+                    &mut self.surnames,
+                    &mut self.toks,
+                ));
+                q.speaker_mention = Some(name);
+                q.rule = Rule::Subject;
+            } else if mention.is_none() && !naming {
                 // The second half of a split quote, or a continued paragraph.
                 // Quotes later in a paragraph without an attribution of
                 // their own are the same speaker's (news convention).
@@ -504,11 +550,11 @@ impl Extractor {
                 });
                 match subject_person {
                     Some(s) => {
-                        self.resolve(text, &reader, s, prev_close, &mut q);
+                        self.resolve(text, &reader, s, narrative_from, &mut q);
                         q.speaker_mention = Some(m.phrase);
                         q.rule = Rule::Pronoun;
                     }
-                    None => self.resolve(text, &reader, m, prev_close, &mut q),
+                    None => self.resolve(text, &reader, m, narrative_from, &mut q),
                 }
             }
             let title = title_like(inner);
@@ -526,6 +572,7 @@ impl Extractor {
                 QuoteKind::Other
             } else if q.speaker_mention.is_some()
                 && !matches!(mention_rule, Rule::Subject | Rule::Label)
+                && q.rule != Rule::Subject
                 || sentence
                 || fragment_of_speech
             {
@@ -900,10 +947,7 @@ fn subject_person_before(
     scratch: &mut Vec<Tok>,
 ) -> Option<(u32, u32)> {
     let at = at as usize;
-    let mut from = window_start(text, at, SUBJECT_LOOKBACK_BYTES).max(from.min(at));
-    if let Some(nl) = text[from..at].rfind('\n') {
-        from += nl + 1;
-    }
+    let from = window_start(text, at, SUBJECT_LOOKBACK_BYTES).max(from.min(at));
     tokenize(text, from, at, scratch);
     let mut end = scratch.len();
     for _ in 0..SUBJECT_LOOKBACK_SENTENCES {

@@ -475,3 +475,25 @@ fn an_organisation_a_possessive_or_letters_around_a_name_are_not_part_of_it() {
         ]
     );
 }
+
+#[test]
+fn a_sentence_about_a_person_introduces_the_quote_after_it() {
+    // No attribution at the quote: the subject of the sentence since the
+    // last quote, not the last speaker.
+    let article = "“It was a great team effort,” said coach Mike Rudd.\n\n\
+        Wales captain Martin Williamson was keen not to talk about a Grand Slam. \
+        “We have got more self-belief these days.”";
+    assert_eq!(speakers(article), [s("Mike Rudd"), s("Martin Williamson")]);
+    // Across a paragraph break, and with the subject elided in the sentence
+    // of the quote ("But told BBC News: …").
+    let article = "“No comment,” said Alan Budge.\n\n\
+        In his first comments, Mr Blane told BBC News he had not read the report. \
+        But told BBC News: “We have drawn a line under that.”\n\n\
+        Dr Fax was asked if he would agree.\n\n\
+        “I am sure we would look at that sympathetically.”";
+    assert_eq!(speakers(article), [s("Alan Budge"), s("Blane"), s("Fax")]);
+    // A sentence about a thing names no one: no speaker is made up.
+    let article = "“It is over,” said Rosa Lind.\n\n\
+        The plan was dropped on Monday. “We move on.”";
+    assert_eq!(speakers(article), [s("Rosa Lind"), None]);
+}
