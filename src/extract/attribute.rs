@@ -209,7 +209,15 @@ impl Reader<'_> {
     }
 
     pub(crate) fn is_namelike(&self, t: &Tok) -> bool {
-        t.kind == Kind::Word && capitalised(self.word(t)) && !self.is_function(t)
+        // "Man-of-the-match", "Ex-minister": a compound with a lower-case
+        // part is a description, not a name ("Rhys-Jones", "Jean-Pierre").
+        let described = || {
+            self.word(t)
+                .split(['-', '‐'])
+                .skip(1)
+                .any(|part| part.starts_with(char::is_lowercase))
+        };
+        t.kind == Kind::Word && capitalised(self.word(t)) && !self.is_function(t) && !described()
             || t.kind == Kind::Word && is_particle(self.word(t))
     }
 
@@ -811,11 +819,38 @@ impl Reader<'_> {
     /// ("The chairman of the committee, Sher Khan, said"). The name range,
     /// titles and roles left out.
     pub(crate) fn subject_person(&self, sentence: &[Tok]) -> Option<Subject> {
-        let m = self.subject(sentence)?;
         let person = |span: (u32, u32)| {
             crate::claim::SpeakerKind::of(&self.text[span.0 as usize..span.1 as usize])
                 == crate::claim::SpeakerKind::Person
         };
+        let Some(m) = self.subject(sentence) else {
+            return self
+                .name_opening(sentence)
+                .filter(|&s| person(s))
+                .map(Subject::Person);
+        };
+        // "Mr Campbell's e-mail suggested …": the possessor is who the
+        // sentence is about.
+        if let Some(p) = sentence.iter().position(|t| {
+            t.start >= m.phrase.0 && t.end <= m.phrase.1 && {
+                let w = self.word(t);
+                (w.ends_with("'s") || w.ends_with("’s")) && self.is_namelike(t)
+            }
+        }) {
+            let mut first = p;
+            while first > 0
+                && self.is_namelike(&sentence[first - 1])
+                && !self.is_role(&sentence[first - 1])
+            {
+                first -= 1;
+            }
+            let w = self.word(&sentence[p]);
+            let end = sentence[p].end - (w.len() - base_of_possessive(w).len()) as u32;
+            let span = (sentence[first].start, end);
+            let words = p + 1 - first;
+            let titled = first > 0 && crate::speaker::is_title(self.word(&sentence[first - 1]));
+            return ((words >= 2 || titled) && person(span)).then_some(Subject::Person(span));
+        }
         if m.what == What::Person {
             // One capitalised word opening a sentence is as likely a common
             // word ("Real losses have been …", "Africa and climate change
@@ -824,7 +859,15 @@ impl Reader<'_> {
                 .iter()
                 .filter(|t| t.start >= m.phrase.0 && t.end <= m.phrase.1)
                 .count();
-            return (words >= 2 && person(m.phrase)).then_some(Subject::Person(m.name));
+            if words >= 2 && person(m.phrase) {
+                return Some(Subject::Person(m.name));
+            }
+            // "Double try scorer Martyn Williams was keen …": the name
+            // further into the phrase that opens the sentence.
+            return self
+                .name_opening(sentence)
+                .filter(|&s| person(s))
+                .map(Subject::Person);
         }
         if m.what != What::Group {
             return None;
@@ -849,6 +892,46 @@ impl Reader<'_> {
         Some(Subject::Role(m))
     }
 
+    /// A name of two or more words inside the words that open a sentence,
+    /// before any punctuation, followed by a lower-case word or a comma
+    /// (its verb or an appositive): "Double try scorer Martyn Williams
+    /// was", "Essential Guide author Dan Lewis said".
+    fn name_opening(&self, sentence: &[Tok]) -> Option<(u32, u32)> {
+        let person_word = |t: &Tok| self.is_namelike(t) && !self.is_role(t);
+        let mut i = 1; // the first word is capitalised anyway
+        while i < sentence.len().min(MAX_PHRASE_WORDS) {
+            if sentence[i].kind != Kind::Word {
+                return None;
+            }
+            if !person_word(&sentence[i]) {
+                i += 1;
+                continue;
+            }
+            let mut end = i;
+            while end < sentence.len() && person_word(&sentence[end]) {
+                end += 1;
+            }
+            let followed = sentence.get(end).is_some_and(|t| {
+                t.kind == Kind::Comma
+                    || t.kind == Kind::Word && !capitalised(self.word(t)) && !self.is_function(t)
+            });
+            // After a role or a describing word ("try scorer"), not after
+            // a function word ("the report by …") or a verb.
+            let prev = &sentence[i - 1];
+            let after_role = self.is_role(prev)
+                || i == 1
+                    && !self.is_function(prev)
+                    && !self.cues.has(List::Stops, self.word(prev))
+                || !capitalised(self.word(prev))
+                    && !self.is_function(prev)
+                    && !self.cues.has(List::Stops, self.word(prev))
+                    && !self.is_cue(prev);
+            return (end - i >= 2 && followed && after_role)
+                .then(|| (sentence[i].start, sentence[end - 1].end));
+        }
+        None
+    }
+
     pub(crate) fn subject(&self, toks: &[Tok]) -> Option<Mention> {
         let mut start = toks.iter().position(|t| t.kind == Kind::Word)?;
         // "But Ian Shepherdson, chief economist at …, said", "Meanwhile,
@@ -867,28 +950,43 @@ impl Reader<'_> {
         // "Speaking on BBC One, he said …", "Pointing to the figures, …": a
         // participle and its preposition open the sentence; the subject
         // comes after the comma.
-        let participle = first.len() > 4
+        // "Realising his error, Mr Campbell then …": a participle whose
+        // phrase ends at a comma soon after.
+        let participle_phrase = first.len() > 4
             && first.ends_with("ing")
             && capitalised(first)
-            && toks.get(start + 1).is_some_and(|t| {
-                [
-                    "on",
-                    "to",
-                    "at",
-                    "in",
-                    "about",
-                    "after",
-                    "before",
-                    "during",
-                    "from",
-                    "with",
-                    "for",
-                    "outside",
-                    "ahead",
-                    "alongside",
-                ]
-                .contains(&self.word(t))
-            });
+            && toks[start + 1..]
+                .iter()
+                .take(8)
+                .position(|t| t.kind == Kind::Comma)
+                .is_some_and(|c| {
+                    toks[start + 1..start + 1 + c]
+                        .iter()
+                        .all(|t| t.kind == Kind::Word)
+                });
+        let participle = participle_phrase
+            || first.len() > 4
+                && first.ends_with("ing")
+                && capitalised(first)
+                && toks.get(start + 1).is_some_and(|t| {
+                    [
+                        "on",
+                        "to",
+                        "at",
+                        "in",
+                        "about",
+                        "after",
+                        "before",
+                        "during",
+                        "from",
+                        "with",
+                        "for",
+                        "outside",
+                        "ahead",
+                        "alongside",
+                    ]
+                    .contains(&self.word(t))
+                });
         let opener = self.cues.has(List::Stops, first)
             || participle
             || ["following", "despite", "amid", "like", "unlike", "asked"]
@@ -992,6 +1090,13 @@ const TRANSITIVE: &[&str] = &[
 ];
 
 /// Lower-case name particles: "de", "van", "bin", "al-".
+/// A word without its possessive `'s` or `’s`.
+fn base_of_possessive(w: &str) -> &str {
+    w.strip_suffix("'s")
+        .or_else(|| w.strip_suffix("’s"))
+        .unwrap_or(w)
+}
+
 fn is_particle(w: &str) -> bool {
     matches!(
         w,

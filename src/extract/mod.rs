@@ -453,10 +453,12 @@ impl Extractor {
                 });
             }
             // Where the story told since the last quote starts: after it, or
-            // for a quote opening its paragraph, in the paragraph before.
+            // for a quote whose paragraph has no sentence before it ("“…,” he
+            // said", "He said: “…”"), in the paragraph before.
+            let no_sentence_before = !text[start..pair.open.0 as usize].contains(['.', '?', '!']);
             let narrative_from = match prev_top {
                 Some(_) => prev_close,
-                None if opens_paragraph(text, start, pair.open.0 as usize) && paragraph > 0 => {
+                None if no_sentence_before && paragraph > 0 => {
                     let (ps, _) = self.paragraphs[paragraph as usize - 1];
                     let last_close = self.quotes[..base as usize]
                         .iter()

@@ -497,3 +497,24 @@ fn a_sentence_about_a_person_introduces_the_quote_after_it() {
         The plan was dropped on Monday. “We move on.”";
     assert_eq!(speakers(article), [s("Rosa Lind"), None]);
 }
+
+#[test]
+fn the_person_a_sentence_is_about_behind_a_possessive_a_participle_or_a_description() {
+    // A possessor ("Mr Campbell's e-mail"), a participle phrase opening the
+    // sentence, a name inside the opening description, and a compound with
+    // lower-case parts that is no name ("Man-of-the-match").
+    let article = "“Fine,” said Peter Mandel.\n\n\
+        Mr Campbell's e-mail suggested a statement. In it, he said: “Just spoke to them.”";
+    assert_eq!(speakers(article), [s("Peter Mandel"), s("Campbell")]);
+    let article = "“Fine,” said Peter Mandel.\n\n\
+        Realising his error, Mr Campbell then e-mailed the reporter.\n\n\
+        He said: “Not very good at this.”";
+    assert_eq!(speakers(article), [s("Peter Mandel"), s("Campbell")]);
+    let article = "“We won,” said coach Mike Rudd.\n\n\
+        Double try scorer Martin Williamson was keen not to talk about it. \
+        “We have more belief,” he said.";
+    assert_eq!(speakers(article), [s("Mike Rudd"), s("Martin Williamson")]);
+    let article = "“We won,” said coach Mike Rudd.\n\n\
+        Man-of-the-match Steven Jonas was ecstatic. “It is a special moment,” he said.";
+    assert_eq!(speakers(article), [s("Mike Rudd"), s("Steven Jonas")]);
+}
