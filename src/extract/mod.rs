@@ -455,10 +455,13 @@ impl Extractor {
             // Where the story told since the last quote starts: after it, or
             // for a quote whose paragraph has no sentence before it ("“…,” he
             // said", "He said: “…”"), in the paragraph before.
-            let no_sentence_before = !text[start..pair.open.0 as usize].contains(['.', '?', '!']);
+            // (Read once per paragraph: only its first quote has no quote
+            // before it.)
+            let no_sentence_before =
+                || !text[start..pair.open.0 as usize].contains(['.', '?', '!']);
             let narrative_from = match prev_top {
                 Some(_) => prev_close,
-                None if no_sentence_before && paragraph > 0 => {
+                None if paragraph > 0 && no_sentence_before() => {
                     let (ps, _) = self.paragraphs[paragraph as usize - 1];
                     let last_close = self.quotes[..base as usize]
                         .iter()
