@@ -269,7 +269,23 @@ impl Reader<'_> {
                 .iter()
                 .rposition(|t| t.kind == Kind::Comma)
                 .filter(|&c| end - 1 - c <= MAX_PHRASE_WORDS + 2)?;
-            return self.phrase_before(toks, open, rule);
+            let before = self.phrase_before(toks, open, rule);
+            // "The chairman of the working party, Ambassador Stefan
+            // Johannesson of Iceland, warned": a role, then the person
+            // holding it in apposition.
+            if let Some(b) = before.filter(|b| b.what == What::Group)
+                && let Some((first, last)) = self.name_in(toks, open + 1, end - 1)
+                && last - first >= 2
+                && toks[open + 1..end - 1].iter().all(|t| t.kind == Kind::Word)
+            {
+                return Some(Mention {
+                    phrase: (b.phrase.0, toks[end - 2].end),
+                    name: (toks[first].start, toks[last - 1].end),
+                    what: What::Person,
+                    rule,
+                });
+            }
+            return before;
         }
         if let Some(what) = self.pronoun(last) {
             return Some(Mention {
@@ -461,8 +477,19 @@ impl Reader<'_> {
                 end += 1;
                 continue;
             }
-            // "The newspaper took …": a noun after the determiner.
-            if end == start + 1 && self.is_determiner(&toks[start]) && self.plain_word(t) {
+            // "The newspaper took …": a noun after the determiner; "the
+            // national team coach": words describing a role that follows.
+            let describes_role = || {
+                toks[end..]
+                    .iter()
+                    .take(4)
+                    .take_while(|t| self.plain_word(t) || self.is_role(t))
+                    .any(|t| self.is_role(t))
+            };
+            if self.is_determiner(&toks[start])
+                && self.plain_word(t)
+                && (end == start + 1 || describes_role())
+            {
                 end += 1;
                 continue;
             }

@@ -481,13 +481,17 @@ impl Extractor {
                 && !pair.continued
                 && (words_before == 0 || subject.is_none()))
             .then(|| {
+                let wanted = Wanted {
+                    gender: None,
+                    learnt: &self.learnt,
+                    roles: true,
+                };
                 subject_person_before(
                     text,
                     &reader,
                     narrative_from,
                     pair.open.0,
-                    None,
-                    &self.learnt,
+                    wanted,
                     &mut self.toks,
                 )
             })
@@ -666,19 +670,22 @@ impl Extractor {
         }
         let want = gender::of_pronoun(&text[m.phrase.0 as usize..m.phrase.1 as usize]);
         let at = m.phrase.0.min(open_mark);
+        let wanted = Wanted {
+            gender: want,
+            learnt: &self.learnt,
+            roles: true,
+        };
         let subject =
-            subject_person_before(text, reader, from, at, want, &self.learnt, &mut self.toks).map(
-                |name| {
-                    full_name(
-                        text,
-                        reader,
-                        name,
-                        &self.speakers,
-                        &mut self.surnames,
-                        &mut self.toks,
-                    )
-                },
-            );
+            subject_person_before(text, reader, from, at, wanted, &mut self.toks).map(|name| {
+                full_name(
+                    text,
+                    reader,
+                    name,
+                    &self.speakers,
+                    &mut self.surnames,
+                    &mut self.toks,
+                )
+            });
         let agrees = |span: (u32, u32), learnt: &gender::Learnt| {
             gender::agrees(gender::of_name(text, span, learnt), want)
         };
@@ -923,6 +930,18 @@ fn last_person_before(
     None
 }
 
+/// What a look-back for the person a sentence is about accepts.
+#[derive(Clone, Copy)]
+struct Wanted<'a> {
+    /// The pronoun's gender, if any: a person known to be of the other is
+    /// passed over.
+    gender: Option<gender::Gender>,
+    learnt: &'a gender::Learnt,
+    /// Whether a role subject ("the Lib Dem spokesman") is resolved to its
+    /// holder (not inside [`role_holder`] itself).
+    roles: bool,
+}
+
 /// How far back the sentences before a pronoun are looked through.
 const SUBJECT_LOOKBACK_BYTES: usize = 800;
 /// How many sentences back a pronoun's antecedent is looked for.
@@ -947,10 +966,14 @@ fn subject_person_before(
     reader: &Reader<'_>,
     from: usize,
     at: u32,
-    want: Option<gender::Gender>,
-    learnt: &gender::Learnt,
+    wanted: Wanted<'_>,
     scratch: &mut Vec<Tok>,
 ) -> Option<(u32, u32)> {
+    let Wanted {
+        gender: want,
+        learnt,
+        roles,
+    } = wanted;
     let at = at as usize;
     let from = window_start(text, at, SUBJECT_LOOKBACK_BYTES).max(from.min(at));
     tokenize(text, from, at, scratch);
@@ -963,10 +986,15 @@ fn subject_person_before(
         if end == 0 {
             return None;
         }
-        let start = scratch[..end]
-            .iter()
-            .rposition(|t| t.kind == Kind::End)
-            .map_or(0, |i| i + 1);
+        // A sentence starts after an end mark or a line break (a headline
+        // has no full stop).
+        let start = (1..end)
+            .rev()
+            .find(|&i| {
+                scratch[i - 1].kind == Kind::End
+                    || text[scratch[i - 1].end as usize..scratch[i].start as usize].contains('\n')
+            })
+            .unwrap_or(0);
         let agrees = |p: (u32, u32)| gender::agrees(gender::of_name(text, p, learnt), want);
         match reader.subject_person(&scratch[start..end]) {
             // "Peter Carew walked out. “It is over,” she said": not him;
@@ -977,9 +1005,10 @@ fn subject_person_before(
             // person the article gave that role, else no one (a group or
             // an institution is no "he"). (role_holder reuses the scratch
             // tokens, so the look-back ends here either way.)
-            Some(Subject::Role(m)) => {
+            Some(Subject::Role(m)) if roles => {
                 return role_holder(text, reader, m, scratch).filter(|&p| agrees(p));
             }
+            Some(Subject::Role(_)) => return None,
         }
         end = start;
     }
@@ -995,9 +1024,10 @@ const ROLE_LOOKAHEAD_BYTES: usize = 600;
 /// correspondent", "its co-chairman", "The minister". In order:
 /// 1. the nearest earlier person written with that role word right before
 ///    the name ("correspondent James Hardy", "Home Secretary Charles Clarke");
-/// 2. the last person named in full before the mention (news copy names a
+/// 2. the subject of the nearest sentences before, if a person;
+/// 3. the last person named in full before the mention (news copy names a
 ///    person, then calls them by their role);
-/// 3. in the article's opening, where the role comes first ("its co-chairman
+/// 4. in the article's opening, where the role comes first ("its co-chairman
 ///    has said. Dr Liam Fox told …"), the first person named after it.
 ///
 /// `None` for a plural or indefinite phrase ("officials", "a spokesman"), or
@@ -1051,7 +1081,19 @@ fn role_holder(
     if bound.is_some() {
         return bound;
     }
-    // 2. The last person named in full before: the last run of capitalised
+    // 2. The person the sentences just before are about ("Mike Ruddock
+    // paid tribute to his side …. “…,” said the national team coach").
+    let nobody = gender::Learnt::default();
+    let wanted = Wanted {
+        gender: None,
+        learnt: &nobody,
+        roles: false,
+    };
+    if let Some(p) = subject_person_before(text, reader, from, m.phrase.0, wanted, scratch) {
+        return Some(p);
+    }
+    tokenize(text, from, m.phrase.0 as usize, scratch);
+    // 3. The last person named in full before: the last run of capitalised
     // words whose whole run is a person's ("Equal Opportunities Commission"
     // is not), its name the words after any titles.
     let mut end = scratch.len();
@@ -1082,7 +1124,7 @@ fn role_holder(
         }
         end = start;
     }
-    // 3. The opening: the first person named after.
+    // 4. The opening: the first person named after.
     if (m.phrase.0 as usize) > ROLE_LOOKAHEAD_BYTES {
         return None;
     }

@@ -518,3 +518,18 @@ fn the_person_a_sentence_is_about_behind_a_possessive_a_participle_or_a_descript
         Man-of-the-match Steven Jonas was ecstatic. “It is a special moment,” he said.";
     assert_eq!(speakers(article), [s("Mike Rudd"), s("Steven Jonas")]);
 }
+
+#[test]
+fn a_role_is_its_holder_named_in_apposition_or_the_subject_just_before() {
+    // The person in apposition to a role is the speaker.
+    let article = "The chairman of the working party, Ambassador Stefan Johanson of Iceland, \
+        warned that there was “still a lot of work to do”.";
+    assert_eq!(speakers(article), [s("Stefan Johanson")]);
+    // A described role ("the national team coach") is the person the
+    // sentence before is about, not a name in passing ("the Six Nations"),
+    // and a headline without a full stop is a sentence of its own.
+    let article = "Wales coach elated with win\n\n\
+        Mike Rudd paid tribute to his side after they beat France in the Six Nations.\n\n\
+        “We had to show character,” said the national team coach.";
+    assert_eq!(speakers(article), [s("Mike Rudd")]);
+}
