@@ -170,6 +170,11 @@ fn kind_of_part(part: &str) -> SpeakerKind {
     SpeakerKind::Role
 }
 
+/// Is `w` a word that names an institution ("Commission", "ministry")?
+pub(crate) fn is_institution_word(w: &str) -> bool {
+    listed(INSTITUTIONS, base(w))
+}
+
 /// A word without a possessive `'s`.
 fn base(w: &str) -> &str {
     w.strip_suffix("'s")

@@ -685,6 +685,61 @@ impl Reader<'_> {
 
     /// The attribution in the words before a quote, back to the sentence
     /// start: the cue nearest the quote decides.
+    /// Do the words before a quote end in a passive verb ("Her comments
+    /// have been described as", "MTV has been criticised for")? Then the
+    /// sentence's subject is what was spoken about, and the speaker is the
+    /// agent after the quote ([`Reader::agent`]), if the text names one.
+    pub(crate) fn ends_passive(&self, toks: &[Tok]) -> bool {
+        let mut words = toks
+            .iter()
+            .rev()
+            .skip_while(|t| t.kind != Kind::Word)
+            .map_while(|t| (t.kind == Kind::Word).then(|| self.word(t)))
+            .skip_while(|w| matches!(*w, "as" | "for" | "a" | "an" | "the"));
+        let Some(participle) = words.next() else {
+            return false;
+        };
+        let auxiliary = words
+            .take(2)
+            .any(|w| matches!(w, "been" | "was" | "were" | "is" | "are" | "being" | "be"));
+        // Verbs that call something by the quoted words; "the election is
+        // being rigged “at many polling places”" is no such verb.
+        let calling = [
+            "described",
+            "branded",
+            "labelled",
+            "labeled",
+            "called",
+            "dubbed",
+            "condemned",
+            "criticised",
+            "criticized",
+            "dismissed",
+            "hailed",
+            "praised",
+            "attacked",
+            "denounced",
+            "welcomed",
+            "slammed",
+            "rejected",
+        ];
+        auxiliary && calling.contains(&participle)
+    }
+
+    /// "… by the Islamic Human Rights Commission": the agent of a passive
+    /// verb, right after the quote.
+    pub(crate) fn agent(&self, toks: &[Tok]) -> Option<Mention> {
+        // Right after the quote, or after the quotes joined to it in the
+        // same sentence ("described as “irresponsible” and “outrageous” by").
+        let by = toks
+            .iter()
+            .take_while(|t| t.kind != Kind::End)
+            .take(MAX_AFTER_WORDS)
+            .position(|t| t.kind == Kind::Word && self.word(t) == "by")?;
+        self.phrase_after(toks, by + 1, Rule::SaidX)
+            .filter(|m| m.what == What::Person || m.what == What::Group)
+    }
+
     pub(crate) fn before(&self, toks: &[Tok]) -> Option<Mention> {
         let n = toks.len();
         // "In Robert's words, “…”"

@@ -391,6 +391,7 @@ impl Extractor {
             tokenize(text, before_start, pair.open.0 as usize, &mut self.toks);
             let naming = reader.is_naming(&self.toks);
             let possessive = reader.after_possessive(&self.toks);
+            let passive = reader.ends_passive(&self.toks);
             let before = reader.before(&self.toks);
             let cue_before = reader.has_cue(&self.toks);
             let subject = reader.subject(&self.toks);
@@ -414,6 +415,17 @@ impl Extractor {
                 let leads_on = after_end == next_open && next_open < end;
                 !(ends_sentence && leads_on && introduces_quote(&self.toks, m))
             });
+            // "Her comments have been described as “outrageous” by the
+            // Islamic Human Rights Commission": the agent speaks.
+            let agent = if passive {
+                let sentence_end = sentence_end(text, pair.close.1 as usize, end);
+                tokenize(text, pair.close.1 as usize, sentence_end, &mut self.toks);
+                reader.agent(&self.toks)
+            } else {
+                None
+            };
+            let before = before.filter(|_| agent.is_none());
+            let after = agent.or(after);
 
             let inner = &text[q.text.0 as usize..q.text.1 as usize];
             let ends_clause = inner.ends_with([',', '?', '!', '—', '-'])
@@ -1045,7 +1057,8 @@ fn role_holder(
         .iter()
         .any(|d| d.eq_ignore_ascii_case(first));
     let plural = head.ends_with(['s', 'S']) && !head.ends_with("ss");
-    if !definite || plural || !reader.cues.is_role(head) {
+    if !definite || plural || !reader.cues.is_role(head) || crate::claim::is_institution_word(head)
+    {
         return None;
     }
     // A person's role ("the minister", "the Salford MP"), not an

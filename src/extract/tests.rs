@@ -533,3 +533,21 @@ fn a_role_is_its_holder_named_in_apposition_or_the_subject_just_before() {
         “We had to show character,” said the national team coach.";
     assert_eq!(speakers(article), [s("Mike Rudd")]);
 }
+
+#[test]
+fn a_passive_verb_of_calling_gives_the_words_to_its_agent() {
+    let article = "Hazel Bliss said innocent people would be targeted.\n\n\
+        Her comments have been described as “irresponsible” and “outrageous” by the \
+        Islamic Human Rights Commission.";
+    assert_eq!(
+        speakers(article),
+        [
+            s("Islamic Human Rights Commission"),
+            s("Islamic Human Rights Commission")
+        ]
+    );
+    // Not any passive: "is being rigged" calls nothing by the quoted words.
+    let article = "But Trump issued a tweet saying the election is being rigged \
+        “also at many polling places - SAD.”";
+    assert_eq!(speakers(article), [s("Trump")]);
+}
