@@ -1107,6 +1107,11 @@ impl Reader<'_> {
 
     /// A word right before the quote that makes it a name or a term.
     pub(crate) fn is_naming(&self, toks: &[Tok]) -> bool {
+        // "She told the Today programme: “…”": a cue and a colon introduce
+        // words spoken, whatever noun comes before the colon.
+        if toks.last().is_some_and(|t| t.kind == Kind::Colon) && self.has_cue(toks) {
+            return false;
+        }
         toks.iter()
             .rev()
             .take(3)

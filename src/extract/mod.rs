@@ -607,7 +607,9 @@ impl Extractor {
                 q.rule = Rule::None;
             }
             if let Some(name) = q.speaker {
-                let what = if q.rule == Rule::Pronoun {
+                // A role resolved to the person holding it is that person.
+                let held = mention.is_some_and(|m| m.what == What::Group && m.name != name);
+                let what = if q.rule == Rule::Pronoun || held {
                     What::Person
                 } else {
                     mention.map_or(What::Person, |m| m.what)

@@ -551,3 +551,22 @@ fn a_passive_verb_of_calling_gives_the_words_to_its_agent() {
         “also at many polling places - SAD.”";
     assert_eq!(speakers(article), [s("Trump")]);
 }
+
+#[test]
+fn a_role_resolved_to_its_holder_is_who_he_continues() {
+    // "The home secretary" is Charles Clerk; the "he" that follows is him,
+    // not the last person quoted by name.
+    let article = "Home Secretary Charles Clerk has spoken.\n\n\
+        Tory Liam Foxe said his party offered a “clear choice” on the issue.\n\n\
+        The home secretary said he wanted fingerprints taken, to “ensure we know everybody”. \
+        Speaking on BBC One, he said “migrants are of great value”.";
+    assert_eq!(
+        speakers(article),
+        [s("Liam Foxe"), s("Charles Clerk"), s("Charles Clerk")]
+    );
+    // A cue and a colon introduce speech even after a naming noun
+    // ("programme"): not a title.
+    let article = "Patricia Hewson said it.\n\n\
+        Earlier, she told BBC Radio 4's Today programme: “We are talking about pay.”";
+    assert_eq!(speakers(article), [s("Patricia Hewson")]);
+}
