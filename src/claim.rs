@@ -146,6 +146,11 @@ fn kind_of_part(part: &str) -> SpeakerKind {
     if lowercase_head && (listed(ROLES, head) || is_title(head)) {
         return SpeakerKind::Role;
     }
+    // "International Rugby Board", "Refugee Council": a capitalised name
+    // whose head is an institution's word names the institution.
+    if count >= 2 && listed(INSTITUTIONS, head) {
+        return SpeakerKind::Organisation;
+    }
     if words().any(name_like) {
         return SpeakerKind::Person;
     }
@@ -493,6 +498,8 @@ mod tests {
             ("the Pentagon", Organisation),
             ("a statement from the ministry", Organisation),
             ("NATO", Organisation),
+            ("International Rugby Board", Organisation),
+            ("the Refugee Council", Organisation),
             ("reporters", Group),
             ("U.S. officials", Group),
             ("officials", Group),

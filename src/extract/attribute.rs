@@ -132,6 +132,9 @@ pub(crate) enum Subject {
     Person((u32, u32)),
     /// A role, a group or an institution ("the Lib Dem spokesman").
     Role(Mention),
+    /// One capitalised word ("Bell, 30, had …"): a person only if named in
+    /// full before.
+    Surname((u32, u32)),
 }
 
 /// Most words a speaker phrase may have.
@@ -943,6 +946,21 @@ impl Reader<'_> {
                 .count();
             if words >= 2 && person(m.phrase) {
                 return Some(Subject::Person(m.name));
+            }
+            // "Bell, 30, had set his sights …": a surname alone, the person
+            // if the article named them in full before.
+            if let Some(name) = self.name_opening(sentence).filter(|&s| person(s)) {
+                return Some(Subject::Person(name));
+            }
+            let single = sentence
+                .iter()
+                .find(|t| t.start == m.name.0 && t.end == m.name.1);
+            if words == 1
+                && single.is_some_and(|t| {
+                    self.is_namelike(t) && !self.is_role(t) && !is_particle(self.word(t))
+                })
+            {
+                return Some(Subject::Surname(m.name));
             }
             // "Double try scorer Martyn Williams was keen …": the name
             // further into the phrase that opens the sentence.

@@ -936,8 +936,12 @@ fn last_person_before(
         let words = end - start - usize::from(first_of_sentence && end - start > 2);
         // "the Institute for Fiscal Studies": the tail of a longer name.
         let name_tail = tail_of_name(text, reader, scratch, start);
-        if words >= 2 && !name_tail {
-            return Some((scratch[end - words].start, scratch[end - 1].end));
+        let span = (scratch[end - words].start, scratch[end - 1].end);
+        // "the International Rugby Board" is no "he".
+        let person =
+            || SpeakerKind::of(&text[span.0 as usize..span.1 as usize]) == SpeakerKind::Person;
+        if words >= 2 && !name_tail && person() {
+            return Some(span);
         }
         end = start;
     }
@@ -1014,6 +1018,21 @@ fn subject_person_before(
             // "Peter Carew walked out. “It is over,” she said": not him;
             // look further back.
             Some(Subject::Person(name)) if agrees(name) => return Some(name),
+            // "Duncan Bell … Bell, 30, had set his sights": the full name
+            // earlier in the look-back.
+            Some(Subject::Surname(word)) => {
+                let surname = &text[word.0 as usize..word.1 as usize];
+                let full = (1..start).rev().find_map(|i| {
+                    let t = &scratch[i];
+                    (t.text(text) == surname
+                        && reader.is_namelike(&scratch[i - 1])
+                        && !reader.is_role(&scratch[i - 1]))
+                    .then_some((scratch[i - 1].start, t.end))
+                });
+                if let Some(name) = full.filter(|&p| agrees(p)) {
+                    return Some(name);
+                }
+            }
             Some(Subject::Person(_)) | None => {}
             // "But the Lib Dem spokesman questioned …. He urged …": the
             // person the article gave that role, else no one (a group or

@@ -570,3 +570,12 @@ fn a_role_resolved_to_its_holder_is_who_he_continues() {
         Earlier, she told BBC Radio 4's Today programme: “We are talking about pay.”";
     assert_eq!(speakers(article), [s("Patricia Hewson")]);
 }
+
+#[test]
+fn a_surname_subject_is_the_person_named_in_full_before_and_an_institution_is_no_he() {
+    let article = "England coach Andy Robson has called up Bath prop Duncan Bellamy.\n\n\
+        Bellamy, 30, had set his sights on a career with Wales. But last December, the \
+        International Rugby Board confirmed that he could only play for England. \
+        “I thought I had burned my bridges,” he said.";
+    assert_eq!(speakers(article), [s("Duncan Bellamy")]);
+}
