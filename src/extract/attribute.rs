@@ -500,6 +500,13 @@ impl Reader<'_> {
                 end += 1;
                 continue;
             }
+            // "said entrepreneur Drayton Valentine", "said aviation analyst
+            // Nick Van den Brul": lower-case words describing the person
+            // whose name (two words or more) follows.
+            if self.plain_word(t) && self.describes_name(toks, end) {
+                end += 1;
+                continue;
+            }
             break;
         }
         // Drop a trailing "of"/"the" a stop left behind.
@@ -566,6 +573,21 @@ impl Reader<'_> {
             first = p + 1;
         }
         (first < last && !is_particle(self.word(&toks[first]))).then_some((first, last))
+    }
+
+    /// Do the lower-case words from `toks[at]` (at most three, plain or
+    /// roles) lead straight to a name of two or more words?
+    fn describes_name(&self, toks: &[Tok], at: usize) -> bool {
+        let words = toks[at..]
+            .iter()
+            .take(3)
+            .take_while(|t| self.plain_word(t) || self.is_role(t) && !capitalised(self.word(t)))
+            .count();
+        let person_word = |i: usize| {
+            toks.get(i)
+                .is_some_and(|t| self.is_namelike(t) && !self.is_role(t))
+        };
+        words > 0 && person_word(at + words) && person_word(at + words + 1)
     }
 
     /// A mention from `toks[start..end]`, if those words name someone.

@@ -579,3 +579,10 @@ fn a_surname_subject_is_the_person_named_in_full_before_and_an_institution_is_no
         “I thought I had burned my bridges,” he said.";
     assert_eq!(speakers(article), [s("Duncan Bellamy")]);
 }
+
+#[test]
+fn lower_case_words_describing_a_named_speaker_are_part_of_the_phrase() {
+    let article = "“Agriculture and tourism are helping,” said entrepreneur Drayton Valentin.\n\n\
+        “It is quite good,” said aviation analyst Nick Brull.";
+    assert_eq!(speakers(article), [s("Drayton Valentin"), s("Nick Brull")]);
+}
