@@ -575,6 +575,56 @@ impl Reader<'_> {
         (first < last && !is_particle(self.word(&toks[first]))).then_some((first, last))
     }
 
+    /// Who wrote the document a definite mention names ("the report",
+    /// "its statement"), from where the article introduced it in `toks`
+    /// (the words before the mention, nearest introduction first):
+    /// "a report by Oxfam", "a statement from the ministry", "Oxfam says in
+    /// a report", "Oxfam's report", "Oxfam published a report".
+    pub(crate) fn document_author(&self, toks: &[Tok], head: &str) -> Option<Mention> {
+        for i in (0..toks.len()).rev() {
+            if !self.word(&toks[i]).eq_ignore_ascii_case(head) {
+                continue;
+            }
+            // "a report by Oxfam"
+            if let Some(by) = toks.get(i + 1)
+                && matches!(self.word(by), "by" | "from")
+                && let Some(m) = self.phrase_after(toks, i + 2, Rule::XSaidBefore)
+                && m.what != What::Pronoun
+            {
+                return Some(m);
+            }
+            let mut j = i;
+            while j > 0 && toks[j - 1].kind == Kind::Word && i - j < 3 {
+                j -= 1;
+                let w = self.word(&toks[j]);
+                // "Oxfam's report"
+                if (w.ends_with("'s") || w.ends_with("’s")) && self.is_namelike(&toks[j]) {
+                    let end = toks[j].end - (w.len() - base_of_possessive(w).len()) as u32;
+                    return Some(Mention {
+                        phrase: (toks[j].start, end),
+                        name: (toks[j].start, end),
+                        what: What::Group,
+                        rule: Rule::XSaidBefore,
+                    });
+                }
+                // "Oxfam says in a report", "Oxfam published a report"
+                let publishes = [
+                    "published",
+                    "released",
+                    "issued",
+                    "produced",
+                    "commissioned",
+                ];
+                if self.is_cue_at(toks, j) || publishes.contains(&w) {
+                    return self
+                        .phrase_before(toks, j, Rule::XSaidBefore)
+                        .filter(|m| m.what != What::Pronoun);
+                }
+            }
+        }
+        None
+    }
+
     /// Do the lower-case words from `toks[at]` (at most three, plain or
     /// roles) lead straight to a name of two or more words?
     fn describes_name(&self, toks: &[Tok], at: usize) -> bool {

@@ -563,20 +563,22 @@ impl Extractor {
                 }
             }
             let mention_rule = mention.map_or(Rule::None, |m| m.rule);
+            let mut resolved = None;
             if let Some(m) = mention {
                 // "Lynch said she recalled …": a pronoun in the sentence
                 // of a named subject is that subject.
                 let subject_person = subject.filter(|s| {
                     s.what == What::Person && s.phrase.1 <= m.phrase.0 && m.what == What::Pronoun
                 });
-                match subject_person {
+                resolved = Some(match subject_person {
                     Some(s) => {
                         self.resolve(text, &reader, s, narrative_from, &mut q);
                         q.speaker_mention = Some(m.phrase);
                         q.rule = Rule::Pronoun;
+                        What::Person
                     }
                     None => self.resolve(text, &reader, m, narrative_from, &mut q),
-                }
+                });
             }
             let title = title_like(inner);
             let naming = naming || title && possessive;
@@ -607,12 +609,12 @@ impl Extractor {
                 q.rule = Rule::None;
             }
             if let Some(name) = q.speaker {
-                // A role resolved to the person holding it is that person.
-                let held = mention.is_some_and(|m| m.what == What::Group && m.name != name);
-                let what = if q.rule == Rule::Pronoun || held {
-                    What::Person
-                } else {
-                    mention.map_or(What::Person, |m| m.what)
+                // What the speaker turned out to be: a role resolved to the
+                // person holding it is that person, "the report" its author.
+                let what = match resolved {
+                    Some(what) => what,
+                    None if q.rule == Rule::Pronoun => What::Person,
+                    None => mention.map_or(What::Person, |m| m.what),
                 };
                 self.speakers.push((name, what));
                 if what != What::Group {
@@ -626,7 +628,16 @@ impl Extractor {
 
     /// Fills the quote's speaker from a mention: pronouns to the last
     /// speaker of their kind, surnames to the first full name.
-    fn resolve(&mut self, text: &str, reader: &Reader<'_>, m: Mention, from: usize, q: &mut Quote) {
+    /// Returns what the speaker turned out to be: a person, or a group (an
+    /// organisation, a role nobody was given).
+    fn resolve(
+        &mut self,
+        text: &str,
+        reader: &Reader<'_>,
+        m: Mention,
+        from: usize,
+        q: &mut Quote,
+    ) -> What {
         q.speaker_mention = Some(m.phrase);
         q.rule = m.rule;
         match m.what {
@@ -635,23 +646,37 @@ impl Extractor {
                 if q.speaker.is_some() {
                     q.rule = Rule::Pronoun;
                 }
+                if m.what == What::Pronoun {
+                    What::Person
+                } else {
+                    What::Group
+                }
             }
             What::Group => {
+                // "The report said": whoever the article said wrote it.
+                if let Some(author) = document_author(text, reader, m, &mut self.toks) {
+                    q.speaker = Some(author);
+                    return What::Group;
+                }
                 // "the Salford MP", "our correspondent", "The minister": a
                 // role the article has given a person stands for that person.
-                q.speaker = Some(role_holder(text, reader, m, &mut self.toks).map_or(
-                    m.name,
-                    |person| {
-                        full_name(
+                match role_holder(text, reader, m, &mut self.toks) {
+                    Some(person) => {
+                        q.speaker = Some(full_name(
                             text,
                             reader,
                             person,
                             &self.speakers,
                             &mut self.surnames,
                             &mut self.toks,
-                        )
-                    },
-                ));
+                        ));
+                        What::Person
+                    }
+                    None => {
+                        q.speaker = Some(m.name);
+                        What::Group
+                    }
+                }
             }
             What::Person => {
                 q.speaker = Some(full_name(
@@ -662,6 +687,7 @@ impl Extractor {
                     &mut self.surnames,
                     &mut self.toks,
                 ));
+                What::Person
             }
         }
     }
@@ -1046,6 +1072,76 @@ fn subject_person_before(
         end = start;
     }
     None
+}
+
+/// Documents an organisation or a person speaks through.
+const DOCUMENTS: &[&str] = &[
+    "report",
+    "study",
+    "survey",
+    "statement",
+    "letter",
+    "paper",
+    "document",
+    "review",
+    "findings",
+    "memo",
+    "e-mail",
+    "email",
+    "research",
+    "analysis",
+    "commentary",
+    "guide",
+    "submission",
+    "briefing",
+];
+
+/// How far back the introduction of a document is looked for.
+const DOCUMENT_LOOKBACK_BYTES: usize = 2000;
+
+/// The author of the document a definite mention names ("The report
+/// said", "its statement added"), where the article said who wrote it
+/// (see [`Reader::document_author`]): their name, else `None`.
+fn document_author(
+    text: &str,
+    reader: &Reader<'_>,
+    m: Mention,
+    scratch: &mut Vec<Tok>,
+) -> Option<(u32, u32)> {
+    let phrase = &text[m.phrase.0 as usize..m.phrase.1 as usize];
+    let first = phrase.split_whitespace().next()?;
+    let head = phrase.split_whitespace().last()?;
+    let definite = ["the", "its", "this", "that", "their", "his", "her"]
+        .iter()
+        .any(|d| d.eq_ignore_ascii_case(first));
+    if !definite || !DOCUMENTS.iter().any(|d| d.eq_ignore_ascii_case(head)) {
+        return None;
+    }
+    let from = window_start(text, m.phrase.0 as usize, DOCUMENT_LOOKBACK_BYTES);
+    tokenize(text, from, m.phrase.0 as usize, scratch);
+    let author = reader.document_author(scratch, head)?;
+    // "the Institute for Fiscal Studies": an institution by its whole name,
+    // without "the".
+    let phrase = &text[author.phrase.0 as usize..author.phrase.1 as usize];
+    let institution = phrase
+        .split_whitespace()
+        .any(crate::claim::is_institution_word);
+    let span = if institution {
+        let lead = phrase
+            .get(..4)
+            .is_some_and(|w| w.eq_ignore_ascii_case("the "));
+        (author.phrase.0 + 4 * u32::from(lead), author.phrase.1)
+    } else {
+        author.name
+    };
+    let name = &text[span.0 as usize..span.1 as usize];
+    // The author is someone, not another document.
+    (!DOCUMENTS.iter().any(|d| {
+        name.split_whitespace()
+            .last()
+            .is_some_and(|w| d.eq_ignore_ascii_case(w))
+    }))
+    .then_some(span)
 }
 
 /// How far around a role mention ("the minister") the person holding the

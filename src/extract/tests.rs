@@ -586,3 +586,21 @@ fn lower_case_words_describing_a_named_speaker_are_part_of_the_phrase() {
         “It is quite good,” said aviation analyst Nick Brull.";
     assert_eq!(speakers(article), [s("Drayton Valentin"), s("Nick Brull")]);
 }
+
+#[test]
+fn a_document_speaks_for_whoever_the_article_said_wrote_it() {
+    let article = "Aid budgets are half their 1960 levels, Oxfarm says in a report.\n\n\
+        The report said: “Global poverty threatens our shared prosperity.”\n\n\
+        A study by the Institute for Fiscal Studies was published.\n\n\
+        “Taxes must rise,” the study said.\n\n\
+        “It is wrong,” the statement said.";
+    // Who wrote the statement the article never says: the document stays.
+    assert_eq!(
+        speakers(article),
+        [
+            s("Oxfarm"),
+            s("Institute for Fiscal Studies"),
+            s("statement")
+        ]
+    );
+}
