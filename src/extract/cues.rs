@@ -1093,7 +1093,7 @@ impl Cues {
                 && sets
                     .long_roles
                     .iter()
-                    .any(|r| w.len() > r.len() + 2 && w.ends_with(r))
+                    .any(|r| w.len() > r.len() + 2 && w.ends_with(r.as_bytes()))
     }
 }
 
@@ -1102,18 +1102,29 @@ impl Cues {
 struct Buckets(Vec<Vec<&'static str>>);
 
 impl Buckets {
-    fn contains(&self, word: &str) -> bool {
-        let Some(&first) = word.as_bytes().first() else {
+    fn contains(&self, word: &[u8]) -> bool {
+        let Some(&first) = word.first() else {
             return false;
         };
-        self.0[usize::from(first)].contains(&word)
+        self.0[usize::from(first)]
+            .iter()
+            .any(|w| w.as_bytes() == word)
     }
 }
 
-/// Lower-cases `word` (without its trailing periods) into `buf`; `None`
-/// when it does not fit, which no listed word does.
-fn fold<'b>(word: &str, buf: &'b mut [u8; MAX_WORD_BYTES]) -> Option<&'b str> {
+/// Lower-cases `word` (without its trailing periods) into `buf`, as UTF-8
+/// bytes; `None` when it does not fit, which no listed word does.
+fn fold<'b>(word: &str, buf: &'b mut [u8; MAX_WORD_BYTES]) -> Option<&'b [u8]> {
     let word = word.trim_end_matches('.');
+    // Most words are ASCII: lower-case the bytes (no listed word is longer
+    // than the buffer).
+    if word.is_ascii() {
+        let out = buf.get_mut(..word.len())?;
+        for (o, b) in out.iter_mut().zip(word.bytes()) {
+            *o = b.to_ascii_lowercase();
+        }
+        return Some(out);
+    }
     let mut len = 0;
     for c in word.chars().flat_map(char::to_lowercase) {
         let n = c.len_utf8();
@@ -1123,5 +1134,5 @@ fn fold<'b>(word: &str, buf: &'b mut [u8; MAX_WORD_BYTES]) -> Option<&'b str> {
         c.encode_utf8(&mut buf[len..len + n]);
         len += n;
     }
-    std::str::from_utf8(&buf[..len]).ok()
+    Some(&buf[..len])
 }
