@@ -927,7 +927,19 @@ impl Reader<'_> {
             cue -= 1;
         }
         if cue == 0 || !self.is_cue(&toks[cue - 1]) {
-            return None;
+            // "…, observed Jack Boorman, adviser to the IMF's managing
+            // director." : a cue after a comma, the speaker and an
+            // appositive to the end.
+            let cue = (end.saturating_sub(MAX_PHRASE_WORDS + 8)..end)
+                .find(|&i| i > 0 && toks[i - 1].kind == Kind::Comma && self.is_cue_at(toks, i))?;
+            return self
+                .phrase_after(toks, cue + 1, Rule::SaidX)
+                .filter(|m| m.what == What::Person)
+                .filter(|m| {
+                    toks.iter()
+                        .find(|t| t.start >= m.phrase.1)
+                        .is_some_and(|t| matches!(t.kind, Kind::Comma | Kind::End))
+                });
         }
         let cue = cue - 1;
         if cue > 0 && toks[cue - 1].kind == Kind::Comma {
@@ -940,8 +952,6 @@ impl Reader<'_> {
         (at > 0 && toks[at - 1].kind == Kind::Comma).then_some(m)
     }
 
-    /// The subject of the sentence `toks` (the words before a fragment), when
-    /// it starts with a name, a group or a pronoun followed by a verb.
     /// A word that links the sentence to the one before without being
     /// part of its subject: "But", "And", "Meanwhile,", "However,".
     fn is_connective(&self, t: &Tok, next: &Tok) -> bool {
@@ -980,6 +990,15 @@ impl Reader<'_> {
             crate::claim::SpeakerKind::of(&self.text[span.0 as usize..span.1 as usize])
                 == crate::claim::SpeakerKind::Person
         };
+        // "Real losses have been suffered, observed Jack Boorman, adviser
+        // to …": reported speech with its speaker at the end is about them.
+        if let Some(m) = self
+            .said_at_end(sentence)
+            .filter(|m| m.what == What::Person)
+            && person(m.phrase)
+        {
+            return Some(Subject::Person(m.name));
+        }
         let Some(m) = self.subject(sentence) else {
             return self
                 .name_opening(sentence)
@@ -1104,6 +1123,8 @@ impl Reader<'_> {
         None
     }
 
+    /// The subject of the sentence `toks` (the words before a fragment), when
+    /// it starts with a name, a group or a pronoun followed by a verb.
     pub(crate) fn subject(&self, toks: &[Tok]) -> Option<Mention> {
         let mut start = toks.iter().position(|t| t.kind == Kind::Word)?;
         // "But Ian Shepherdson, chief economist at …, said", "Meanwhile,

@@ -604,3 +604,14 @@ fn a_document_speaks_for_whoever_the_article_said_wrote_it() {
         ]
     );
 }
+
+#[test]
+fn reported_speech_with_its_speaker_at_the_end_is_about_that_speaker() {
+    // ", observed Jack Boorman, adviser to …": the speaker after the cue, an
+    // appositive to the sentence's end; the "he" after it is him.
+    let article = "“Agriculture is helping,” said entrepreneur Drayton Valentin.\n\n\
+        Real losses have been suffered and somebody has to pay, observed Jack Borman, \
+        adviser to the managing director, Rodrigo Rata. \
+        “Everyone needs to keep in mind the cost,” he said.";
+    assert_eq!(speakers(article), [s("Drayton Valentin"), s("Jack Borman")]);
+}
