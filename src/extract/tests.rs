@@ -615,3 +615,25 @@ fn reported_speech_with_its_speaker_at_the_end_is_about_that_speaker() {
         “Everyone needs to keep in mind the cost,” he said.";
     assert_eq!(speakers(article), [s("Drayton Valentin"), s("Jack Borman")]);
 }
+
+#[test]
+fn words_that_open_sentences_are_no_speakers() {
+    // Numbers, prepositions, adverbs and contracted pronouns opening a
+    // sentence are never a name; a speaker is a name, a role, a group or
+    // an organisation, or none.
+    for article in [
+        "Already the plan drew “fierce criticism” from all sides.",
+        "Among them was “a disaster” of a bill.",
+        "Four said the result was “rigged”.",
+        "She's called it “a disgrace”.",
+        "Thus the vote was “a farce”.",
+    ] {
+        let got = speakers(article);
+        assert!(
+            got.iter().all(|s| s
+                .as_deref()
+                .is_none_or(|n| { !["Already", "Among", "Four", "She's", "Thus"].contains(&n) })),
+            "{article}: {got:?}"
+        );
+    }
+}
