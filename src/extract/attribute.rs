@@ -556,6 +556,15 @@ impl Reader<'_> {
             last -= 1;
         }
         let mut first = run_before(last);
+        // "A spokesman for Michael Howard": the person is the spokesman,
+        // whom the phrase does not name.
+        if first > start + 1
+            && matches!(self.word(&toks[first - 1]), "for" | "to")
+            && self.is_role(&toks[first - 2])
+            && !capitalised(self.word(&toks[first - 2]))
+        {
+            return None;
+        }
         if first > start {
             let link = first - 1 - usize::from(self.word(&toks[first - 1]) == "the" && first >= 2);
             let linked = matches!(self.word(&toks[link]), "of" | "at" | "from")
@@ -640,6 +649,11 @@ impl Reader<'_> {
         words > 0 && person_word(at + words) && person_word(at + words + 1)
     }
 
+    /// The speaker phrase starting at `toks[start]`, read forwards.
+    pub(crate) fn phrase_at(&self, toks: &[Tok], start: usize) -> Option<Mention> {
+        self.phrase_after(toks, start, Rule::XSaid)
+    }
+
     /// A mention from `toks[start..end]`, if those words name someone.
     fn mention(&self, toks: &[Tok], start: usize, end: usize, rule: Rule) -> Option<Mention> {
         if start >= end {
@@ -670,12 +684,24 @@ impl Reader<'_> {
         // its determiner ("a spokesman", "the Tory source"); a group or an
         // institution without it ("officials", "Foreign Office").
         let words = (toks[g].start, toks[end - 1].end);
-        let head = self.word(&toks[end - 1]);
+        // The head noun: the last word, or the role before "for"/"to" ("a
+        // spokesman for Michael Howard").
+        let head_at = (g..end)
+            .find(|&i| {
+                i + 1 < end
+                    && matches!(self.word(&toks[i + 1]), "for" | "to")
+                    && self.is_role(&toks[i])
+                    && !capitalised(self.word(&toks[i]))
+            })
+            .unwrap_or(end - 1);
+        let head = self.word(&toks[head_at]);
         let singular = !head.ends_with('s') || head.ends_with("ss");
-        let role = self.is_role(&toks[end - 1])
+        let head_words = (toks[g].start, toks[head_at].end);
+        let role = self.is_role(&toks[head_at])
             && singular
-            && crate::claim::SpeakerKind::of(&self.text[words.0 as usize..words.1 as usize])
-                == crate::claim::SpeakerKind::Role;
+            && crate::claim::SpeakerKind::of(
+                &self.text[head_words.0 as usize..head_words.1 as usize],
+            ) == crate::claim::SpeakerKind::Role;
         let article = g > start
             && ["a", "an", "the"]
                 .iter()

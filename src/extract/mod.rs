@@ -661,7 +661,11 @@ impl Extractor {
                 // "the Salford MP", "our correspondent", "The minister": a
                 // role the article has given a person stands for that person.
                 match role_holder(text, reader, m, &mut self.toks) {
-                    Some(person) => {
+                    Some(Holder::Unnamed(description)) => {
+                        q.speaker = Some(description);
+                        What::Group
+                    }
+                    Some(Holder::Person(person)) => {
                         q.speaker = Some(full_name(
                             text,
                             reader,
@@ -1065,7 +1069,10 @@ fn subject_person_before(
             // an institution is no "he"). (role_holder reuses the scratch
             // tokens, so the look-back ends here either way.)
             Some(Subject::Role(m)) if roles => {
-                return role_holder(text, reader, m, scratch).filter(|&p| agrees(p));
+                return match role_holder(text, reader, m, scratch) {
+                    Some(Holder::Person(p)) if agrees(p) => Some(p),
+                    _ => None,
+                };
             }
             Some(Subject::Role(_)) => return None,
         }
@@ -1144,6 +1151,51 @@ fn document_author(
     .then_some(span)
 }
 
+/// Who a definite role mention stands for (see [`role_holder`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Holder {
+    /// A person the article names: the name's range.
+    Person((u32, u32)),
+    /// A description the article gave before, without a name ("a spokesman
+    /// for Michael Howard", "the prime minister's official spokesman"): its
+    /// range, determiner included.
+    Unnamed((u32, u32)),
+}
+
+/// The description around the role word `toks[head]` when it introduces
+/// an unnamed person: it opens with "a"/"an" or holds a possessive ("A
+/// spokesman for Michael Howard", "the prime minister's spokesman"), and
+/// stands in apposition to no name ("Jack Straw, the foreign secretary").
+fn unnamed_description(
+    text: &str,
+    reader: &Reader<'_>,
+    toks: &[Tok],
+    head: usize,
+) -> Option<(u32, u32)> {
+    let word = |i: usize| toks[i].text(text);
+    let mut start = head;
+    let mut possessive = false;
+    while start > 0 && head - start < 5 && toks[start - 1].kind == Kind::Word {
+        let w = word(start - 1);
+        start -= 1;
+        if ["a", "an", "the"].iter().any(|d| d.eq_ignore_ascii_case(w)) {
+            break;
+        }
+        possessive |= w.ends_with("'s") || w.ends_with("’s");
+    }
+    let det = word(start);
+    let indefinite = ["a", "an"].iter().any(|d| d.eq_ignore_ascii_case(det));
+    let determined = indefinite || det.eq_ignore_ascii_case("the");
+    let after_name =
+        start >= 2 && toks[start - 1].kind == Kind::Comma && reader.is_namelike(&toks[start - 2]);
+    if !determined || !(indefinite || possessive) || after_name {
+        return None;
+    }
+    let m = reader.phrase_at(toks, start)?;
+    // "spokesman Ed Davey" is named, not a description.
+    (m.what == What::Group && m.phrase.1 >= toks[head].end).then_some(m.phrase)
+}
+
 /// How far around a role mention ("the minister") the person holding the
 /// role is looked for: a bound keeps the search linear in the article.
 const ROLE_LOOKBACK_BYTES: usize = 2000;
@@ -1166,7 +1218,7 @@ fn role_holder(
     reader: &Reader<'_>,
     m: Mention,
     scratch: &mut Vec<Tok>,
-) -> Option<(u32, u32)> {
+) -> Option<Holder> {
     let phrase = &text[m.phrase.0 as usize..m.phrase.1 as usize];
     let first = phrase.split_whitespace().next()?;
     let head = phrase.split_whitespace().last()?;
@@ -1192,6 +1244,7 @@ fn role_holder(
     tokenize(text, from, m.phrase.0 as usize, scratch);
     let namelike = |t: &Tok| reader.is_namelike(t) && !reader.is_role(t);
     let mut bound = None;
+    let mut unnamed = None;
     for i in 0..scratch.len() {
         let w = &text[scratch[i].start as usize..scratch[i].end as usize];
         if !w.eq_ignore_ascii_case(head) {
@@ -1204,12 +1257,20 @@ fn role_holder(
         if end - i > 2 {
             let span = (scratch[i + 1].start, scratch[end - 1].end);
             if is_person(span) {
-                bound = Some(span);
+                bound = Some(Holder::Person(span));
+                unnamed = None;
+                continue;
             }
         }
+        unnamed = unnamed_description(text, reader, scratch, i).or(unnamed);
     }
     if bound.is_some() {
         return bound;
+    }
+    // 1b. The same role introduced without a name ("A spokesman for Michael
+    // Howard said …. “…,” the spokesman said"): that description.
+    if let Some(span) = unnamed {
+        return Some(Holder::Unnamed(span));
     }
     // 2. The person the sentences just before are about ("Mike Ruddock
     // paid tribute to his side …. “…,” said the national team coach").
@@ -1220,7 +1281,7 @@ fn role_holder(
         roles: false,
     };
     if let Some(p) = subject_person_before(text, reader, from, m.phrase.0, wanted, scratch) {
-        return Some(p);
+        return Some(Holder::Person(p));
     }
     tokenize(text, from, m.phrase.0 as usize, scratch);
     // 3. The last person named in full before: the last run of capitalised
@@ -1250,7 +1311,10 @@ fn role_holder(
         // after "for"/"of" and a capitalised word is the tail of a name.
         let name_tail = tail_of_name(text, reader, scratch, start);
         if end - name_start >= 2 && !name_tail && is_person(run) {
-            return Some((scratch[name_start].start, scratch[end - 1].end));
+            return Some(Holder::Person((
+                scratch[name_start].start,
+                scratch[end - 1].end,
+            )));
         }
         end = start;
     }
@@ -1291,7 +1355,7 @@ fn role_holder(
         if end - start >= 2 {
             let span = (scratch[start].start, scratch[end - 1].end);
             if is_person(span) {
-                return Some(span);
+                return Some(Holder::Person(span));
             }
         }
         i = end;

@@ -637,3 +637,21 @@ fn words_that_open_sentences_are_no_speakers() {
         );
     }
 }
+
+#[test]
+fn an_unnamed_spokesman_is_the_description_the_article_gave() {
+    // "A spokesman for X" is not X; "the spokesman" after it is that same
+    // unnamed person, described as the article described them.
+    let article = "A spokesman for Michael Howe said the views were “very different”. \
+        “He believes students should pay fees,” the spokesman said.\n\n\
+        Later the prime minister's spokesman was asked about the e-mail. \
+        The spokesman said: “He no longer works in government.”";
+    assert_eq!(
+        speakers(article),
+        [
+            s("A spokesman for Michael Howe"),
+            s("A spokesman for Michael Howe"),
+            s("the prime minister's spokesman")
+        ]
+    );
+}
