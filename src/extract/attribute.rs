@@ -4,7 +4,7 @@
 //!
 //! | rule | shape |
 //! |---|---|
-//! | `said_x` | “…,” said Sen. John Smith. / „…“, sagte der Minister. / „…“, so X. |
+//! | `said_x` | “…,” said Sen. John Smith. / „…“, sagte der Minister. / „…“, so X. / described as “…” by X |
 //! | `x_said` | “…,” Smith said. / “…,” the ministry told reporters. / “…,” Smith, a spokesman for Z, said. |
 //! | `according_to` | “…,” according to X. / According to X, “…” / laut X |
 //! | `x_said_before` | Smith said: “…” / Smith told Reuters that “…” / Smith said in an interview with Y that “…” |
