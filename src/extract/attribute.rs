@@ -1238,7 +1238,11 @@ impl Reader<'_> {
         // The phrase must be followed by a lower-case word (its verb).
         let after = toks.iter().position(|t| t.start >= m.phrase.1)?;
         let t = &toks[after];
-        let verb = t.kind == Kind::Word && !capitalised(self.word(t)) || t.kind == Kind::Comma;
+        // (or an appositive: ", a spokesman, said"; "Alan Beith - who chairs
+        // the committee - said")
+        let verb = t.kind == Kind::Word && !capitalised(self.word(t))
+            || t.kind == Kind::Comma
+            || t.kind == Kind::Dash && !matches!(self.word(t), "(" | ")");
         verb.then_some(m)
     }
 

@@ -421,7 +421,9 @@ impl Extractor {
                 .ends_with(['.', '?', '!']);
             let after = reader.after(&self.toks).filter(|m| {
                 let leads_on = after_end == next_open && next_open < end;
-                !(ends_sentence && leads_on && introduces_quote(&self.toks, m))
+                !(ends_sentence
+                    && (leads_on && introduces_quote(&self.toks, m)
+                        || reports_more(text, &self.toks, m)))
             });
             // "Her comments have been described as “outrageous” by the
             // Islamic Human Rights Commission": the agent speaks.
@@ -516,6 +518,26 @@ impl Extractor {
                 )
             })
             .flatten();
+            // "But he said the NHS needed … “We do need …”": a pronoun as
+            // that sentence's subject stands for whom it stands for.
+            let narrated = narrated.or_else(|| {
+                let wanted = mention.is_none()
+                    && !naming
+                    && !pair.continued
+                    && (words_before == 0 || subject.is_none());
+                let he = wanted
+                    .then(|| {
+                        pronoun_subject_before(
+                            text,
+                            &reader,
+                            narrative_from,
+                            pair.open.0,
+                            &mut self.toks,
+                        )
+                    })
+                    .flatten()?;
+                self.pronoun_antecedent(text, &reader, he, narrative_from, he.phrase.0)
+            });
             if let Some(name) = narrated {
                 q.speaker = Some(full_name(
                     text,
@@ -984,6 +1006,34 @@ fn last_person_before(
         end = start;
     }
     None
+}
+
+/// The singular pronoun that is the subject of the sentence just before
+/// byte `at` (after `from`, in the look-back window): "But he said the NHS
+/// needed …".
+fn pronoun_subject_before(
+    text: &str,
+    reader: &Reader<'_>,
+    from: usize,
+    at: u32,
+    scratch: &mut Vec<Tok>,
+) -> Option<Mention> {
+    let at = at as usize;
+    let from = window_start(text, at, SUBJECT_LOOKBACK_BYTES).max(from.min(at));
+    tokenize(text, from, at, scratch);
+    let mut end = scratch.len();
+    while end > 0 && scratch[end - 1].kind != Kind::Word {
+        end -= 1;
+    }
+    let start = scratch[..end]
+        .iter()
+        .rposition(|t| t.kind == Kind::End)
+        .map_or(0, |i| i + 1);
+    // Only "he" or "she": "I think …" is the writer or a quoted speaker.
+    reader.subject(&scratch[start..end]).filter(|m| {
+        m.what == What::Pronoun
+            && gender::of_pronoun(&text[m.phrase.0 as usize..m.phrase.1 as usize]).is_some()
+    })
 }
 
 /// What a look-back for the person a sentence is about accepts.
@@ -1537,6 +1587,30 @@ fn introduces_quote(toks: &[Tok], m: &Mention) -> bool {
             rest().last().map(|t| t.kind),
             Some(Kind::Comma | Kind::Colon)
         )
+}
+
+/// After a quote that ends its sentence, does the attribution go on to
+/// report something else ("“…”. Fellow Lib Dem Norman Baker said the
+/// episode painted …", "Mr Hockney said the law worked …")? Then it opens
+/// the next statement and is not this quote's: the cue after the speaker
+/// is followed by the subject of a reported clause ("that", a pronoun, a
+/// determiner or a name), not by an adverbial ("on Tuesday").
+fn reports_more(text: &str, toks: &[Tok], m: &Mention) -> bool {
+    if m.rule != Rule::XSaid {
+        return false;
+    }
+    let mut rest = toks.iter().skip_while(|t| t.start < m.phrase.1);
+    let (Some(cue), Some(next)) = (rest.next(), rest.next()) else {
+        return false;
+    };
+    let w = next.text(text);
+    let clause = [
+        "that", "he", "she", "they", "it", "the", "a", "an", "there", "this", "these", "those",
+        "we", "his", "her", "their", "its", "i", "you",
+    ]
+    .contains(&w)
+        || capitalised(w) && next.kind == Kind::Word;
+    cue.kind == Kind::Word && next.kind == Kind::Word && clause
 }
 
 /// Does the paragraph starting at `start` open with the mark at `open`?

@@ -655,3 +655,28 @@ fn an_unnamed_spokesman_is_the_description_the_article_gave() {
         ]
     );
 }
+
+#[test]
+fn an_attribution_that_goes_on_to_report_more_opens_the_next_statement() {
+    // After a quote that ends its sentence, "X said the episode …" is X's
+    // next statement, not this quote's attribution; a parenthetical set off
+    // by " - " does not hide the subject; "But he said …" before a quote
+    // continues whoever "he" is.
+    let article = "Liberal Democrat Alan Beath - who chairs the committee - said the move was \
+        “against the spirit of the Act”. “The commissioner will have to keep this under \
+        scrutiny.” Fellow Lib Dem Norman Bakewell said the episode painted an \
+        “unflattering picture”.\n\n\
+        Dr Brian Gibbins told Radio Wales: “We need to learn from that.”\n\n\
+        But he said the NHS also needed a healthier population. \
+        “We do need a consistent approach.” He said staff wanted consolidation.";
+    assert_eq!(
+        speakers(article),
+        [
+            s("Alan Beath"),
+            s("Alan Beath"),
+            s("Norman Bakewell"),
+            s("Brian Gibbins"),
+            s("Brian Gibbins")
+        ]
+    );
+}

@@ -109,6 +109,13 @@ pub(crate) fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
             '.' | '!' | '?' | ';' | '…' => Kind::End,
             '—' | '–' | '―' | '(' | ')' => Kind::Dash,
             '-' if bytes.get(i + 1) == Some(&b'-') => Kind::Dash,
+            // " - " set off by spaces is a dash in plain-text copy.
+            '-' if i > from
+                && bytes[i - 1].is_ascii_whitespace()
+                && bytes.get(i + 1).is_some_and(u8::is_ascii_whitespace) =>
+            {
+                Kind::Dash
+            }
             '"' | '\'' | '“' | '”' | '„' | '‘' | '’' | '‚' | '«' | '»' | '‹' | '›' | '「'
             | '」' | '『' | '』' => Kind::Mark,
             c if c.is_whitespace() => {
