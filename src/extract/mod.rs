@@ -463,6 +463,12 @@ impl Extractor {
                     mention = reader.before(&self.toks);
                 }
             }
+            // A headline: "Brown 'proud of economy record'", "Campbell: E-mail
+            // row 'silly fuss'": the surname that opens it, if the article
+            // names that person in full.
+            if mention.is_none() && paragraph == 0 && self.paragraphs.len() > 1 {
+                mention = self.headline_speaker(text, &reader, start, pair.open.0 as usize);
+            }
             // An interview transcript quoted whole: "“PENCE: Well, …”".
             if mention.is_none()
                 && let Some(l) = paragraph_label(text, q.text.0 as usize, q.text.1 as usize)
@@ -658,6 +664,50 @@ impl Extractor {
 
     /// Fills the quote's speaker from a mention: pronouns to the last
     /// speaker of their kind, surnames to the first full name.
+    /// The speaker a headline gives its quote by opening with a surname,
+    /// alone or before a colon, when the article names that person in full
+    /// later ("Brown" → "Gordon Brown"); a place or a word the article never
+    /// gives a first name to ("Wales 'must learn …'") is none.
+    fn headline_speaker(
+        &mut self,
+        text: &str,
+        reader: &Reader<'_>,
+        start: usize,
+        open: usize,
+    ) -> Option<Mention> {
+        if text[start..open].contains(['.', '?', '!']) {
+            return None;
+        }
+        tokenize(text, start, open, &mut self.toks);
+        let first = *self.toks.first()?;
+        let alone = self.toks.len() == 1 || self.toks[1].kind == Kind::Colon;
+        if !alone || !reader.is_namelike(&first) || reader.is_role(&first) {
+            return None;
+        }
+        let word = (first.start, first.end);
+        if SpeakerKind::of(&text[word.0 as usize..word.1 as usize]) != SpeakerKind::Person {
+            return None;
+        }
+        let full = full_name(
+            text,
+            reader,
+            word,
+            &self.speakers,
+            &mut self.surnames,
+            &mut self.toks,
+        );
+        // A headline is little context: the fuller name must be a person's
+        // by its first name ("Gordon Brown", not "Radio Wales"), and the
+        // quote is not made speech by it.
+        let person = gender::of_name(text, full, &gender::Learnt::default()).is_some();
+        (full != word && person).then_some(Mention {
+            phrase: word,
+            name: word,
+            what: What::Person,
+            rule: Rule::Subject,
+        })
+    }
+
     /// Returns what the speaker turned out to be: a person, or a group (an
     /// organisation, a role nobody was given).
     fn resolve(

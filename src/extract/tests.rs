@@ -680,3 +680,17 @@ fn an_attribution_that_goes_on_to_report_more_opens_the_next_statement() {
         ]
     );
 }
+
+#[test]
+fn a_headline_opened_by_a_surname_quotes_the_person_named_in_full_below() {
+    let article = "Browne 'proud of economy record'\n\n\
+        Gordon Browne has defended his record as chancellor.";
+    assert_eq!(speakers(article), [s("Gordon Browne")]);
+    let article = "Campbel: E-mail row 'silly fuss'\n\n\
+        Alastair Campbel has dismissed the row over his e-mail.";
+    assert_eq!(speakers(article), [s("Alastair Campbel")]);
+    // A place or a name with no first name below gives no speaker.
+    let article = "Wales 'must learn health lessons'\n\n\
+        Health officials on Radio Wales said waiting lists were too long.";
+    assert_eq!(speakers(article), [None]);
+}
