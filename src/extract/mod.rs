@@ -1380,6 +1380,16 @@ fn role_holder(
     if let Some(span) = unnamed {
         return Some(Holder::Unnamed(span));
     }
+    // "the prime minister's official spokesman": a role a person's
+    // (another role's) is an unnamed person, nobody named before ("the
+    // charity's director" may well be).
+    let of_a_person = phrase.split_whitespace().any(|w| {
+        let base = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s"));
+        base.is_some_and(|b| reader.cues.is_role(b))
+    });
+    if of_a_person {
+        return None;
+    }
     // 2. The person the sentences just before are about ("Mike Ruddock
     // paid tribute to his side …. “…,” said the national team coach").
     let nobody = gender::Learnt::default();
@@ -1662,7 +1672,6 @@ fn reports_more(text: &str, toks: &[Tok], m: &Mention) -> bool {
         || capitalised(w) && next.kind == Kind::Word;
     cue.kind == Kind::Word && next.kind == Kind::Word && clause
 }
-
 /// Does the paragraph starting at `start` open with the mark at `open`?
 fn opens_paragraph(text: &str, start: usize, open: usize) -> bool {
     text[start..open].trim().is_empty()

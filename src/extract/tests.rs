@@ -694,3 +694,23 @@ fn a_headline_opened_by_a_surname_quotes_the_person_named_in_full_below() {
         Health officials on Radio Wales said waiting lists were too long.";
     assert_eq!(speakers(article), [None]);
 }
+
+#[test]
+fn a_role_of_another_role_is_an_unnamed_person() {
+    // "the prime minister's official spokesman" is not the last person
+    // named; "the charity's director" may be the person named before.
+    let article = "IHRC chairman Massoud Shadjar said it was “an Islamophobia card”.\n\n\
+        Later, the prime minister's official spokesman said: “Those powers are aimed \
+        at suspects.”\n\n\
+        “Rich countries give less,” Oxfam's Barbara Stockton said. \
+        “The year will end in failure,” the charity's director added.";
+    assert_eq!(
+        speakers(article),
+        [
+            s("Massoud Shadjar"),
+            s("the prime minister's official spokesman"),
+            s("Barbara Stockton"),
+            s("Barbara Stockton")
+        ]
+    );
+}
