@@ -1016,6 +1016,25 @@ impl Reader<'_> {
             crate::claim::SpeakerKind::of(&self.text[span.0 as usize..span.1 as usize])
                 == crate::claim::SpeakerKind::Person
         };
+        // "For Richard Tateson, who worked on the project, the need grew out
+        // of frustration": the person the sentence is about comes first.
+        if let Some(first) = sentence.iter().position(|t| t.kind == Kind::Word)
+            && self.word(&sentence[first]).eq_ignore_ascii_case("for")
+        {
+            let mut end = first + 1;
+            while end < sentence.len() && self.is_namelike(&sentence[end]) {
+                end += 1;
+            }
+            if let Some((a, b)) = self.name_in(sentence, first + 1, end)
+                && b - a >= 2
+                && sentence.get(end).is_some_and(|t| t.kind == Kind::Comma)
+            {
+                let span = (sentence[a].start, sentence[b - 1].end);
+                if person(span) {
+                    return Some(Subject::Person(span));
+                }
+            }
+        }
         // "Real losses have been suffered, observed Jack Boorman, adviser
         // to …": reported speech with its speaker at the end is about them.
         if let Some(m) = self

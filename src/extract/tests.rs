@@ -714,3 +714,11 @@ fn a_role_of_another_role_is_an_unnamed_person() {
         ]
     );
 }
+
+#[test]
+fn a_sentence_opened_by_for_and_a_name_is_about_that_person() {
+    let article = "“It is like wandering through the gallery,” said Jemima Rellis.\n\n\
+        For Richard Tatson, who worked on the project, the need grew out of frustration. \
+        “I went to an online store,” he said.";
+    assert_eq!(speakers(article), [s("Jemima Rellis"), s("Richard Tatson")]);
+}
