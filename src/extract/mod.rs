@@ -1313,6 +1313,10 @@ const ROLE_LOOKAHEAD_BYTES: usize = 600;
 /// correspondent", "its co-chairman", "The minister". In order:
 /// 1. the nearest earlier person written with that role word right before
 ///    the name ("correspondent James Hardy", "Home Secretary Charles Clarke");
+///    else the same role introduced before without a name ("A spokesman for
+///    Michael Howard said …"), as [`Holder::Unnamed`]; a role that belongs
+///    to another role ("the prime minister's official spokesman") is
+///    nobody named before, and the search ends;
 /// 2. the subject of the nearest sentences before, if a person;
 /// 3. the last person named in full before the mention (news copy names a
 ///    person, then calls them by their role);
