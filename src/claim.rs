@@ -130,11 +130,11 @@ fn kind_of_part(part: &str) -> SpeakerKind {
         return SpeakerKind::Unknown;
     };
     let count = words().count();
-    let head = base(last);
+    let head = without_possessive(last);
     if count == 1 && listed(PRONOUNS, head) {
         return SpeakerKind::Unknown;
     }
-    if words().any(|w| listed(PLACES, base(w))) {
+    if words().any(|w| listed(PLACES, without_possessive(w))) {
         return SpeakerKind::Unknown;
     }
     // The head noun decides: in "a Biden aide", "the Belarusian leader" and
@@ -168,7 +168,7 @@ fn kind_of_part(part: &str) -> SpeakerKind {
         white_house |= prev_white && w.eq_ignore_ascii_case("house");
         prev_white = w.eq_ignore_ascii_case("white");
     }
-    let institution = |w: &str| listed(INSTITUTIONS, base(w)) || is_acronym(w);
+    let institution = |w: &str| listed(INSTITUTIONS, without_possessive(w)) || is_acronym(w);
     if !listed(ROLES, head) && (white_house || words().any(institution)) {
         return SpeakerKind::Organisation;
     }
@@ -177,11 +177,12 @@ fn kind_of_part(part: &str) -> SpeakerKind {
 
 /// Is `w` a word that names an institution ("Commission", "ministry")?
 pub(crate) fn is_institution_word(w: &str) -> bool {
-    listed(INSTITUTIONS, base(w))
+    listed(INSTITUTIONS, without_possessive(w))
 }
 
-/// A word without a possessive `'s`.
-fn base(w: &str) -> &str {
+/// A word without a possessive `'s` or `’s` (the extractor strips names
+/// with it too).
+pub(crate) fn without_possessive(w: &str) -> &str {
     w.strip_suffix("'s")
         .or_else(|| w.strip_suffix("’s"))
         .unwrap_or(w)
@@ -203,7 +204,7 @@ fn is_acronym(w: &str) -> bool {
 fn name_like(w: &str) -> bool {
     w.starts_with(char::is_uppercase)
         && w.chars().any(char::is_lowercase)
-        && base(w).len() == w.len()
+        && without_possessive(w).len() == w.len()
         && !is_title(w)
         && ![ROLES, INSTITUTIONS, GROUPS, DETERMINERS, PRONOUNS]
             .iter()

@@ -25,6 +25,7 @@
 
 use super::cues::{Cues, List};
 use super::tokens::{Kind, Tok, capitalised};
+use crate::claim::without_possessive;
 
 /// How a speaker was decided.
 ///
@@ -433,7 +434,7 @@ impl Reader<'_> {
     }
 
     /// The speaker phrase that starts at `toks[start]`, read forwards.
-    fn phrase_after(&self, toks: &[Tok], start: usize, rule: Rule) -> Option<Mention> {
+    pub(crate) fn phrase_after(&self, toks: &[Tok], start: usize, rule: Rule) -> Option<Mention> {
         let first = toks.get(start)?;
         if let Some(what) = self.pronoun(first) {
             return Some(Mention {
@@ -608,7 +609,7 @@ impl Reader<'_> {
                 let w = self.word(&toks[j]);
                 // "Oxfam's report"
                 if (w.ends_with("'s") || w.ends_with("’s")) && self.is_namelike(&toks[j]) {
-                    let end = toks[j].end - (w.len() - base_of_possessive(w).len()) as u32;
+                    let end = toks[j].end - (w.len() - without_possessive(w).len()) as u32;
                     return Some(Mention {
                         phrase: (toks[j].start, end),
                         name: (toks[j].start, end),
@@ -647,11 +648,6 @@ impl Reader<'_> {
                 .is_some_and(|t| self.is_namelike(t) && !self.is_role(t))
         };
         words > 0 && person_word(at + words) && person_word(at + words + 1)
-    }
-
-    /// The speaker phrase starting at `toks[start]`, read forwards.
-    pub(crate) fn phrase_at(&self, toks: &[Tok], start: usize) -> Option<Mention> {
-        self.phrase_after(toks, start, Rule::XSaid)
     }
 
     /// A mention from `toks[start..end]`, if those words name someone.
@@ -1066,7 +1062,7 @@ impl Reader<'_> {
                 first -= 1;
             }
             let w = self.word(&sentence[p]);
-            let end = sentence[p].end - (w.len() - base_of_possessive(w).len()) as u32;
+            let end = sentence[p].end - (w.len() - without_possessive(w).len()) as u32;
             let span = (sentence[first].start, end);
             let words = p + 1 - first;
             let titled = first > 0 && crate::speaker::is_title(self.word(&sentence[first - 1]));
@@ -1337,13 +1333,6 @@ const TRANSITIVE: &[&str] = &[
 ];
 
 /// Lower-case name particles: "de", "van", "bin", "al-".
-/// A word without its possessive `'s` or `’s`.
-fn base_of_possessive(w: &str) -> &str {
-    w.strip_suffix("'s")
-        .or_else(|| w.strip_suffix("’s"))
-        .unwrap_or(w)
-}
-
 fn is_particle(w: &str) -> bool {
     matches!(
         w,

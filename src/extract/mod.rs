@@ -504,34 +504,31 @@ impl Extractor {
             // "Double try scorer Martyn Williams was keen not to talk about
             // it. “We've got …”": a sentence since the last quote whose
             // subject is a person introduces the speaker.
-            let narrated = (mention.is_none()
+            let unattributed = mention.is_none()
                 && !naming
                 && !pair.continued
-                && (words_before == 0 || subject.is_none()))
-            .then(|| {
-                let wanted = Wanted {
-                    gender: None,
-                    learnt: &self.learnt,
-                    roles: true,
-                };
-                subject_person_before(
-                    text,
-                    &reader,
-                    narrative_from,
-                    pair.open.0,
-                    wanted,
-                    &mut self.toks,
-                )
-            })
-            .flatten();
+                && (words_before == 0 || subject.is_none());
+            let narrated = unattributed
+                .then(|| {
+                    let wanted = Wanted {
+                        gender: None,
+                        learnt: &self.learnt,
+                        roles: true,
+                    };
+                    subject_person_before(
+                        text,
+                        &reader,
+                        narrative_from,
+                        pair.open.0,
+                        wanted,
+                        &mut self.toks,
+                    )
+                })
+                .flatten();
             // "But he said the NHS needed … “We do need …”": a pronoun as
             // that sentence's subject stands for whom it stands for.
             let narrated = narrated.or_else(|| {
-                let wanted = mention.is_none()
-                    && !naming
-                    && !pair.continued
-                    && (words_before == 0 || subject.is_none());
-                let he = wanted
+                let he = unattributed
                     .then(|| {
                         pronoun_subject_before(
                             text,
@@ -662,8 +659,6 @@ impl Extractor {
         }
     }
 
-    /// Fills the quote's speaker from a mention: pronouns to the last
-    /// speaker of their kind, surnames to the first full name.
     /// The speaker a headline gives its quote by opening with a surname,
     /// alone or before a colon, when the article names that person in full
     /// later ("Brown" → "Gordon Brown"); a place or a word the article never
@@ -708,8 +703,10 @@ impl Extractor {
         })
     }
 
-    /// Returns what the speaker turned out to be: a person, or a group (an
-    /// organisation, a role nobody was given).
+    /// Fills the quote's speaker from a mention (see [`Self::pronoun_antecedent`],
+    /// [`document_author`], [`role_holder`], [`full_name`]). Returns what the
+    /// speaker turned out to be: a person, or a group (an organisation, a
+    /// role nobody was given).
     fn resolve(
         &mut self,
         text: &str,
@@ -1299,7 +1296,7 @@ fn unnamed_description(
     if !determined || !(indefinite || possessive) || after_name {
         return None;
     }
-    let m = reader.phrase_at(toks, start)?;
+    let m = reader.phrase_after(toks, start, Rule::XSaid)?;
     // "spokesman Ed Davey" is named, not a description.
     (m.what == What::Group && m.phrase.1 >= toks[head].end).then_some(m.phrase)
 }
@@ -1388,8 +1385,8 @@ fn role_holder(
     // (another role's) is an unnamed person, nobody named before ("the
     // charity's director" may well be).
     let of_a_person = phrase.split_whitespace().any(|w| {
-        let base = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s"));
-        base.is_some_and(|b| reader.cues.is_role(b))
+        let base = crate::claim::without_possessive(w);
+        base.len() < w.len() && reader.cues.is_role(base)
     });
     if of_a_person {
         return None;
@@ -1676,6 +1673,7 @@ fn reports_more(text: &str, toks: &[Tok], m: &Mention) -> bool {
         || capitalised(w) && next.kind == Kind::Word;
     cue.kind == Kind::Word && next.kind == Kind::Word && clause
 }
+
 /// Does the paragraph starting at `start` open with the mark at `open`?
 fn opens_paragraph(text: &str, start: usize, open: usize) -> bool {
     text[start..open].trim().is_empty()
