@@ -754,6 +754,12 @@ impl Reader<'_> {
             }
             if self.is_cue_at(toks, i) {
                 if i == first {
+                    // "“delighted”, saying Mr Jackson would be welcome": a
+                    // participle's speaker is the sentence's subject, and
+                    // what follows it is what was said.
+                    if self.word(t).ends_with("ing") {
+                        return None;
+                    }
                     return self.phrase_after(toks, i + 1, Rule::SaidX);
                 }
                 // "…,” Smith said." — or "…,” said Smith" after an adverb.
@@ -900,7 +906,19 @@ impl Reader<'_> {
                     continue;
                 }
                 if let Some(m) = self.phrase_before(toks, i, Rule::XSaidBefore) {
-                    return Some(m);
+                    // "instead of the “bonfire” New Labour had promised, there
+                    // had been an “explosion”": a cue closed by a comma and
+                    // followed by a clause of its own does not lead to the
+                    // quote, unless set off as a whole ("Nobody got kissed,
+                    // Gilberthorpe said, but Leeds was “…”").
+                    let set_off = toks
+                        .iter()
+                        .rposition(|t| t.end <= m.phrase.0)
+                        .is_some_and(|p| toks[p].kind == Kind::Comma);
+                    if set_off || !self.clause_after_cue(toks, i) {
+                        return Some(m);
+                    }
+                    continue;
                 }
                 // "said Smith: “…”", "sagte der Minister: „…“": the phrase
                 // runs up to the quote.
@@ -934,6 +952,25 @@ impl Reader<'_> {
             }
         }
         None
+    }
+
+    /// Is the cue at `i` closed by a comma and followed by a clause of two
+    /// or more words that is not its object ("promised, there had been
+    /// an")? "said, “…”", "said, however, that “…”" are not.
+    fn clause_after_cue(&self, toks: &[Tok], i: usize) -> bool {
+        let Some(rest) = toks
+            .get(i + 1..)
+            .filter(|r| r.first().is_some_and(|t| t.kind == Kind::Comma))
+        else {
+            return false;
+        };
+        let rest = &rest[1..];
+        let words = rest.iter().filter(|t| t.kind == Kind::Word).count();
+        words >= 2
+            && rest.iter().all(|t| t.kind == Kind::Word)
+            && !rest
+                .iter()
+                .any(|t| self.word(t).eq_ignore_ascii_case("that"))
     }
 
     /// "…, Schiff said." ending the sentence before a quote: the speaker of

@@ -722,3 +722,24 @@ fn a_sentence_opened_by_for_and_a_name_is_about_that_person() {
         “I went to an online store,” he said.";
     assert_eq!(speakers(article), [s("Jemima Rellis"), s("Richard Tatson")]);
 }
+
+#[test]
+fn a_participle_after_a_quote_reports_the_subject_not_a_speaker() {
+    // ", saying Mr Jackton would …" is what the subject said, not "said X".
+    let article = "Prime Minister Tony Blayre declared himself “delighted”, saying \
+        Mr Jackton would be warmly welcomed by Labour MPs.";
+    assert_eq!(speakers(article), [s("Tony Blayre")]);
+}
+
+#[test]
+fn a_cue_followed_by_a_clause_of_its_own_does_not_lead_to_the_quote() {
+    // "… New Labour had promised, there had been an “explosion”": the
+    // speaker is still the sentence's.
+    let article = "Lib Dem spokesman Ed Davie said instead of the “bonfire of quangos” \
+        New Labour had promised, there had been an “explosion” of them.";
+    assert_eq!(speakers(article), [s("Ed Davie"), s("Ed Davie")]);
+    // Set off by commas, the cue is a parenthesis inside reported speech.
+    let article = "Nobody got kissed, Gilbertson said, but Leeds was “very much in \
+        your face” with Trump.";
+    assert_eq!(speakers(article), [s("Gilbertson")]);
+}
