@@ -360,8 +360,20 @@ impl Reader<'_> {
                 let genitive = matches!(self.word(t), "der" | "des")
                     && start >= 2
                     && (self.is_role(&toks[start - 2]) || self.is_namelike(&toks[start - 2]));
+                // "a spokeswoman for the Department for International
+                // Development": a role of the institution named after it.
+                let of_institution = start >= 3
+                    && matches!(self.word(&toks[start - 2]), "of" | "for")
+                    && self.is_role(&toks[start - 3])
+                    && !capitalised(self.word(&toks[start - 3]))
+                    && start < end
+                    && capitalised(self.word(&toks[start]));
                 start -= 1;
                 if genitive {
+                    continue;
+                }
+                if of_institution {
+                    start -= 1;
                     continue;
                 }
                 break;
@@ -397,10 +409,14 @@ impl Reader<'_> {
         rule: Rule,
     ) -> Option<Mention> {
         let phrase = toks.get(start..end)?;
-        let a_role = phrase.iter().any(|t| self.is_role(t))
-            && !phrase
-                .iter()
-                .any(|t| self.is_namelike(t) && !self.is_role(t));
+        // The role's own words: up to "of"/"for" ("president of the United
+        // Federation of Teachers" names an institution, not a person).
+        let own = phrase
+            .iter()
+            .position(|t| matches!(self.word(t), "of" | "for"))
+            .map_or(phrase, |i| &phrase[..i]);
+        let a_role = own.iter().any(|t| self.is_role(t))
+            && !own.iter().any(|t| self.is_namelike(t) && !self.is_role(t));
         if !a_role {
             return None;
         }
@@ -557,13 +573,14 @@ impl Reader<'_> {
             last -= 1;
         }
         let mut first = run_before(last);
-        // "A spokesman for Michael Howard": the person is the spokesman,
-        // whom the phrase does not name.
-        if first > start + 1
-            && matches!(self.word(&toks[first - 1]), "for" | "to")
-            && self.is_role(&toks[first - 2])
-            && !capitalised(self.word(&toks[first - 2]))
-        {
+        // "A spokesman for Michael Howard", "a spokeswoman for the
+        // Department for International Development": the person is the
+        // spokesman, whom the phrase does not name.
+        if (start + 1..first).any(|i| {
+            matches!(self.word(&toks[i]), "for" | "to")
+                && self.is_role(&toks[i - 1])
+                && !capitalised(self.word(&toks[i - 1]))
+        }) {
             return None;
         }
         if first > start {

@@ -743,3 +743,19 @@ fn a_cue_followed_by_a_clause_of_its_own_does_not_lead_to_the_quote() {
         your face” with Trump.";
     assert_eq!(speakers(article), [s("Gilbertson")]);
 }
+
+#[test]
+fn a_spokesman_for_an_institution_is_an_unnamed_person() {
+    let article = "A spokeswoman for the Department for International Development said: \
+        “The government had made a clear commitment.”";
+    assert_eq!(
+        speakers(article),
+        [s(
+            "A spokeswoman for the Department for International Development"
+        )]
+    );
+    // Named in apposition before the role, the person is the speaker.
+    let article = "Michael Mulgrow, president of the United Federation of Teachers, \
+        which represents educators, said “communities are standing up.”";
+    assert_eq!(speakers(article), [s("Michael Mulgrow")]);
+}
