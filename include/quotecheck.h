@@ -345,10 +345,10 @@
 #define QC_SOURCE_TRANSCRIPT 2
 
 /**
- * Extraction rule values are those of `qc_rule_str`: 0 (`"none"`) to 11
- * (`"label"`).
+ * Extraction rule values are those of `qc_rule_str`: 0 (`"none"`) to 12
+ * (`"headline"`).
  */
-#define QC_RULE_COUNT 12
+#define QC_RULE_COUNT 13
 
 /**
  * Checks quotes against a store; owns all scratch space and the results

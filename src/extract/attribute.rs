@@ -14,6 +14,7 @@
 //! | `continued` | a paragraph that continues a quote left open in the previous one |
 //! | `dash` | “…” ― Carla Sanchez (a signature after the quote) |
 //! | `label` | a paragraph of an interview transcript: "PENCE: … “…” …" |
+//! | `headline` | Ministers deny care sums 'wrong' (the speaker of the quote below that repeats it) |
 //! | `pronoun` | "he said" (any of the above with a pronoun), resolved to an earlier speaker |
 //!
 //! A speaker mention is a short noun phrase: titles and roles, a name, or a
@@ -63,6 +64,9 @@ pub enum Rule {
     Dash = 10,
     /// A paragraph opening with a speaker label: "PENCE: …".
     Label = 11,
+    /// A headline's quote, given the speaker of the quote below that
+    /// repeats its words.
+    Headline = 12,
 }
 
 impl Rule {
@@ -81,11 +85,12 @@ impl Rule {
             Rule::Pronoun => "pronoun",
             Rule::Dash => "dash",
             Rule::Label => "label",
+            Rule::Headline => "headline",
         }
     }
 
     /// Every rule, in discriminant order.
-    pub const ALL: [Rule; 12] = [
+    pub const ALL: [Rule; 13] = [
         Rule::None,
         Rule::SaidX,
         Rule::XSaid,
@@ -98,6 +103,7 @@ impl Rule {
         Rule::Pronoun,
         Rule::Dash,
         Rule::Label,
+        Rule::Headline,
     ];
 }
 

@@ -49,6 +49,7 @@
 mod attribute;
 mod cues;
 mod gender;
+mod headline;
 mod marks;
 mod tokens;
 
@@ -312,6 +313,13 @@ impl Extractor {
             continued = self.pairs.iter().any(|q| q.outer.is_none() && q.open_end);
             self.attribute_paragraph(text, cues, p as u32, start as usize, end as usize);
         }
+        headline::give_echoed_speakers(
+            text,
+            cues,
+            &self.paragraphs,
+            &mut self.quotes,
+            &self.learnt,
+        );
         Extraction {
             text,
             quotes: &self.quotes,

@@ -759,3 +759,23 @@ fn a_spokesman_for_an_institution_is_an_unnamed_person() {
         which represents educators, said “communities are standing up.”";
     assert_eq!(speakers(article), [s("Michael Mulgrow")]);
 }
+
+#[test]
+fn a_headline_quote_is_said_by_whoever_says_those_words_below() {
+    let article = "Ministers deny care sums 'wrong'\n\n\
+        Ministers have insisted they are committed to free care for the elderly.\n\n\
+        But Ms Brankton told BBC Radio Scotland: \"We don't think we got our sums wrong.\"";
+    let found = top(article);
+    assert_eq!(found[0].2, s("Brankton"));
+    assert_eq!(found[0].3, "headline");
+    // A headline that names the person in full below keeps that person,
+    // even when a later quote repeats its words.
+    let article = "Browne 'proud of economy record'\n\n\
+        Gordon Browne has defended his record.\n\n\
+        \"The record is strong,\" said Nick Smithers.";
+    assert_eq!(speakers(article)[0], s("Gordon Browne"));
+    // No quote below repeats the words: the headline gives no speaker.
+    let article = "Wales 'must learn health lessons'\n\n\
+        Officials said waiting lists were \"too long\" this year.";
+    assert_eq!(speakers(article)[0], None);
+}

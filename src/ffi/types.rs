@@ -257,9 +257,9 @@ pub const QC_SOURCE_PLAIN: u32 = 1;
 /// Source kind: a transcript, labels read even if few.
 pub const QC_SOURCE_TRANSCRIPT: u32 = 2;
 
-/// Extraction rule values are those of `qc_rule_str`: 0 (`"none"`) to 11
-/// (`"label"`).
-pub const QC_RULE_COUNT: u32 = 12;
+/// Extraction rule values are those of `qc_rule_str`: 0 (`"none"`) to 12
+/// (`"headline"`).
+pub const QC_RULE_COUNT: u32 = 13;
 
 const _: () = assert!(Rule::ALL.len() == QC_RULE_COUNT as usize);
 
@@ -389,6 +389,7 @@ fn rule_name(r: Rule) -> Option<&'static CStr> {
         Rule::Pronoun => c"pronoun",
         Rule::Dash => c"dash",
         Rule::Label => c"label",
+        Rule::Headline => c"headline",
     })
 }
 
