@@ -1668,19 +1668,76 @@ fn reports_more(text: &str, toks: &[Tok], m: &Mention) -> bool {
     if m.rule != Rule::XSaid {
         return false;
     }
-    let mut rest = toks.iter().skip_while(|t| t.start < m.phrase.1);
+    let mut rest = toks.iter().skip_while(|t| t.start < m.phrase.1).peekable();
+    // "Dr Julian Lewis, the Conservative spokesman, said he had …": past
+    // the appositive.
+    if rest.peek().is_some_and(|t| t.kind == Kind::Comma) {
+        rest.next();
+        let mut words = 0;
+        while rest.peek().is_some_and(|t| t.kind == Kind::Word) && words <= MAX_APPOSITIVE_WORDS {
+            rest.next();
+            words += 1;
+        }
+        if rest.next().is_none_or(|t| t.kind != Kind::Comma) {
+            return false;
+        }
+    }
     let (Some(cue), Some(next)) = (rest.next(), rest.next()) else {
         return false;
     };
+    if cue.kind != Kind::Word || next.kind != Kind::Word {
+        return false;
+    }
     let w = next.text(text);
     let clause = [
         "that", "he", "she", "they", "it", "the", "a", "an", "there", "this", "these", "those",
         "we", "his", "her", "their", "its", "i", "you",
     ]
     .contains(&w)
-        || capitalised(w) && next.kind == Kind::Word;
-    cue.kind == Kind::Word && next.kind == Kind::Word && clause
+        || capitalised(w);
+    // "the spokesman urged people to put her comments into context": a
+    // long sentence goes on with more than a time or a place.
+    let adverbial = [
+        "on",
+        "in",
+        "at",
+        "during",
+        "yesterday",
+        "today",
+        "tonight",
+        "last",
+        "later",
+        "earlier",
+        "after",
+        "before",
+        "when",
+        "while",
+        "as",
+        "from",
+        "to",
+        "with",
+        "of",
+        "this",
+        "again",
+        "also",
+        "recently",
+        "then",
+    ]
+    .contains(&w)
+        || w.ends_with("ly");
+    let words_left = 1 + rest
+        .take_while(|t| t.kind != Kind::End)
+        .filter(|t| t.kind == Kind::Word)
+        .count();
+    clause || !adverbial && words_left >= MIN_CLAUSE_WORDS
 }
+
+/// Longest appositive read past after a speaker's name (words).
+const MAX_APPOSITIVE_WORDS: usize = 12;
+
+/// Words after a cue that make a clause of their own rather than an
+/// attribution's tail ("told reporters on Tuesday" is a tail).
+const MIN_CLAUSE_WORDS: usize = 5;
 
 /// Does the paragraph starting at `start` open with the mark at `open`?
 fn opens_paragraph(text: &str, start: usize, open: usize) -> bool {

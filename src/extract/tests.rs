@@ -779,3 +779,29 @@ fn a_headline_quote_is_said_by_whoever_says_those_words_below() {
         Officials said waiting lists were \"too long\" this year.";
     assert_eq!(speakers(article)[0], None);
 }
+
+#[test]
+fn a_sentence_after_a_finished_quote_that_goes_on_reporting_is_not_its_attribution() {
+    let article = "IHRC chairman Massoud Shadjar said Ms Blears was “playing a card”.\n\n\
+        “She is demonising our community,” he said. “This is music to the ears of racists.” \
+        Later, the prime minister's official spokesman urged people to put the comments \
+        into context.";
+    assert_eq!(
+        speakers(article),
+        [
+            s("Massoud Shadjar"),
+            s("Massoud Shadjar"),
+            s("Massoud Shadjar")
+        ]
+    );
+    let article = "Fellow Lib Dem Norman Bakers said the episode was “unflattering”. \
+        “It is clear the enthusiasm has turned to cynicism.” Dr Julian Lewes, the \
+        Conservative spokesman, said he had discovered a huge acceleration in shredding.";
+    assert_eq!(speakers(article), [s("Norman Bakers"), s("Norman Bakers")]);
+    // A short tail, an adverb or a time is still the attribution.
+    let article = "“Long live freedom of speech!” Margarita Simonova, the editor of RT, \
+        wrote sarcastically on Twitter, adding that the bank gave no reason.";
+    assert_eq!(speakers(article), [s("Margarita Simonova")]);
+    let article = "“We will win.” Jane Dough told reporters on Tuesday.";
+    assert_eq!(speakers(article), [s("Jane Dough")]);
+}
