@@ -1036,7 +1036,7 @@ impl Reader<'_> {
 
     /// A word that links the sentence to the one before without being
     /// part of its subject: "But", "And", "Meanwhile,", "However,".
-    fn is_connective(&self, t: &Tok, next: &Tok) -> bool {
+    pub(crate) fn is_connective(&self, t: &Tok, next: &Tok) -> bool {
         let w = self.word(t);
         let conjunction = ["and", "but", "yet", "so", "or", "und", "aber", "doch"]
             .iter()
@@ -1093,12 +1093,13 @@ impl Reader<'_> {
         }
         // "Real losses have been suffered, observed Jack Boorman, adviser
         // to …": reported speech with its speaker at the end is about them.
-        if let Some(m) = self
-            .said_at_end(sentence)
-            .filter(|m| m.what == What::Person)
-            && person(m.phrase)
-        {
-            return Some(Subject::Person(m.name));
+        match self.said_at_end(sentence) {
+            Some(m) if m.what == What::Person && person(m.phrase) => {
+                return Some(Subject::Person(m.name));
+            }
+            // "…, the spokesman said.": the role (or group) speaking.
+            Some(m) if m.what == What::Group => return Some(Subject::Role(m)),
+            _ => {}
         }
         let Some(m) = self.subject(sentence) else {
             return self

@@ -1184,6 +1184,9 @@ fn subject_person_before(
             Some(Subject::Role(m)) if roles => {
                 return match role_holder(text, reader, m, scratch) {
                     Some(Holder::Person(p)) if agrees(p) => Some(p),
+                    // "Later, the prime minister's official spokesman urged
+                    // …, the spokesman said."
+                    Some(Holder::Unnamed(description)) => Some(description),
                     _ => None,
                 };
             }
@@ -1299,14 +1302,21 @@ fn unnamed_description(
     let det = word(start);
     let indefinite = ["a", "an"].iter().any(|d| d.eq_ignore_ascii_case(det));
     let determined = indefinite || det.eq_ignore_ascii_case("the");
-    let after_name =
-        start >= 2 && toks[start - 1].kind == Kind::Comma && reader.is_namelike(&toks[start - 2]);
+    // ("Later, the prime minister's spokesman": a connective, no name.)
+    let after_name = start >= 2
+        && toks[start - 1].kind == Kind::Comma
+        && reader.is_namelike(&toks[start - 2])
+        && !reader.is_connective(&toks[start - 2], &toks[start - 1]);
     if !determined || !(indefinite || possessive) || after_name {
         return None;
     }
-    let m = reader.phrase_after(toks, start, Rule::XSaid)?;
     // "spokesman Ed Davey" is named, not a description.
-    (m.what == What::Group && m.phrase.1 >= toks[head].end).then_some(m.phrase)
+    match reader.phrase_after(toks, start, Rule::XSaid) {
+        Some(m) if m.phrase.1 >= toks[head].end => (m.what == What::Group).then_some(m.phrase),
+        // "the prime minister's official spokesman urged": the phrase read
+        // stops at the possessor; the description runs to the role.
+        _ => possessive.then_some((toks[start].start, toks[head].end)),
+    }
 }
 
 /// How far around a role mention ("the minister") the person holding the

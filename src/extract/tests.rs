@@ -805,3 +805,20 @@ fn a_sentence_after_a_finished_quote_that_goes_on_reporting_is_not_its_attributi
     let article = "“We will win.” Jane Dough told reporters on Tuesday.";
     assert_eq!(speakers(article), [s("Jane Dough")]);
 }
+
+#[test]
+fn a_paragraph_after_reported_speech_by_an_unnamed_spokesman_is_his() {
+    let article = "IHRC chairman Massoud Shadjar said it was “an Islamophobia card”.\n\n\
+        “This is music to the ears of racists,” he said. Later, the prime minister's \
+        official spokesman urged people to put the comments into context. The minister \
+        had meant a perception, the spokesman said.\n\n\
+        “What is happening is that those powers are aimed at suspects.”";
+    assert_eq!(
+        speakers(article),
+        [
+            s("Massoud Shadjar"),
+            s("Massoud Shadjar"),
+            s("the prime minister's official spokesman")
+        ]
+    );
+}
