@@ -873,6 +873,9 @@ fn full_name(
     scratch: &mut Vec<Tok>,
 ) -> (u32, u32) {
     let written = &text[name.0 as usize..name.1 as usize];
+    if let Some(full) = knighted_full_name(text, name) {
+        return full;
+    }
     // "Mr Blair", "Lord Butler", "Prime Minister Blair": titles and a
     // surname stand for the person the article names in full.
     let (written, start) = match written.rfind(' ') {
@@ -955,6 +958,40 @@ fn full_name(
         ));
     }
     entry.later.flatten().unwrap_or(name)
+}
+
+/// How far back "Sir John Bourn" is looked for from "Sir John".
+const KNIGHTED_LOOKBACK_BYTES: usize = 2000;
+
+/// "Sir John" (British usage: the title goes with the first name) for the
+/// "Sir John Bourn" named before, in the [`KNIGHTED_LOOKBACK_BYTES`] before.
+fn knighted_full_name(text: &str, name: (u32, u32)) -> Option<(u32, u32)> {
+    let first = &text[name.0 as usize..name.1 as usize];
+    let before = text[..name.0 as usize].trim_end_matches(' ');
+    let title = before.rsplit(' ').next()?;
+    if first.contains(' ') || !["Sir", "Dame"].contains(&title) {
+        return None;
+    }
+    let from = window_start(text, name.0 as usize, KNIGHTED_LOOKBACK_BYTES);
+    let window = &text[from..before.len()];
+    let finder = memchr::memmem::Finder::new(first.as_bytes());
+    for at in finder.find_iter(window.as_bytes()) {
+        let titled =
+            window[..at].trim_end_matches(' ').ends_with(title) && window[..at].ends_with(' ');
+        let rest = &window[at + first.len()..];
+        let Some(surname) = rest.strip_prefix(' ') else {
+            continue;
+        };
+        let len = surname
+            .find(|c: char| !(c.is_alphanumeric() || c == '-'))
+            .unwrap_or(surname.len());
+        let word = &surname[..len];
+        if titled && len > 1 && word.starts_with(|c: char| c.is_uppercase()) {
+            let start = (from + at) as u32;
+            return Some((start, start + (first.len() + 1 + len) as u32));
+        }
+    }
+    None
 }
 
 /// The earliest "First Surname" (one to three capitalised words before the

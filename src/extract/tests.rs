@@ -822,3 +822,14 @@ fn a_paragraph_after_reported_speech_by_an_unnamed_spokesman_is_his() {
         ]
     );
 }
+
+#[test]
+fn sir_and_a_first_name_is_the_knight_named_in_full_before() {
+    let article = "National Audit Office chief Sir John Bourne said a scheme was being \
+        looked at. On the unpaid invoices, Sir John said Defra had paid 97%, “but has \
+        not agreed a final settlement”.";
+    assert_eq!(speakers(article), [s("John Bourne")]);
+    // Without the full name before, the name stays as written.
+    let article = "Sir John said Defra had paid 97%, “but has not agreed a settlement”.";
+    assert_eq!(speakers(article), [s("John")]);
+}
