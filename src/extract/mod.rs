@@ -762,7 +762,9 @@ impl Extractor {
                         What::Person
                     }
                     None => {
-                        q.speaker = Some(m.name);
+                        let name = institution_named_before(text, m.phrase)
+                            .unwrap_or_else(|| without_possessive_range(text, m.name));
+                        q.speaker = Some(name);
                         What::Group
                     }
                 }
@@ -958,6 +960,62 @@ fn full_name(
         ));
     }
     entry.later.flatten().unwrap_or(name)
+}
+
+/// "Labour's" → "Labour": a group named by its possessive.
+fn without_possessive_range(text: &str, name: (u32, u32)) -> (u32, u32) {
+    let written = &text[name.0 as usize..name.1 as usize];
+    let base = crate::claim::without_possessive(written);
+    (name.0, name.0 + base.len() as u32)
+}
+
+/// How far back "the Countryside Alliance" is looked for from "the alliance".
+const INSTITUTION_LOOKBACK_BYTES: usize = 2000;
+
+/// "The alliance said" after "the Countryside Alliance": a definite common
+/// noun that ends the name of an institution named just before stands for
+/// it (the nearest, in the [`INSTITUTION_LOOKBACK_BYTES`] before).
+fn institution_named_before(text: &str, phrase: (u32, u32)) -> Option<(u32, u32)> {
+    let written = &text[phrase.0 as usize..phrase.1 as usize];
+    let mut words = written.split(' ');
+    let (det, head) = (words.next()?, words.next()?);
+    if words.next().is_some()
+        || !det.eq_ignore_ascii_case("the")
+        || !head.bytes().all(|b| b.is_ascii_lowercase())
+        || head.len() < 3
+        || head.len() > 24
+    {
+        return None;
+    }
+    let mut buf = [0u8; 24];
+    let capital = &mut buf[..head.len()];
+    capital.copy_from_slice(head.as_bytes());
+    capital[0] = capital[0].to_ascii_uppercase();
+    let from = window_start(text, phrase.0 as usize, INSTITUTION_LOOKBACK_BYTES);
+    let window = &text[from..phrase.0 as usize];
+    let finder = memchr::memmem::FinderRev::new(capital);
+    finder.rfind_iter(window.as_bytes()).find_map(|at| {
+        let end = at + head.len();
+        if window[end..].starts_with(|c: char| c.is_alphanumeric()) {
+            return None;
+        }
+        // The capitalised words before it: "Countryside Alliance".
+        let mut start = at;
+        for _ in 0..4 {
+            let Some(prefix) = window[..start].strip_suffix(' ') else {
+                break;
+            };
+            let word_start = prefix.rfind(' ').map_or(0, |i| i + 1);
+            let word = &prefix[word_start..];
+            let capitalised = word.starts_with(|c: char| c.is_uppercase())
+                && word.chars().all(|c| c.is_alphanumeric() || c == '-');
+            if !capitalised {
+                break;
+            }
+            start = word_start;
+        }
+        (start < at).then_some(((from + start) as u32, (from + end) as u32))
+    })
 }
 
 /// How far back "Sir John Bourn" is looked for from "Sir John".

@@ -833,3 +833,13 @@ fn sir_and_a_first_name_is_the_knight_named_in_full_before() {
     let article = "Sir John said Defra had paid 97%, “but has not agreed a settlement”.";
     assert_eq!(speakers(article), [s("John")]);
 }
+
+#[test]
+fn the_alliance_is_the_institution_named_before_with_that_word() {
+    let article = "Last week, the Countryside Allianse said more hunts would meet. \
+        The allianse said the meet would be “a celebration”.";
+    assert_eq!(speakers(article), [s("Countryside Allianse")]);
+    // Nothing named so before: the words as written.
+    let article = "The alliance said the meet would be “a celebration”.";
+    assert_eq!(speakers(article), [s("alliance")]);
+}
