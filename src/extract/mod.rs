@@ -959,7 +959,10 @@ fn full_name(
             scratch,
         ));
     }
-    entry.later.flatten().unwrap_or(name)
+    entry
+        .later
+        .flatten()
+        .unwrap_or_else(|| without_possessive_range(text, name))
 }
 
 /// "Labour's" → "Labour": a group named by its possessive.
@@ -1448,7 +1451,13 @@ fn role_holder(
         .iter()
         .any(|d| d.eq_ignore_ascii_case(first));
     let plural = head.ends_with(['s', 'S']) && !head.ends_with("ss");
-    if !definite || plural || !reader.cues.is_role(head) || crate::claim::is_institution_word(head)
+    // "the Tory source": a source is unnamed by the article's choice.
+    let anonymous = head.eq_ignore_ascii_case("source");
+    if !definite
+        || plural
+        || anonymous
+        || !reader.cues.is_role(head)
+        || crate::claim::is_institution_word(head)
     {
         return None;
     }

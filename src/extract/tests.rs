@@ -843,3 +843,13 @@ fn the_alliance_is_the_institution_named_before_with_that_word() {
     let article = "The alliance said the meet would be “a celebration”.";
     assert_eq!(speakers(article), [s("alliance")]);
 }
+
+#[test]
+fn a_source_stays_unnamed_and_a_possessive_group_loses_its_s() {
+    let article = "Sources told the BBC Michael Howardson has always been in favour. \
+        The party has been “agnostic” on the issue until now, the Tory source said.";
+    assert_eq!(speakers(article), [s("the Tory source")]);
+    let article = "Labour's election slogan will be: “Britain's working, don't let the \
+        Tories wreck it again”.";
+    assert_eq!(speakers(article), [s("Labour")]);
+}
