@@ -1129,6 +1129,21 @@ impl Reader<'_> {
             let titled = first > 0 && crate::speaker::is_title(self.word(&sentence[first - 1]));
             return ((words >= 2 || titled) && person(span)).then_some(Subject::Person(span));
         }
+        // "But the Lib Dem spokesman questioned …": capitalised words that
+        // only modify a role.
+        // (Definite only: "A developer who wants …" is nobody in
+        // particular, and the look-back goes on past it.)
+        let phrase = &self.text[m.phrase.0 as usize..m.phrase.1 as usize];
+        let definite = phrase.split(' ').next().is_some_and(|d| {
+            ["the", "its", "his", "her", "their", "our"]
+                .iter()
+                .any(|x| x.eq_ignore_ascii_case(d))
+        });
+        let role =
+            definite && crate::claim::SpeakerKind::of(phrase) == crate::claim::SpeakerKind::Role;
+        if m.what == What::Person && role {
+            return Some(Subject::Role(m));
+        }
         if m.what == What::Person {
             // One capitalised word opening a sentence is as likely a common
             // word ("Real losses have been …", "Africa and climate change
@@ -1168,7 +1183,8 @@ impl Reader<'_> {
         // ", Sher Khan, said": a name between two commas, then a verb.
         let comma = sentence.iter().position(|t| t.start >= m.phrase.1)?;
         if sentence[comma].kind != Kind::Comma {
-            return None;
+            // "But the Lib Dem spokesman questioned …": the role's holder.
+            return role.then_some(Subject::Role(m));
         }
         let mut end = comma + 1;
         while end < sentence.len() && self.is_namelike(&sentence[end]) {

@@ -564,7 +564,13 @@ impl Extractor {
                 // The second half of a split quote, or a continued paragraph.
                 // Quotes later in a paragraph without an attribution of
                 // their own are the same speaker's (news convention).
-                if let Some(j) = prev_top {
+                // ("… a “black hole”. Responding, Mr Cable attacked Labour's
+                // “unfair” taxes": a sentence of its own with a named
+                // subject is that subject's.)
+                let own_subject = before_start > prev_close
+                    && words_before >= 2
+                    && subject.is_some_and(|s| s.what == What::Person);
+                if let Some(j) = prev_top.filter(|_| !own_subject) {
                     let prev = &self.quotes[base as usize + j];
                     if prev.speaker.is_some() {
                         q.speaker = prev.speaker;
@@ -1288,7 +1294,7 @@ fn subject_person_before(
                     _ => None,
                 };
             }
-            Some(Subject::Role(_)) => return None,
+            Some(Subject::Role(_)) => {}
         }
         end = start;
     }

@@ -853,3 +853,24 @@ fn a_source_stays_unnamed_and_a_possessive_group_loses_its_s() {
         Tories wreck it again”.";
     assert_eq!(speakers(article), [s("Labour")]);
 }
+
+#[test]
+fn a_sentence_of_its_own_with_a_named_subject_is_not_the_quote_before_it() {
+    let article = "City experts say there is a £10bn “black hole” in the finances. \
+        Responding to the report, Mr Cabel also attacked Labour's “unfair” taxes.";
+    assert_eq!(speakers(article), [s("City experts"), s("Cabel")]);
+}
+
+#[test]
+fn a_pronoun_after_a_role_subject_is_the_roles_holder() {
+    let article = "Lib Dem spokesman Vince Cabel said the public did not know whom to \
+        believe.\n\n\
+        Mr Browne earmarked £1bn for council tax. But the Lib Dem spokesman questioned \
+        whether that money was found from cuts. He urged the government to scrap the \
+        “grossly unfair” tax.";
+    assert_eq!(speakers(article), [s("Vince Cabel")]);
+    // An indefinite role is nobody in particular: the look-back goes on.
+    let article = "Kevin Rodgers said his firm played by the rules.\n\n\
+        A developer who wants to defraud someone can “make up something wild”, he says.";
+    assert_eq!(speakers(article), [s("Kevin Rodgers")]);
+}
