@@ -965,10 +965,35 @@ fn full_name(
             scratch,
         ));
     }
+    // Never named in full: as written, with the honorific ("Lord Tebbit",
+    // "Mr Howard": who "Tebbit" is, the article leaves to the title).
     entry
         .later
         .flatten()
-        .unwrap_or_else(|| without_possessive_range(text, name))
+        .unwrap_or_else(|| with_honorific(text, without_possessive_range(text, name)))
+}
+
+/// Honorifics a name written without its first name keeps.
+const HONORIFICS: &[&str] = &[
+    "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dr", "Dr.", "Lord", "Lady", "Sir", "Dame",
+    "Baroness", "Baron",
+];
+
+/// The name at `name` with the honorific written right before it, if any.
+fn with_honorific(text: &str, name: (u32, u32)) -> (u32, u32) {
+    let before = &text[..name.0 as usize];
+    let Some(before) = before.strip_suffix(' ') else {
+        return name;
+    };
+    let word_start = before
+        .rfind([' ', '\n', '(', '"', '“'])
+        .map_or(0, |i| i + 1);
+    let word = &before[word_start..];
+    if HONORIFICS.contains(&word) && !text[name.0 as usize..name.1 as usize].contains(' ') {
+        (word_start as u32, name.1)
+    } else {
+        name
+    }
 }
 
 /// "Labour's" → "Labour": a group named by its possessive.

@@ -447,7 +447,7 @@ fn a_pronoun_agrees_in_gender_where_the_text_shows_it() {
     let article = "“We never said that,” said John Frankel, an official.\n\n\
         Ms Hendry, the singer's sister, said the family still hoped. \
         “That is what my father wanted,” she said.";
-    assert_eq!(speakers(article), [s("John Frankel"), s("Hendry")]);
+    assert_eq!(speakers(article), [s("John Frankel"), s("Ms Hendry")]);
     let article = "“It was temporary,” said Janie Hendry.\n\n\
         John Frankel walked to the site. “It would be nice,” she said.";
     assert_eq!(speakers(article), [s("Janie Hendry"), s("Janie Hendry")]);
@@ -491,7 +491,10 @@ fn a_sentence_about_a_person_introduces_the_quote_after_it() {
         But told BBC News: “We have drawn a line under that.”\n\n\
         Dr Fax was asked if he would agree.\n\n\
         “I am sure we would look at that sympathetically.”";
-    assert_eq!(speakers(article), [s("Alan Budge"), s("Blane"), s("Fax")]);
+    assert_eq!(
+        speakers(article),
+        [s("Alan Budge"), s("Mr Blane"), s("Dr Fax")]
+    );
     // A sentence about a thing names no one: no speaker is made up.
     let article = "“It is over,” said Rosa Lind.\n\n\
         The plan was dropped on Monday. “We move on.”";
@@ -505,11 +508,11 @@ fn the_person_a_sentence_is_about_behind_a_possessive_a_participle_or_a_descript
     // lower-case parts that is no name ("Man-of-the-match").
     let article = "“Fine,” said Peter Mandel.\n\n\
         Mr Campbell's e-mail suggested a statement. In it, he said: “Just spoke to them.”";
-    assert_eq!(speakers(article), [s("Peter Mandel"), s("Campbell")]);
+    assert_eq!(speakers(article), [s("Peter Mandel"), s("Mr Campbell")]);
     let article = "“Fine,” said Peter Mandel.\n\n\
         Realising his error, Mr Campbell then e-mailed the reporter.\n\n\
         He said: “Not very good at this.”";
-    assert_eq!(speakers(article), [s("Peter Mandel"), s("Campbell")]);
+    assert_eq!(speakers(article), [s("Peter Mandel"), s("Mr Campbell")]);
     let article = "“We won,” said coach Mike Rudd.\n\n\
         Double try scorer Martin Williamson was keen not to talk about it. \
         “We have more belief,” he said.";
@@ -766,7 +769,7 @@ fn a_headline_quote_is_said_by_whoever_says_those_words_below() {
         Ministers have insisted they are committed to free care for the elderly.\n\n\
         But Ms Brankton told BBC Radio Scotland: \"We don't think we got our sums wrong.\"";
     let found = top(article);
-    assert_eq!(found[0].2, s("Brankton"));
+    assert_eq!(found[0].2, s("Ms Brankton"));
     assert_eq!(found[0].3, "headline");
     // A headline that names the person in full below keeps that person,
     // even when a later quote repeats its words.
@@ -831,7 +834,7 @@ fn sir_and_a_first_name_is_the_knight_named_in_full_before() {
     assert_eq!(speakers(article), [s("John Bourne")]);
     // Without the full name before, the name stays as written.
     let article = "Sir John said Defra had paid 97%, “but has not agreed a settlement”.";
-    assert_eq!(speakers(article), [s("John")]);
+    assert_eq!(speakers(article), [s("Sir John")]);
 }
 
 #[test]
@@ -858,7 +861,7 @@ fn a_source_stays_unnamed_and_a_possessive_group_loses_its_s() {
 fn a_sentence_of_its_own_with_a_named_subject_is_not_the_quote_before_it() {
     let article = "City experts say there is a £10bn “black hole” in the finances. \
         Responding to the report, Mr Cabel also attacked Labour's “unfair” taxes.";
-    assert_eq!(speakers(article), [s("City experts"), s("Cabel")]);
+    assert_eq!(speakers(article), [s("City experts"), s("Mr Cabel")]);
 }
 
 #[test]
@@ -873,4 +876,18 @@ fn a_pronoun_after_a_role_subject_is_the_roles_holder() {
     let article = "Kevin Rodgers said his firm played by the rules.\n\n\
         A developer who wants to defraud someone can “make up something wild”, he says.";
     assert_eq!(speakers(article), [s("Kevin Rodgers")]);
+}
+
+#[test]
+fn a_person_never_named_in_full_keeps_the_honorific() {
+    let article = "Tory leader Liam Foxe said it was time.\n\n\
+        Tory peer Lord Tebbet said he agreed with Dr Foxe's view. “After all, he is far \
+        from the worst perjurer in the world,” he added.";
+    assert_eq!(speakers(article), [s("Lord Tebbet")]);
+    let article = "“Britain should take its fair share,” Mr Howarth said.";
+    assert_eq!(speakers(article), [s("Mr Howarth")]);
+    // Named in full anywhere, the full name.
+    let article = "“Britain should take its fair share,” Mr Howarth said. \
+        Michael Howarth leads the party.";
+    assert_eq!(speakers(article), [s("Michael Howarth")]);
 }
