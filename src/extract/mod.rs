@@ -894,6 +894,10 @@ fn full_name(
         {
             (&written[sp + 1..], name.0 + sp as u32 + 1)
         }
+        // "Mr Baez Silva": after an honorific, two words are a surname.
+        Some(_) if honorific_before(text, name.0).is_some() && written.split(' ').count() == 2 => {
+            (written, name.0)
+        }
         Some(_) => return name,
         None => (written, name.0),
     };
@@ -979,21 +983,24 @@ const HONORIFICS: &[&str] = &[
     "Baroness", "Baron",
 ];
 
-/// The name at `name` with the honorific written right before it, if any.
+/// The name at `name` with the honorific written right before it, if any
+/// (a name of one word: "Lord Tebbit", not "Mr Tony Blair").
 fn with_honorific(text: &str, name: (u32, u32)) -> (u32, u32) {
-    let before = &text[..name.0 as usize];
-    let Some(before) = before.strip_suffix(' ') else {
-        return name;
-    };
+    match honorific_before(text, name.0) {
+        Some(start) if !text[name.0 as usize..name.1 as usize].contains(' ') => (start, name.1),
+        _ => name,
+    }
+}
+
+/// Where the honorific written right before byte `at` starts, if any.
+fn honorific_before(text: &str, at: u32) -> Option<u32> {
+    let before = text[..at as usize].strip_suffix(' ')?;
     let word_start = before
         .rfind([' ', '\n', '(', '"', '“'])
         .map_or(0, |i| i + 1);
-    let word = &before[word_start..];
-    if HONORIFICS.contains(&word) && !text[name.0 as usize..name.1 as usize].contains(' ') {
-        (word_start as u32, name.1)
-    } else {
-        name
-    }
+    HONORIFICS
+        .contains(&&before[word_start..])
+        .then_some(word_start as u32)
 }
 
 /// "Labour's" → "Labour": a group named by its possessive.
@@ -1827,7 +1834,16 @@ fn reports_more(text: &str, toks: &[Tok], m: &Mention) -> bool {
             return false;
         }
     }
-    let (Some(cue), Some(next)) = (rest.next(), rest.next()) else {
+    let Some(cue) = rest.next() else {
+        return false;
+    };
+    // "“… beneath their mattresses.” Mr Valentine, who grew up there,
+    // agreed. “If I have to save …”": agreeing with the words before, the
+    // speaker opens words of their own.
+    if ["agreed", "agrees", "concurred", "concurs"].contains(&cue.text(text)) {
+        return true;
+    }
+    let Some(next) = rest.next() else {
         return false;
     };
     if cue.kind != Kind::Word || next.kind != Kind::Word {

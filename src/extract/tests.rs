@@ -891,3 +891,19 @@ fn a_person_never_named_in_full_keeps_the_honorific() {
         Michael Howarth leads the party.";
     assert_eq!(speakers(article), [s("Michael Howarth")]);
 }
+
+#[test]
+fn agreeing_after_a_quote_opens_new_words_and_two_word_surnames_resolve() {
+    let article = "“The situation is bad,” said Carlos Baes Silva, president of AARA. \
+        The affair has made Mr Baes Silva disillusioned. “People have to deposit their \
+        money in the banks.” Mr Valentyne, who grew up in Argentina, agreed. \
+        “I will think twice before I deposit dollars.”";
+    assert_eq!(
+        speakers(article),
+        [
+            s("Carlos Baes Silva"),
+            s("Carlos Baes Silva"),
+            s("Mr Valentyne")
+        ]
+    );
+}
