@@ -796,9 +796,19 @@ impl Reader<'_> {
                     return Some(m);
                 }
                 // The clause may go on first: "… is held accountable,
-                // Warren said."
+                // Warren said." (Not a relative clause's: "a “tough
+                // meeting” where some senior Tories argued …, party sources
+                // told the BBC.")
                 if let Some(m) = self.phrase_before(&toks[first..], i - first, Rule::XSaid) {
-                    return Some(m);
+                    let relative = toks[first..i]
+                        .iter()
+                        .rposition(|t| t.end <= m.phrase.0)
+                        .is_some_and(|p| {
+                            matches!(self.word(&toks[first + p]), "where" | "which" | "when")
+                        });
+                    if !relative {
+                        return Some(m);
+                    }
                 }
             }
             if t.kind == Kind::Word {
@@ -927,6 +937,19 @@ impl Reader<'_> {
                         });
                     }
                     continue;
+                }
+                // "The idea, says BT, is to shape a “…”": an attribution
+                // set off by commas inside the sentence.
+                if i > 0
+                    && toks[i - 1].kind == Kind::Comma
+                    && let Some(m) = self.phrase_after(toks, i + 1, Rule::SaidX)
+                    && toks
+                        .iter()
+                        .find(|t| t.start >= m.phrase.1)
+                        .is_some_and(|t| t.kind == Kind::Comma)
+                    && m.what != What::Pronoun
+                {
+                    return Some(m);
                 }
                 if let Some(m) = self.phrase_before(toks, i, Rule::XSaidBefore) {
                     // "instead of the “bonfire” New Labour had promised, there

@@ -247,6 +247,15 @@ pub static ENGLISH: Cues = Cues {
         &["according", "to"],
         &["in", "the", "words", "of"],
         &["per"],
+        // "shrugged off claims from Michael Howard that he led a “…”"
+        &["claims", "from"],
+        &["claims", "by"],
+        &["accusations", "from"],
+        &["accusations", "by"],
+        &["allegations", "from"],
+        &["allegations", "by"],
+        &["warnings", "from"],
+        &["criticism", "from"],
     ],
     naming: &[
         "so-called",

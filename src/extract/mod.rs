@@ -509,6 +509,20 @@ impl Extractor {
                 }
                 None => start,
             };
+            // Where a pronoun's antecedent is looked for: a fragment quoted
+            // inside a sentence leaves the sentence narrative ("The prime
+            // minister shrugged off claims that he led a “grubby
+            // government”. He said …" is about the prime minister).
+            let pronoun_from = match prev_top.map(|j| self.pairs[j]) {
+                Some(prev) if !sentence_like(text, (prev.open.1, prev.close.0)) => {
+                    // (Bounded: a paragraph of fragments and no full stop
+                    // must not be read back to its start for every quote.)
+                    let open = prev.open.0 as usize;
+                    let limit = window_start(text, open, SUBJECT_LOOKBACK_BYTES).max(start);
+                    sentence_start(text, limit, open)
+                }
+                _ => narrative_from,
+            };
             // "Double try scorer Martyn Williams was keen not to talk about
             // it. “We've got …”": a sentence since the last quote whose
             // subject is a person introduces the speaker.
@@ -619,12 +633,12 @@ impl Extractor {
                 });
                 resolved = Some(match subject_person {
                     Some(s) => {
-                        self.resolve(text, &reader, s, narrative_from, &mut q);
+                        self.resolve(text, &reader, s, pronoun_from, &mut q);
                         q.speaker_mention = Some(m.phrase);
                         q.rule = Rule::Pronoun;
                         What::Person
                     }
-                    None => self.resolve(text, &reader, m, narrative_from, &mut q),
+                    None => self.resolve(text, &reader, m, pronoun_from, &mut q),
                 });
             }
             let title = title_like(inner);

@@ -907,3 +907,21 @@ fn agreeing_after_a_quote_opens_new_words_and_two_word_surnames_resolve() {
         ]
     );
 }
+
+#[test]
+fn attributions_set_off_inside_the_sentence_or_after_a_claim() {
+    // ", says BT," inside the sentence.
+    let article = "The idea, says BT, is to shape a “21st Century model” for the arts.";
+    assert_eq!(speakers(article), [s("BT")]);
+    // A cue inside a relative clause is not the attribution at the end.
+    let article = "The decision follows a “tough meeting” where some senior Tories argued \
+        against the move, party sources told the BBC.";
+    assert_eq!(speakers(article), [s("party sources")]);
+    // "claims from X that …", and the pronoun after it is the sentence's
+    // subject, not X.
+    let article = "Prime Minister Tony Blare said Mr Blunket had done a great job.\n\n\
+        The prime minister shrugged off claims from Conservative leader Michael Howerd \
+        that he led a “grubby government”. He said: “He was the person who asked for \
+        this inquiry.”";
+    assert_eq!(speakers(article), [s("Michael Howerd"), s("Tony Blare")]);
+}
