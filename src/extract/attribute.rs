@@ -499,7 +499,11 @@ impl Reader<'_> {
                 }
                 break;
             }
-            if self.is_namelike(t) || self.is_role(t) || self.is_determiner(t) && end == start {
+            if self.is_namelike(t)
+                || self.is_role(t)
+                || self.is_determiner(t) && end == start
+                || self.is_dutch_article(toks, end)
+            {
                 end += 1;
                 continue;
             }

@@ -782,6 +782,12 @@ impl Extractor {
                         What::Person
                     }
                     None => {
+                        // "a spokeswoman for MTV said …. MTV spokeswoman
+                        // Jeannie Kedas said": who the article says it was.
+                        if let Some(person) = named_later(text, reader, m, &mut self.toks) {
+                            q.speaker = Some(person);
+                            return What::Person;
+                        }
                         let name = institution_named_before(text, m.phrase)
                             .unwrap_or_else(|| without_possessive_range(text, m.name));
                         q.speaker = Some(name);
@@ -1615,11 +1621,26 @@ fn role_holder(
     if (m.phrase.0 as usize) > ROLE_LOOKAHEAD_BYTES {
         return None;
     }
-    let mut to = (m.phrase.1 as usize + ROLE_LOOKAHEAD_BYTES).min(text.len());
+    first_person_opening_after(text, reader, m.phrase.1, scratch).map(Holder::Person)
+}
+
+/// The first person named in full at the start of a sentence in the
+/// [`ROLE_LOOKAHEAD_BYTES`] after byte `from` (the person the next sentences
+/// are about: "A senior Tory MP has criticised …. Public accounts committee
+/// chairman Edward Leigh was giving his reaction …"), not any name in
+/// passing.
+fn first_person_opening_after(
+    text: &str,
+    reader: &Reader<'_>,
+    from: u32,
+    scratch: &mut Vec<Tok>,
+) -> Option<(u32, u32)> {
+    let namelike = |t: &Tok| reader.is_namelike(t) && !reader.is_role(t);
+    let mut to = (from as usize + ROLE_LOOKAHEAD_BYTES).min(text.len());
     while !text.is_char_boundary(to) {
         to -= 1;
     }
-    tokenize(text, m.phrase.1 as usize, to, scratch);
+    tokenize(text, from as usize, to, scratch);
     let mut i = 0;
     while i < scratch.len() {
         if !namelike(&scratch[i]) {
@@ -1630,30 +1651,116 @@ fn role_holder(
         while end < scratch.len() && namelike(&scratch[end]) {
             end += 1;
         }
-        // Only a name that opens its sentence: the person the next
-        // sentence is about ("Dr Liam Fox told …"), not any name in passing.
+        // Titles and a description before the name ("Dr", "Home
+        // Secretary", "Public accounts committee chairman"): a few words,
+        // no comma.
         let mut opens = i;
         while opens > 0
-            && (reader.is_namelike(&scratch[opens - 1]) || reader.is_role(&scratch[opens - 1]))
+            && i - opens < MAX_DESCRIPTION_WORDS
+            && scratch[opens - 1].kind == Kind::Word
         {
-            opens -= 1; // titles before the name: "Dr", "Home Secretary"
+            opens -= 1;
         }
         let first_of_sentence =
             opens == 0 || matches!(scratch[opens - 1].kind, Kind::End | Kind::Mark);
-        if !first_of_sentence {
-            i = end;
-            continue;
-        }
-        let start = i;
-        if end - start >= 2 {
-            let span = (scratch[start].start, scratch[end - 1].end);
-            if is_person(span) {
-                return Some(Holder::Person(span));
+        let described = scratch[opens..i]
+            .iter()
+            .all(|t| reader.is_namelike(t) || reader.is_role(t) || !reader.is_function(t));
+        if first_of_sentence && described && end - i >= 2 {
+            let span = (scratch[i].start, scratch[end - 1].end);
+            if SpeakerKind::of(&text[span.0 as usize..span.1 as usize]) == SpeakerKind::Person {
+                return Some(span);
             }
         }
         i = end;
     }
     None
+}
+
+/// Words of description read past before a name opening a sentence.
+const MAX_DESCRIPTION_WORDS: usize = 5;
+
+/// How far after "a spokeswoman for MTV" the spokeswoman's name is looked
+/// for ("MTV spokeswoman Jeannie Kedas said …").
+const NAMED_LATER_BYTES: usize = 1500;
+
+/// The person an indefinite role ("a spokeswoman for MTV", "A senior Tory
+/// MP") turns out to be: the role word right before a full name later in
+/// the same paragraph ("But a spokesman stressed …. “…,” MAB spokesman Dr
+/// Azzam Tamimi said"), or in the [`NAMED_LATER_BYTES`] after it with the
+/// same institution before the role ("MTV spokeswoman Jeannie Kedas"); or,
+/// in the article's opening, the person the next sentence opens with. A
+/// spokesman named later in another paragraph, for no institution, may be
+/// anyone's.
+fn named_later(
+    text: &str,
+    reader: &Reader<'_>,
+    m: Mention,
+    scratch: &mut Vec<Tok>,
+) -> Option<(u32, u32)> {
+    let phrase = &text[m.phrase.0 as usize..m.phrase.1 as usize];
+    let mut words = phrase.split_whitespace();
+    let det = words.next()?;
+    if !["a", "an"].iter().any(|d| d.eq_ignore_ascii_case(det)) {
+        return None;
+    }
+    // The role: the last role word before "for"/"of", if any; the
+    // institution: the last word after it.
+    let head = words
+        .clone()
+        .take_while(|w| !matches!(*w, "for" | "of" | "at"))
+        .filter(|w| reader.cues.is_role(w) && !w.ends_with('s'))
+        .last()?;
+    let institution = words
+        .skip_while(|w| !matches!(*w, "for" | "of" | "at"))
+        .nth(1)
+        .and_then(|_| phrase.split_whitespace().last());
+    let paragraph_end = text[m.phrase.1 as usize..]
+        .find('\n')
+        .map_or(text.len(), |i| m.phrase.1 as usize + i);
+    let limit = if institution.is_some() {
+        m.phrase.1 as usize + NAMED_LATER_BYTES
+    } else {
+        paragraph_end
+    };
+    let mut to = limit.min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    tokenize(text, m.phrase.1 as usize, to, scratch);
+    let namelike = |t: &Tok| reader.is_namelike(t) && !reader.is_role(t);
+    for i in 0..scratch.len() {
+        if !scratch[i].text(text).eq_ignore_ascii_case(head) {
+            continue;
+        }
+        let same_institution = institution
+            .is_none_or(|inst| i > 0 && scratch[i - 1].text(text).eq_ignore_ascii_case(inst));
+        if !same_institution {
+            continue;
+        }
+        let mut first = i + 1;
+        // "MAB spokesman Dr Azzam Tamimi"
+        while first < scratch.len()
+            && reader.is_role(&scratch[first])
+            && reader.is_namelike(&scratch[first])
+        {
+            first += 1;
+        }
+        let mut end = first;
+        while end < scratch.len() && namelike(&scratch[end]) {
+            end += 1;
+        }
+        if end - first >= 2 {
+            let span = (scratch[first].start, scratch[end - 1].end);
+            if SpeakerKind::of(&text[span.0 as usize..span.1 as usize]) == SpeakerKind::Person {
+                return Some(span);
+            }
+        }
+    }
+    if (m.phrase.0 as usize) > ROLE_LOOKAHEAD_BYTES {
+        return None;
+    }
+    first_person_opening_after(text, reader, m.phrase.1, scratch)
 }
 
 /// An interview transcript's speaker label opening a paragraph: one to

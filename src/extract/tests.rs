@@ -925,3 +925,29 @@ fn attributions_set_off_inside_the_sentence_or_after_a_claim() {
         this inquiry.”";
     assert_eq!(speakers(article), [s("Michael Howerd"), s("Tony Blare")]);
 }
+
+#[test]
+fn an_indefinite_role_is_the_person_the_article_names_in_it_later() {
+    // Later in the paragraph, the same role before a name.
+    let article = "But a spokesman stressed the meeting was “not necessarily anti-Labour”. \
+        “This meeting is about policy,” MAB spokesman Dr Azzim Tamimy said.";
+    assert_eq!(speakers(article), [s("Azzim Tamimy"), s("Azzim Tamimy")]);
+    // Further on, the same institution before the role.
+    let article = "But a spokeswoman for MTV said it was “unfair and inaccurate”.\n\n\
+        The watchdog looked at the programmes.\n\n\
+        MTV spokeswoman Jeanie Kedes said the network follows the same standards.";
+    assert_eq!(speakers(article), [s("Jeanie Kedes")]);
+    // Past the opening, a spokesman named in another paragraph may be
+    // anyone's.
+    let opening = "The shadow cabinet backed the bill. ".repeat(20);
+    let article = format!(
+        "{opening}\n\n“It will do nothing,” a spokesman said.\n\n\
+        Lib Dem spokesman Mark Oatan said the bill was flawed."
+    );
+    assert_eq!(speakers(&article), [s("a spokesman")]);
+    // In the opening, the person the next sentence opens with.
+    let article = "New action urged\n\n\
+        A senior Tory MP has criticised Defra's “lackadaisical” approach.\n\n\
+        Public accounts committee chairman Edward Lee was giving his reaction.";
+    assert_eq!(speakers(article), [s("Edward Lee")]);
+}
