@@ -151,14 +151,15 @@ fn kind_of_part(part: &str) -> SpeakerKind {
     if count >= 2 && listed(INSTITUTIONS, head) {
         return SpeakerKind::Organisation;
     }
+    // "Lib Dems", "the Democrats": capitalised, still several people.
+    if listed(GROUPS, head) {
+        return SpeakerKind::Group;
+    }
     if words().any(name_like) {
         return SpeakerKind::Person;
     }
     if count == 1 && is_acronym(last) {
         return SpeakerKind::Organisation;
-    }
-    if listed(GROUPS, head) {
-        return SpeakerKind::Group;
     }
     // "White House": both words are title words (so that neither is ever
     // taken for a surname), together an institution.
@@ -260,6 +261,7 @@ const GROUPS: &[&str] = &[
     "conservatives",
     "critics",
     "democrats",
+    "dems",
     "diplomats",
     "doctors",
     "economists",

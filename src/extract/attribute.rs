@@ -776,7 +776,11 @@ impl Reader<'_> {
             if matches!(t.kind, Kind::End | Kind::Mark | Kind::Colon) {
                 break;
             }
-            if let Some(len) = self.source_phrase(toks, i) {
+            // ("“…,” according to X"; "claims from X" only right after the
+            // quote: later it is a sentence of its own about the claim.)
+            if let Some(len) = self.source_phrase(toks, i)
+                && (i == first || self.word(t).eq_ignore_ascii_case("according"))
+            {
                 return self.phrase_after(toks, i + len, Rule::AccordingTo);
             }
             if self.is_cue_at(toks, i) {

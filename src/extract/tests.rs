@@ -951,3 +951,15 @@ fn an_indefinite_role_is_the_person_the_article_names_in_it_later() {
         Public accounts committee chairman Edward Lee was giving his reaction.";
     assert_eq!(speakers(article), [s("Edward Lee")]);
 }
+
+#[test]
+fn a_claim_in_the_next_sentence_is_not_the_finished_quotes_attribution() {
+    let article = "Asked about Mr Blunket, Tony Blare replied: “I have made my admiration \
+        clear. He has done a great job.” The prime minister shrugged off claims from \
+        Conservative leader Michael Howerd that he led a “grubby government”.";
+    assert_eq!(speakers(article), [s("Tony Blare"), s("Michael Howerd")]);
+    assert_eq!(
+        crate::claim::SpeakerKind::of("Lib Dems"),
+        crate::claim::SpeakerKind::Group
+    );
+}
