@@ -36,8 +36,10 @@
 //!    before; a document to its author. An unattributed quote after a
 //!    sentence about a person is that person's.
 //!
-//! Every look-back is bounded in bytes (800 before a pronoun, 2,000 before
-//! a role or a document), so extraction stays linear in the article.
+//! Every look-back is bounded in bytes (800 before a pronoun, 3,000 before
+//! a role, 2,000 before a document or an institution), and every look-ahead
+//! (600 in an article's opening, 1,500 for an indefinite role named later),
+//! so extraction stays linear in the article.
 //!
 //! Costs: the paragraph scan touches each byte once looking for the first
 //! byte of a mark; attribution tokenizes only the sentences around quotes.
@@ -1477,7 +1479,7 @@ fn unnamed_description(
 
 /// How far around a role mention ("the minister") the person holding the
 /// role is looked for: a bound keeps the search linear in the article.
-const ROLE_LOOKBACK_BYTES: usize = 2000;
+const ROLE_LOOKBACK_BYTES: usize = 3000;
 const ROLE_LOOKAHEAD_BYTES: usize = 600;
 
 /// The person a definite role mention stands for: "the Salford MP", "our
