@@ -791,7 +791,9 @@ impl Reader<'_> {
                     if self.word(t).ends_with("ing") {
                         return None;
                     }
-                    return self.phrase_after(toks, i + 1, Rule::SaidX);
+                    return self
+                        .phrase_after(toks, i + 1, Rule::SaidX)
+                        .or_else(|| self.unnamed_sources(toks, i + 1));
                 }
                 // "…,” Smith said." — or "…,” said Smith" after an adverb.
                 // "…,” Scott Pruitt, the attorney general of Oklahoma, one
@@ -825,6 +827,35 @@ impl Reader<'_> {
             i += 1;
         }
         None
+    }
+
+    /// "say those behind the negotiations", "said people close to the
+    /// talks": the unnamed sources news copy describes by where they stand,
+    /// to the sentence's end.
+    fn unnamed_sources(&self, toks: &[Tok], start: usize) -> Option<Mention> {
+        let first = toks.get(start)?;
+        let next = toks.get(start + 1)?;
+        let who = ["those", "people", "sources"];
+        let stand = [
+            "behind", "close", "closest", "familiar", "involved", "inside", "within", "near",
+            "around",
+        ];
+        if !who.contains(&self.word(first)) || !stand.contains(&self.word(next)) {
+            return None;
+        }
+        let end = (start..toks.len().min(start + MAX_PHRASE_WORDS))
+            .take_while(|&i| toks[i].kind == Kind::Word)
+            .last()?;
+        if toks.get(end + 1).is_some_and(|t| t.kind == Kind::Word) {
+            return None;
+        }
+        let phrase = (first.start, toks[end].end);
+        Some(Mention {
+            phrase,
+            name: phrase,
+            what: What::Group,
+            rule: Rule::SaidX,
+        })
     }
 
     /// The attribution in the words before a quote, back to the sentence

@@ -963,3 +963,12 @@ fn a_claim_in_the_next_sentence_is_not_the_finished_quotes_attribution() {
         crate::claim::SpeakerKind::Group
     );
 }
+
+#[test]
+fn unnamed_sources_described_by_where_they_stand_speak() {
+    let article = "Talks on membership have been “making good progress” say those behind \
+        the negotiations.";
+    assert_eq!(speakers(article), [s("those behind the negotiations")]);
+    let article = "“We are close,” said people familiar with the matter.";
+    assert_eq!(speakers(article), [s("people familiar with the matter")]);
+}
