@@ -792,8 +792,8 @@ impl Reader<'_> {
                         return None;
                     }
                     return self
-                        .phrase_after(toks, i + 1, Rule::SaidX)
-                        .or_else(|| self.unnamed_sources(toks, i + 1));
+                        .unnamed_sources(toks, i + 1)
+                        .or_else(|| self.phrase_after(toks, i + 1, Rule::SaidX));
                 }
                 // "…,” Smith said." — or "…,” said Smith" after an adverb.
                 // "…,” Scott Pruitt, the attorney general of Oklahoma, one
