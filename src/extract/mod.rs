@@ -1018,8 +1018,10 @@ fn with_honorific(text: &str, name: (u32, u32)) -> (u32, u32) {
 fn honorific_before(text: &str, at: u32) -> Option<u32> {
     let before = text[..at as usize].strip_suffix(' ')?;
     let word_start = before
-        .rfind([' ', '\n', '(', '"', '“'])
-        .map_or(0, |i| i + 1);
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| matches!(c, ' ' | '\n' | '(' | '"' | '“'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
     HONORIFICS
         .contains(&&before[word_start..])
         .then_some(word_start as u32)

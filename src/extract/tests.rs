@@ -972,3 +972,21 @@ fn unnamed_sources_described_by_where_they_stand_speak() {
     let article = "“We are close,” said people familiar with the matter.";
     assert_eq!(speakers(article), [s("people familiar with the matter")]);
 }
+
+#[test]
+fn a_name_after_a_multibyte_mark_resolves_without_panic() {
+    // The honorific is looked for after an opening mark of three bytes.
+    let article = "Er sagte: “Mr Smith” habe gewonnen. „Wir schaffen das“, sagte Mr Smith.";
+    let _ = speakers(article);
+    let article = "“Mr Smith said: “We will win,” Smith said.";
+    let _ = speakers(article);
+    let article = "He said “Lord Tebbit” was right. “After all,” Tebbit said.";
+    assert_eq!(speakers(article).len(), 2);
+    // The word before the name ends in a closing German mark (3 bytes).
+    let text = "„Wir schaffen das“ Müller";
+    let at = text.find("Müller").unwrap() as u32;
+    assert_eq!(honorific_before(text, at), None);
+    let text = "(“Mr Müller";
+    let at = text.find("Müller").unwrap() as u32;
+    assert_eq!(honorific_before(text, at), Some("(“".len() as u32));
+}
