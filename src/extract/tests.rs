@@ -985,8 +985,8 @@ fn a_name_after_a_multibyte_mark_resolves_without_panic() {
     // The word before the name ends in a closing German mark (3 bytes).
     let text = "„Wir schaffen das“ Müller";
     let at = text.find("Müller").unwrap() as u32;
-    assert_eq!(honorific_before(text, at), None);
+    assert_eq!(names::honorific_before(text, at), None);
     let text = "(“Mr Müller";
     let at = text.find("Müller").unwrap() as u32;
-    assert_eq!(honorific_before(text, at), Some("(“".len() as u32));
+    assert_eq!(names::honorific_before(text, at), Some("(“".len() as u32));
 }
