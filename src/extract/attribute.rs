@@ -1096,6 +1096,24 @@ impl Reader<'_> {
         (at > 0 && toks[at - 1].kind == Kind::Comma).then_some(m)
     }
 
+    /// The first person named in full (two words or more, titles left
+    /// out) right before a cue verb inside `sentence`.
+    fn speaking_inside(&self, sentence: &[Tok]) -> Option<(u32, u32)> {
+        (2..sentence.len()).find_map(|i| {
+            if !self.is_cue_at(sentence, i) {
+                return None;
+            }
+            let mut first = i;
+            while first > 0 && {
+                let t = &sentence[first - 1];
+                t.kind == Kind::Word && self.is_namelike(t) && !self.is_role(t)
+            } {
+                first -= 1;
+            }
+            (i - first >= 2).then(|| (sentence[first].start, sentence[i - 1].end))
+        })
+    }
+
     /// A word that links the sentence to the one before without being
     /// part of its subject: "But", "And", "Meanwhile,", "However,".
     pub(crate) fn is_connective(&self, t: &Tok, next: &Tok) -> bool {
@@ -1169,6 +1187,14 @@ impl Reader<'_> {
                 .filter(|&s| person(s))
                 .map(Subject::Person);
         };
+        // "His comments came as President George W Bush said the US backed
+        // …": a subject that is no one, and a person named in full speaking
+        // inside the sentence.
+        if m.what != What::Person
+            && let Some(span) = self.speaking_inside(sentence).filter(|&s| person(s))
+        {
+            return Some(Subject::Person(span));
+        }
         // "Mr Campbell's e-mail suggested …": the possessor is who the
         // sentence is about.
         if let Some(p) = sentence.iter().position(|t| {

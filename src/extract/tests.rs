@@ -990,3 +990,14 @@ fn a_name_after_a_multibyte_mark_resolves_without_panic() {
     let at = text.find("Müller").unwrap() as u32;
     assert_eq!(names::honorific_before(text, at), Some("(“".len() as u32));
 }
+
+#[test]
+fn a_pronoun_after_a_sentence_whose_subject_is_no_one_is_the_person_speaking_in_it() {
+    let article = "But the chairman, Ambassador Stefan Johanson, warned there was “still a \
+        lot of work”. His comments came as President George W Busch said the US backed Russian \
+        entry. But he said Russia must “renew a commitment to democracy”.";
+    assert_eq!(
+        speakers(article),
+        [s("Stefan Johanson"), s("George W Busch")]
+    );
+}
