@@ -613,3 +613,53 @@ pub(super) fn named_later(
     }
     first_person_opening_after(text, reader, m.phrase.1, scratch)
 }
+
+/// "Research conducted by the EOC", "a report published by Oxfam": the
+/// agent named right after a document noun (its head one of
+/// [`DOCUMENTS`]), if any.
+pub(super) fn document_agent(
+    text: &str,
+    reader: &Reader<'_>,
+    m: Mention,
+    scratch: &mut Vec<Tok>,
+) -> Option<(u32, u32)> {
+    let phrase = &text[m.phrase.0 as usize..m.phrase.1 as usize];
+    let head = phrase.split_whitespace().last()?;
+    if !DOCUMENTS.iter().any(|d| d.eq_ignore_ascii_case(head)) {
+        return None;
+    }
+    let mut to = (m.phrase.1 as usize + DOCUMENT_AGENT_BYTES).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    tokenize(text, m.phrase.1 as usize, to, scratch);
+    let participles = [
+        "conducted",
+        "published",
+        "commissioned",
+        "carried",
+        "produced",
+        "released",
+        "written",
+        "issued",
+        "compiled",
+    ];
+    let mut i = 0;
+    if scratch
+        .first()
+        .is_some_and(|t| participles.contains(&t.text(text)))
+    {
+        i = 1;
+        if scratch.get(1).is_some_and(|t| t.text(text) == "out") {
+            i = 2;
+        }
+    }
+    if scratch.get(i).is_none_or(|t| t.text(text) != "by") {
+        return None;
+    }
+    let agent = reader.phrase_after(scratch, i + 1, Rule::XSaidBefore)?;
+    matches!(agent.what, What::Group | What::Person).then_some(agent.name)
+}
+
+/// How far after a document noun its agent is looked for.
+const DOCUMENT_AGENT_BYTES: usize = 200;

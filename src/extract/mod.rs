@@ -62,13 +62,15 @@ use std::collections::HashMap;
 
 use crate::claim::SpeakerKind;
 use antecedents::{
-    Holder, SUBJECT_LOOKBACK_BYTES, Wanted, document_author, last_person_before, named_later,
-    pronoun_subject_before, role_holder, subject_person_before,
+    Holder, SUBJECT_LOOKBACK_BYTES, Wanted, document_agent, document_author, last_person_before,
+    named_later, pronoun_subject_before, role_holder, subject_person_before,
 };
 use attribute::{Mention, Reader, What};
 use cues::Cues;
 use marks::{Found, Glyph, Pair, glyph_at, pair_paragraph};
-use names::{SurnameMemo, full_name, institution_named_before, without_possessive_range};
+use names::{
+    SurnameMemo, expand_acronym, full_name, institution_named_before, without_possessive_range,
+};
 use tokens::{Kind, Tok, capitalised, tokenize};
 
 /// Is a quoted span reported speech, or something else in quote marks?
@@ -678,6 +680,8 @@ impl Extractor {
                 q.speaker_mention = None;
                 q.rule = Rule::None;
             }
+            // "the EOC": the name the article spelt out with it.
+            q.speaker = q.speaker.map(|s| expand_acronym(text, s));
             if let Some(name) = q.speaker {
                 // What the speaker turned out to be: a role resolved to the
                 // person holding it is that person, "the report" its author.
@@ -754,6 +758,13 @@ impl Extractor {
     ) -> What {
         q.speaker_mention = Some(m.phrase);
         q.rule = m.rule;
+        // "Research conducted by the EOC revealed": the document's agent.
+        if matches!(m.what, What::Group | What::Person)
+            && let Some(agent) = document_agent(text, reader, m, &mut self.toks)
+        {
+            q.speaker = Some(agent);
+            return What::Group;
+        }
         match m.what {
             What::Pronoun | What::PluralPronoun => {
                 q.speaker = self.pronoun_antecedent(text, reader, m, from, q.open_mark.0);
@@ -767,7 +778,8 @@ impl Extractor {
                 }
             }
             What::Group => {
-                // "The report said": whoever the article said wrote it.
+                // "The report said": whoever the article said wrote it;
+                // "Research conducted by the EOC revealed": its agent.
                 if let Some(author) = document_author(text, reader, m, &mut self.toks) {
                     q.speaker = Some(author);
                     return What::Group;

@@ -301,3 +301,61 @@ pub(super) fn first_full_mention(
     }
     None
 }
+
+/// How far back "Equal Opportunities Commission (EOC)" is looked for from
+/// "the EOC".
+pub(super) const ACRONYM_LOOKBACK_BYTES: usize = 4000;
+
+/// "the EOC" → "Equal Opportunities Commission", where the article wrote
+/// the name with the acronym after it in brackets (in the
+/// [`ACRONYM_LOOKBACK_BYTES`] before); else the name as it is.
+pub(super) fn expand_acronym(text: &str, name: (u32, u32)) -> (u32, u32) {
+    let written = &text[name.0 as usize..name.1 as usize];
+    let acronym = written
+        .strip_prefix("the ")
+        .or_else(|| written.strip_prefix("The "))
+        .unwrap_or(written);
+    if !(2..=6).contains(&acronym.len()) || !acronym.bytes().all(|b| b.is_ascii_uppercase()) {
+        return name;
+    }
+    let mut bracketed = [0u8; 8];
+    bracketed[0] = b'(';
+    bracketed[1..=acronym.len()].copy_from_slice(acronym.as_bytes());
+    bracketed[acronym.len() + 1] = b')';
+    let needle = &bracketed[..acronym.len() + 2];
+    let from = super::window_start(text, name.0 as usize, ACRONYM_LOOKBACK_BYTES);
+    let window = &text[from..name.0 as usize];
+    let Some(at) = memchr::memmem::rfind(window.as_bytes(), needle) else {
+        return name;
+    };
+    // The capitalised words before the bracket, with "of", "for", "and"
+    // between them ("Department for Work and Pensions").
+    let before = window[..at].trim_end_matches(' ');
+    let mut start = before.len();
+    let mut words = 0;
+    for word in before.rsplit(' ') {
+        let capital = word.starts_with(|c: char| c.is_uppercase())
+            && word
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '-' || c == '\'')
+            && !matches!(word, "The" | "A" | "An");
+        let link = matches!(word, "of" | "for" | "and") && words > 0;
+        if !(capital || link) || words >= 8 {
+            break;
+        }
+        start -= word.len() + usize::from(start < before.len());
+        words += 1;
+    }
+    // A linking word cannot open the name.
+    let mut name_start = start;
+    while let Some(rest) = ["of ", "for ", "and "]
+        .iter()
+        .find_map(|l| before[name_start..].strip_prefix(l))
+    {
+        name_start = before.len() - rest.len();
+    }
+    if words < 2 || name_start >= before.len() {
+        return name;
+    }
+    ((from + name_start) as u32, (from + before.len()) as u32)
+}

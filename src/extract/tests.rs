@@ -1001,3 +1001,17 @@ fn a_pronoun_after_a_sentence_whose_subject_is_no_one_is_the_person_speaking_in_
         [s("Stefan Johanson"), s("George W Busch")]
     );
 }
+
+#[test]
+fn an_acronym_is_the_name_the_article_spelt_out_and_research_speaks_for_its_agent() {
+    let article = "Ms Hewet spoke at a seminar organised by the Equal Opportunities \
+        Commission (EOC). Research conducted by the EOC last year revealed that many believe \
+        the gap is the result of “natural differences” between the sexes.";
+    assert_eq!(speakers(article), [s("Equal Opportunities Commission")]);
+    let article = "The Department for Work and Pensions (DWP) said it would act. \
+        “We will act,” the DWP said.";
+    assert_eq!(speakers(article), [s("Department for Work and Pensions")]);
+    // Never spelt out: as written.
+    let article = "“We will act,” the DWP said.";
+    assert_eq!(speakers(article), [s("DWP")]);
+}
