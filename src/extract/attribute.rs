@@ -1100,6 +1100,11 @@ impl Reader<'_> {
     /// out) right before a cue verb inside `sentence`.
     fn speaking_inside(&self, sentence: &[Tok]) -> Option<(u32, u32)> {
         (2..sentence.len()).find_map(|i| {
+            // (Two capitalised words first: a cheap test before the lists.)
+            let capital = |t: &Tok| t.kind == Kind::Word && capitalised(self.word(t));
+            if !capital(&sentence[i - 1]) || !capital(&sentence[i - 2]) {
+                return None;
+            }
             if !self.is_cue_at(sentence, i) {
                 return None;
             }
