@@ -135,6 +135,12 @@ fn extraction_is_linear_on_the_inputs_that_were_quadratic() {
             "abbreviation dots",
             format!("“Hello there,” U.x.{}", repeat_to("éx.", 1 << 20)),
         ),
+        // An indefinite role in one long paragraph: each read the paragraph
+        // to its end for the name given later (5.5 s at 222 KB).
+        (
+            "indefinite role, one paragraph",
+            repeat_to("“We will win,” a spokesman said. ", 1 << 20),
+        ),
         // Groups, then pronouns that find no person (superlinear).
         (
             "group then pronoun",

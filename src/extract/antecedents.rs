@@ -13,7 +13,7 @@
 use super::attribute::{Mention, Reader, Rule, Subject, What};
 use super::gender;
 use super::tokens::{Kind, Tok, capitalised, tokenize};
-use super::window_start;
+use super::{window_end, window_start};
 use crate::claim::SpeakerKind;
 
 /// Does the run of capitalised words starting at token `start` end a longer
@@ -487,10 +487,7 @@ pub(super) fn first_person_opening_after(
     scratch: &mut Vec<Tok>,
 ) -> Option<(u32, u32)> {
     let namelike = |t: &Tok| reader.is_namelike(t) && !reader.is_role(t);
-    let mut to = (from as usize + ROLE_LOOKAHEAD_BYTES).min(text.len());
-    while !text.is_char_boundary(to) {
-        to -= 1;
-    }
+    let to = window_end(text, from as usize, ROLE_LOOKAHEAD_BYTES);
     tokenize(text, from as usize, to, scratch);
     let mut i = 0;
     while i < scratch.len() {
@@ -536,10 +533,11 @@ pub(super) const MAX_DESCRIPTION_WORDS: usize = 5;
 pub(super) const NAMED_LATER_BYTES: usize = 1500;
 
 /// The person an indefinite role ("a spokeswoman for MTV", "A senior Tory
-/// MP") turns out to be: the role word right before a full name later in
-/// the same paragraph ("But a spokesman stressed …. “…,” MAB spokesman Dr
-/// Azzam Tamimi said"), or in the [`NAMED_LATER_BYTES`] after it with the
-/// same institution before the role ("MTV spokeswoman Jeannie Kedas"); or,
+/// MP") turns out to be: in the [`NAMED_LATER_BYTES`] after it, the role
+/// word right before a full name later in the same paragraph ("But a
+/// spokesman stressed …. “…,” MAB spokesman Dr Azzam Tamimi said"), or in
+/// any paragraph with the same institution before the role ("MTV
+/// spokeswoman Jeannie Kedas"); or,
 /// in the article's opening, the person the next sentence opens with. A
 /// spokesman named later in another paragraph, for no institution, may be
 /// anyone's.
@@ -566,19 +564,16 @@ pub(super) fn named_later(
         .skip_while(|w| !matches!(*w, "for" | "of" | "at"))
         .nth(1)
         .and_then(|_| phrase.split_whitespace().last());
-    let paragraph_end = text[m.phrase.1 as usize..]
-        .find('\n')
-        .map_or(text.len(), |i| m.phrase.1 as usize + i);
-    let limit = if institution.is_some() {
-        m.phrase.1 as usize + NAMED_LATER_BYTES
-    } else {
-        paragraph_end
+    // Within the bound either way, and without an institution to the
+    // paragraph's end (a paragraph of a megabyte read to its end for every
+    // "a spokesman said" in it was quadratic).
+    let from = m.phrase.1 as usize;
+    let bound = window_end(text, from, NAMED_LATER_BYTES);
+    let to = match institution {
+        Some(_) => bound,
+        None => text[from..bound].find('\n').map_or(bound, |i| from + i),
     };
-    let mut to = limit.min(text.len());
-    while !text.is_char_boundary(to) {
-        to -= 1;
-    }
-    tokenize(text, m.phrase.1 as usize, to, scratch);
+    tokenize(text, from, to, scratch);
     let namelike = |t: &Tok| reader.is_namelike(t) && !reader.is_role(t);
     for i in 0..scratch.len() {
         if !scratch[i].text(text).eq_ignore_ascii_case(head) {
@@ -628,10 +623,7 @@ pub(super) fn document_agent(
     if !DOCUMENTS.iter().any(|d| d.eq_ignore_ascii_case(head)) {
         return None;
     }
-    let mut to = (m.phrase.1 as usize + DOCUMENT_AGENT_BYTES).min(text.len());
-    while !text.is_char_boundary(to) {
-        to -= 1;
-    }
+    let to = window_end(text, m.phrase.1 as usize, DOCUMENT_AGENT_BYTES);
     tokenize(text, m.phrase.1 as usize, to, scratch);
     let participles = [
         "conducted",

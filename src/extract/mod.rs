@@ -903,6 +903,16 @@ fn window_start(text: &str, at: usize, bytes: usize) -> usize {
     from
 }
 
+/// The end of a window of at most `bytes` after `at`, on a char boundary:
+/// every look ahead is bounded as every look back is.
+fn window_end(text: &str, at: usize, bytes: usize) -> usize {
+    let mut to = at.saturating_add(bytes).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    to
+}
+
 /// An interview transcript's speaker label opening a paragraph: one to
 /// three upper-case words and a colon ("PENCE:", "CHRIS WALLACE:").
 fn paragraph_label(text: &str, start: usize, end: usize) -> Option<(u32, u32)> {
