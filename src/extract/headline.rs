@@ -63,12 +63,12 @@ pub(super) fn give_echoed_speakers(
         if named_person {
             continue;
         }
-        let quoted = &text[q.text.0 as usize..q.text.1 as usize];
+        let words = Substance::of(cues, &text[q.text.0 as usize..q.text.1 as usize]);
         let echo = body.iter().find(|b| {
             b.nested_in.is_none()
                 && b.kind == QuoteKind::Speech
                 && b.speaker.is_some()
-                && shares_a_word(cues, quoted, &text[b.text.0 as usize..b.text.1 as usize])
+                && words.repeated_in(&text[b.text.0 as usize..b.text.1 as usize])
         });
         if let Some(b) = echo {
             q.speaker = b.speaker;
@@ -85,23 +85,43 @@ fn is_headline(text: &str, (start, end): (u32, u32)) -> bool {
     line.len() <= MAX_HEADLINE_BYTES && !closed.ends_with(['.', ':', ';', ','])
 }
 
-/// The words of substance of `quoted`: five letters or more, not function
-/// words.
-fn substantive<'t>(cues: &'t Cues, quoted: &'t str) -> impl Iterator<Item = &'t str> + 't {
-    quoted
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().count() >= MIN_ECHO_LETTERS)
-        .filter(|w| !cues.has(List::FunctionWords, w) && !cues.has(List::Stops, w))
+/// Words of substance a headline quote can hold: a headline is at most
+/// [`MAX_HEADLINE_BYTES`], and each word takes five letters and a break.
+const MAX_SUBSTANCE_WORDS: usize = MAX_HEADLINE_BYTES / (MIN_ECHO_LETTERS + 1) + 1;
+
+/// The words of substance of a headline quote (five letters or more, not
+/// function words), picked out once and compared with every quote below.
+struct Substance<'t> {
+    words: [&'t str; MAX_SUBSTANCE_WORDS],
+    len: usize,
 }
 
-/// Does `below` repeat a word of substance of `quoted`? Words match
-/// ignoring case, or when the shorter one starts the longer ("progress",
-/// "progressing").
-fn shares_a_word(cues: &Cues, quoted: &str, below: &str) -> bool {
-    below
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.len() >= MIN_ECHO_LETTERS)
-        .any(|b| substantive(cues, quoted).any(|h| same_stem(h, b)))
+impl<'t> Substance<'t> {
+    fn of(cues: &Cues, quoted: &'t str) -> Self {
+        let mut found = Substance {
+            words: [""; MAX_SUBSTANCE_WORDS],
+            len: 0,
+        };
+        let substantive = quoted
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() >= MIN_ECHO_LETTERS)
+            .filter(|w| !cues.has(List::FunctionWords, w) && !cues.has(List::Stops, w));
+        for w in substantive.take(MAX_SUBSTANCE_WORDS) {
+            found.words[found.len] = w;
+            found.len += 1;
+        }
+        found
+    }
+
+    /// Does `below` repeat one of the words? Words match ignoring case, or
+    /// when the shorter one starts the longer ("progress", "progressing").
+    fn repeated_in(&self, below: &str) -> bool {
+        let words = &self.words[..self.len];
+        below
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.len() >= MIN_ECHO_LETTERS)
+            .any(|b| words.iter().any(|h| same_stem(h, b)))
+    }
 }
 
 fn same_stem(a: &str, b: &str) -> bool {
@@ -117,17 +137,13 @@ mod tests {
 
     #[test]
     fn words_of_substance_match_by_stem() {
-        assert!(shares_a_word(
-            &ENGLISH,
-            "make progress",
-            "making good progress"
-        ));
-        assert!(shares_a_word(&ENGLISH, "wrong", "We got our sums WRONG."));
-        assert!(shares_a_word(&ENGLISH, "sleaze", "sleazes"));
+        assert!(Substance::of(&ENGLISH, "make progress").repeated_in("making good progress"));
+        assert!(Substance::of(&ENGLISH, "wrong").repeated_in("We got our sums WRONG."));
+        assert!(Substance::of(&ENGLISH, "sleaze").repeated_in("sleazes"));
         // Short and function words are no echo.
-        assert!(!shares_a_word(&ENGLISH, "will not", "we will not"));
-        assert!(!shares_a_word(&ENGLISH, "their way", "their way"));
-        assert!(!shares_a_word(&ENGLISH, "naive", "native"));
+        assert!(!Substance::of(&ENGLISH, "will not").repeated_in("we will not"));
+        assert!(!Substance::of(&ENGLISH, "their way").repeated_in("their way"));
+        assert!(!Substance::of(&ENGLISH, "naive").repeated_in("native"));
     }
 
     #[test]

@@ -306,6 +306,9 @@ pub(super) fn first_full_mention(
 /// "the EOC".
 pub(super) const ACRONYM_LOOKBACK_BYTES: usize = 4000;
 
+/// Words read back from the bracket for the spelt-out name.
+const MAX_ACRONYM_WORDS: usize = 8;
+
 /// "the EOC" → "Equal Opportunities Commission", where the article wrote
 /// the name with the acronym after it in brackets (in the
 /// [`ACRONYM_LOOKBACK_BYTES`] before); else the name as it is.
@@ -329,30 +332,28 @@ pub(super) fn expand_acronym(text: &str, name: (u32, u32)) -> (u32, u32) {
         return name;
     };
     // The capitalised words before the bracket, with "of", "for", "and"
-    // between them ("Department for Work and Pensions").
+    // between them ("Department for Work and Pensions"); the name opens at
+    // the first capitalised one (a linking word cannot open it).
     let before = window[..at].trim_end_matches(' ');
-    let mut start = before.len();
+    let mut name_start = before.len();
     let mut words = 0;
-    for word in before.rsplit(' ') {
+    let mut word_end = before.len();
+    for word in before.rsplit(' ').take(MAX_ACRONYM_WORDS) {
+        let word_start = word_end - word.len();
+        word_end = word_start.saturating_sub(1);
         let capital = word.starts_with(|c: char| c.is_uppercase())
             && word
                 .chars()
                 .all(|c| c.is_alphanumeric() || c == '-' || c == '\'')
             && !matches!(word, "The" | "A" | "An");
         let link = matches!(word, "of" | "for" | "and") && words > 0;
-        if !(capital || link) || words >= 8 {
+        if !(capital || link) {
             break;
         }
-        start -= word.len() + usize::from(start < before.len());
         words += 1;
-    }
-    // A linking word cannot open the name.
-    let mut name_start = start;
-    while let Some(rest) = ["of ", "for ", "and "]
-        .iter()
-        .find_map(|l| before[name_start..].strip_prefix(l))
-    {
-        name_start = before.len() - rest.len();
+        if capital {
+            name_start = word_start;
+        }
     }
     if words < 2 || name_start >= before.len() {
         return name;
