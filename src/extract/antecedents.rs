@@ -10,7 +10,7 @@
 
 #![forbid(unsafe_code)]
 
-use super::attribute::{Mention, Reader, Rule, Subject, What};
+use super::attribute::{Mention, Reader, Rule, Subject, What, opens_definite};
 use super::gender;
 use super::tokens::{Kind, Tok, capitalised, tokenize};
 use super::{window_end, window_start};
@@ -354,11 +354,8 @@ pub(super) fn role_holder(
     scratch: &mut Vec<Tok>,
 ) -> Option<Holder> {
     let phrase = &text[m.phrase.0 as usize..m.phrase.1 as usize];
-    let first = phrase.split_whitespace().next()?;
     let head = phrase.split_whitespace().last()?;
-    let definite = ["the", "our", "its", "his", "her", "their"]
-        .iter()
-        .any(|d| d.eq_ignore_ascii_case(first));
+    let definite = opens_definite(phrase);
     let plural = head.ends_with(['s', 'S']) && !head.ends_with("ss");
     // "the Tory source": a source is unnamed by the article's choice.
     let anonymous = head.eq_ignore_ascii_case("source");

@@ -107,6 +107,16 @@ impl Rule {
     ];
 }
 
+/// Does the phrase open with a definite determiner ("the minister", "its
+/// co-chairman"), so that it speaks of someone in particular?
+pub(crate) fn opens_definite(phrase: &str) -> bool {
+    phrase.split_whitespace().next().is_some_and(|d| {
+        ["the", "our", "its", "his", "her", "their"]
+            .iter()
+            .any(|x| x.eq_ignore_ascii_case(d))
+    })
+}
+
 /// A speaker mention found by a pattern.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Mention {
@@ -1227,13 +1237,8 @@ impl Reader<'_> {
         // (Definite only: "A developer who wants …" is nobody in
         // particular, and the look-back goes on past it.)
         let phrase = &self.text[m.phrase.0 as usize..m.phrase.1 as usize];
-        let definite = phrase.split(' ').next().is_some_and(|d| {
-            ["the", "its", "his", "her", "their", "our"]
-                .iter()
-                .any(|x| x.eq_ignore_ascii_case(d))
-        });
-        let role =
-            definite && crate::claim::SpeakerKind::of(phrase) == crate::claim::SpeakerKind::Role;
+        let role = opens_definite(phrase)
+            && crate::claim::SpeakerKind::of(phrase) == crate::claim::SpeakerKind::Role;
         if m.what == What::Person && role {
             return Some(Subject::Role(m));
         }
