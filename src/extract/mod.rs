@@ -745,7 +745,8 @@ impl Extractor {
     }
 
     /// Fills the quote's speaker from a mention (see [`Self::pronoun_antecedent`],
-    /// [`document_author`], [`role_holder`], [`full_name`]). Returns what the
+    /// [`document_agent`], [`document_author`], [`role_holder`], [`named_later`],
+    /// [`full_name`]). Returns what the
     /// speaker turned out to be: a person, or a group (an organisation, a
     /// role nobody was given).
     fn resolve(
