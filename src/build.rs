@@ -30,6 +30,7 @@
 use crate::source::SourceDoc;
 use crate::spans::Spans;
 use crate::store::flag;
+use crate::stored_text::TextPart;
 use crate::text::{chunk_starts_at, fold_word_into, words_from};
 use crate::transcript::{self, Layout};
 use crate::vocab::{UNKNOWN, Vocab};
@@ -188,8 +189,10 @@ pub(crate) struct Ranges<'a> {
 /// Appends `text`'s words (those not in `ranges.structure`) to `sink`,
 /// from `from` on, stopping before the word with index `limit`; records a
 /// [`Checkpoint`] in `checkpoints`, if given, every [`CHECKPOINT_WORDS`].
+/// `text` may be a part of the source's text (a window's blocks read from
+/// a store file) that holds `from`: offsets stay the source's.
 pub(crate) fn tokenize<S: FnMut(u32, u32), N: Numbering>(
-    text: &str,
+    text: TextPart<'_>,
     ranges: Ranges<'_>,
     from: Resume,
     limit: usize,
@@ -203,6 +206,10 @@ pub(crate) fn tokenize<S: FnMut(u32, u32), N: Numbering>(
         mut spans,
         fold_buf,
     } = sink;
+    let (base, text) = (text.base, text.text);
+    let Some(from_local) = from.at.checked_sub(base) else {
+        return;
+    };
     let first = ids.len();
     let index = |len: usize| from.word + (len - first);
     let after = |r: &std::ops::Range<u32>| (r.end as usize) <= from.at;
@@ -221,7 +228,8 @@ pub(crate) fn tokenize<S: FnMut(u32, u32), N: Numbering>(
     let mut bracket_depth = from.state.brackets;
     let mut sentence_start = from.state.sentence_start;
     let mut next_checkpoint = (from.word / CHECKPOINT_WORDS + 1) * CHECKPOINT_WORDS;
-    for (start, word) in words_from(text, from.at) {
+    for (local, word) in words_from(text, from_local) {
+        let start = base + local;
         let end = start + word.len();
         while skip.peek().is_some_and(|r| (r.end as usize) <= start) {
             skip.next();
@@ -232,7 +240,7 @@ pub(crate) fn tokenize<S: FnMut(u32, u32), N: Numbering>(
             gap_start = end;
             continue;
         }
-        let gap = &text[gap_start..start];
+        let gap = &text[gap_start - base..local];
         if gap.contains("\n\n") {
             sentence_start = true;
         }
@@ -263,7 +271,8 @@ pub(crate) fn tokenize<S: FnMut(u32, u32), N: Numbering>(
         }
         if let Some(out) = checkpoints.as_deref_mut()
             && i >= next_checkpoint
-            && chunk_starts_at(text, start)
+            && (local > 0 || base == 0)
+            && chunk_starts_at(text, local)
         {
             out.push(Checkpoint {
                 word: i as u32,
@@ -337,7 +346,7 @@ fn tokenize_run(docs: &[SourceDoc]) -> Run {
         let spans = &mut run.spans;
         let mut checkpoints = Vec::new();
         tokenize(
-            &doc.text,
+            TextPart::whole(&doc.text),
             Ranges {
                 structure: &layout.structure,
                 editorial: &layout.editorial,
@@ -463,7 +472,8 @@ pub(crate) struct WindowWords {
 /// A stored source as [`derive_window`] needs it.
 #[derive(Clone, Copy)]
 pub(crate) struct Stored<'a> {
-    pub text: &'a str,
+    /// Its text, or the part of it [`window_bytes`] names.
+    pub text: TextPart<'a>,
     pub ranges: Ranges<'a>,
     pub checkpoints: &'a [Checkpoint],
     /// How many words it has.
@@ -477,7 +487,9 @@ pub(crate) struct Stored<'a> {
 /// words before it). Each checkpoint passed must be where its word is, or
 /// the whole is derived again from the source's start. `false` when the
 /// words cannot be had: a word missing from the vocabulary, fewer words
-/// than the record says (a store file whose parts disagree).
+/// than the record says (a store file whose parts disagree), or, from a
+/// part of the text, a checkpoint out of step (the caller tries again
+/// with the whole text).
 pub(crate) fn derive_window(
     src: Stored<'_>,
     words: std::ops::Range<usize>,
@@ -500,6 +512,30 @@ pub(crate) fn derive_window(
         && out.ids.len() >= words.end.min(src.words)
 }
 
+/// The bytes of a source's text that [`derive_window`] reads for its
+/// words `words`: from just before the checkpoint it resumes at (the char
+/// before says a chunk starts there) to the first checkpoint past the last
+/// word it may read, or the text's end. Every chunk before that checkpoint
+/// is whole in these bytes, and words are segmented chunk by chunk, so
+/// they give the words the whole text gives.
+pub(crate) fn window_bytes(
+    checkpoints: &[Checkpoint],
+    words: std::ops::Range<usize>,
+    text_len: usize,
+) -> std::ops::Range<usize> {
+    let k = checkpoints.partition_point(|c| c.word as usize <= words.start);
+    let from = k
+        .checked_sub(1)
+        .and_then(|c| Resume::of(&checkpoints[c]))
+        .map_or(0, |r| r.at);
+    let limit = words.end.saturating_add(MAX_STAGE_DIRECTION_WORDS + 2);
+    let after = checkpoints.partition_point(|c| c.word as usize <= limit);
+    let end = checkpoints
+        .get(after)
+        .map_or(text_len, |c| (c.at as usize).min(text_len));
+    from.saturating_sub(4)..end.max(from)
+}
+
 fn derive_from(
     src: Stored<'_>,
     from: Resume,
@@ -511,7 +547,12 @@ fn derive_from(
     out.ids.clear();
     out.flags.clear();
     out.spans.clear();
-    if !chunk_starts_at(src.text, from.at) {
+    let part = src.text;
+    if from.at < part.base
+        || from.at > part.end()
+        || (from.at > 0 && from.at == part.base)
+        || !chunk_starts_at(part.text, from.at - part.base)
+    {
         return false;
     }
     let spans = &mut out.spans;
@@ -629,36 +670,50 @@ mod tests {
             for lo in starts {
                 for len in [1, 9, 60, 300] {
                     let hi = (lo + len).min(n);
-                    assert!(derive_window(
-                        src.stored(src.text()),
-                        lo..hi,
-                        &store.vocab,
-                        &mut out
-                    ));
-                    let got = out.first..out.first + out.ids.len();
-                    assert!(
-                        got.start <= lo && hi <= got.end,
-                        "{} {lo}..{hi}: {got:?}",
-                        src.id()
-                    );
-                    // The window asked for (the words past it may lack a
-                    // stage direction's flag that closes further on).
-                    let global = start + lo..start + hi;
-                    let here = lo - out.first..hi - out.first;
-                    assert_eq!(
-                        all.ids(global.clone()),
-                        Some(&out.ids[here.clone()]),
-                        "{} {lo}",
-                        src.id()
-                    );
-                    assert_eq!(
-                        all.flags(global.clone()),
-                        Some(&out.flags[here.clone()]),
-                        "{} {lo}..{hi}",
-                        src.id()
-                    );
-                    all.spans(&store.spans.escapes, global, &mut built);
-                    assert_eq!(built, out.spans[here], "{} {lo}", src.id());
+                    // From the whole text, and from only the bytes a
+                    // window reads (as from a store file's blocks).
+                    let text = src.text();
+                    let bytes = window_bytes(&src.checkpoints, lo..hi, text.len());
+                    let mut base = bytes.start;
+                    while !text.is_char_boundary(base) {
+                        base -= 1;
+                    }
+                    let part = TextPart {
+                        base,
+                        text: &text[base..bytes.end],
+                    };
+                    for part in [TextPart::whole(text), part] {
+                        assert!(derive_window(
+                            src.stored(part),
+                            lo..hi,
+                            &store.vocab,
+                            &mut out
+                        ));
+                        let got = out.first..out.first + out.ids.len();
+                        assert!(
+                            got.start <= lo && hi <= got.end,
+                            "{} {lo}..{hi}: {got:?}",
+                            src.id()
+                        );
+                        // The window asked for (the words past it may lack a
+                        // stage direction's flag that closes further on).
+                        let global = start + lo..start + hi;
+                        let here = lo - out.first..hi - out.first;
+                        assert_eq!(
+                            all.ids(global.clone()),
+                            Some(&out.ids[here.clone()]),
+                            "{} {lo}",
+                            src.id()
+                        );
+                        assert_eq!(
+                            all.flags(global.clone()),
+                            Some(&out.flags[here.clone()]),
+                            "{} {lo}..{hi}",
+                            src.id()
+                        );
+                        all.spans(&store.spans.escapes, global, &mut built);
+                        assert_eq!(built, out.spans[here], "{} {lo}", src.id());
+                    }
                     windows += 1;
                 }
             }
@@ -671,7 +726,7 @@ mod tests {
         lone.add(unknown.clone()).unwrap();
         let src = lone.source(0);
         assert!(!derive_window(
-            src.stored(src.text()),
+            src.stored(TextPart::whole(src.text())),
             0..2,
             &store.vocab,
             &mut out
@@ -687,7 +742,7 @@ mod tests {
         let window = src.checkpoints[k].word as usize + 1..src.checkpoints[k + 1].word as usize + 5;
         let (mut good, mut moved) = (WindowWords::default(), WindowWords::default());
         assert!(derive_window(
-            src.stored(src.text()),
+            src.stored(TextPart::whole(src.text())),
             window.clone(),
             &store.vocab,
             &mut good
@@ -700,7 +755,7 @@ mod tests {
         bad[k].at = bad[k - 1].at;
         let stored = Stored {
             checkpoints: &bad,
-            ..src.stored(src.text())
+            ..src.stored(TextPart::whole(src.text()))
         };
         assert!(derive_window(
             stored,
@@ -740,7 +795,7 @@ mod tests {
         for (i, src) in store.sources().enumerate() {
             let n = src.words.len();
             assert!(derive_window(
-                src.stored(src.text()),
+                src.stored(TextPart::whole(src.text())),
                 0..n,
                 &store.vocab,
                 &mut d

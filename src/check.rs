@@ -29,6 +29,7 @@ use crate::quote::{Item, ItemKind, parse};
 use crate::source::{Source, SpeakerAt};
 use crate::speaker::same_person;
 use crate::store::Store;
+use crate::stored_text::TextPart;
 use crate::variants::is_stop_word;
 use crate::verdict::{Edit, EditOp, Flags, SourceSide, Verdict, explain};
 
@@ -192,6 +193,8 @@ pub struct Checker {
     /// A window's words, derived from its source's text (stores opened
     /// from a file keep no words).
     window_words: crate::build::WindowWords,
+    /// A window's text when it spans two blocks of a store file's text.
+    window_text: String,
     /// Seed lists to choose from: (postings, quote item, is a pair).
     lists: Vec<(u32, u32, bool)>,
     /// Pairs too common to seed alone: (postings, quote item).
@@ -626,8 +629,8 @@ impl Checker {
                             }
                             EditOp::Delete => {
                                 e.source.1 - e.source.0 > 1 && {
-                                    let s = store.source(m.source as usize).text();
-                                    s.get(e.source.0 as usize..e.source.1 as usize)
+                                    let s = store.source(m.source as usize);
+                                    s.text_range(e.source.0 as usize..e.source.1 as usize)
                                         .is_some_and(|t| t.split_whitespace().count() >= 2)
                                 }
                             }
@@ -690,8 +693,8 @@ impl Checker {
             // The two sides one after the other in one source are the
             // quote itself, found in two pieces: not a splice.
             let apart = a.source != b.source || {
-                let text = store.source(a.source as usize).text();
-                let gap = text.get(a.span.1 as usize..b.span.0 as usize);
+                let source = store.source(a.source as usize);
+                let gap = source.text_range(a.span.1 as usize..b.span.0 as usize);
                 gap.is_none_or(|g| g.split_whitespace().count() > 2)
             };
             if apart {
@@ -1108,7 +1111,12 @@ impl Checker {
             return Ok(None);
         }
         let (lo_u, hi_u) = (lo as usize, hi as usize);
-        let source_words = store.words_in(c_source as usize, lo_u..hi_u, &mut self.window_words)?;
+        let (source_words, text) = store.words_in(
+            c_source as usize,
+            lo_u..hi_u,
+            &mut self.window_words,
+            &mut self.window_text,
+        )?;
         let (Some(ids), Some(flags)) =
             (source_words.ids(lo_u..hi_u), source_words.flags(lo_u..hi_u))
         else {
@@ -1132,7 +1140,6 @@ impl Checker {
         // Ranges come packed from the store (perhaps from a file someone
         // crafted): each must lie in the text, in order, on char boundaries
         // before the explanation slices the text with it.
-        let text = source.try_text()?;
         source_words.spans(&store.spans.escapes, lo_u..hi_u, &mut self.window_spans);
         if !ranges_fit(&self.window_spans, text) || self.window_spans.len() != hi_u - lo_u {
             return Ok(None);
@@ -1654,7 +1661,7 @@ impl<'a> Match<'a> {
     }
     /// The span's text, as the source has it.
     pub fn text(&self) -> &'a str {
-        &self.source().text()[self.range()]
+        self.source().text_range(self.range()).unwrap_or_default()
     }
     /// The score in 0..=1: 1 for verbatim, lower for each changed word.
     pub fn score(&self) -> f32 {
@@ -1695,7 +1702,9 @@ impl<'a> Match<'a> {
     }
     /// The source text of an edit.
     pub fn source_text(&self, edit: &Edit) -> &'a str {
-        &self.source().text()[edit.source.0 as usize..edit.source.1 as usize]
+        self.source()
+            .text_range(edit.source.0 as usize..edit.source.1 as usize)
+            .unwrap_or_default()
     }
 }
 
@@ -1717,15 +1726,11 @@ fn pair_postings<'s>(
 }
 
 /// Are `ranges` inside `text`, in order, on char boundaries?
-fn ranges_fit(ranges: &[(u32, u32)], text: &str) -> bool {
-    let mut prev_end = 0usize;
+fn ranges_fit(ranges: &[(u32, u32)], text: TextPart<'_>) -> bool {
+    let mut prev_end = text.base;
     ranges.iter().all(|&(s, e)| {
         let (s, e) = (s as usize, e as usize);
-        let ok = prev_end <= s
-            && s <= e
-            && e <= text.len()
-            && text.is_char_boundary(s)
-            && text.is_char_boundary(e);
+        let ok = prev_end <= s && s <= e && text.get(s..e).is_some();
         prev_end = e;
         ok
     })

@@ -81,6 +81,7 @@ mod source;
 mod spans;
 mod speaker;
 mod store;
+mod stored_text;
 mod text;
 mod transcript;
 mod variants;

@@ -3,7 +3,7 @@
 //!
 //! ```text
 //! offset 0   "QCSTORE\0"                      magic
-//!        8   u32 format version (5), u32 0
+//!        8   u32 format version (6), u32 0
 //!       16   sections, each 8-byte aligned    (little-endian throughout)
 //!      ...   table: u32 count, u32 0, then per section
 //!                   u32 tag, u32 0, u64 offset, u64 length
@@ -15,19 +15,21 @@
 //! numbers (word count, vocabulary size, source count), the vocabulary
 //! (offsets into one string), the per-source records (ids, metadata,
 //! speaker turns, each text's length and where its words are), the
-//! per-source text checksums, the index rows (pair rows by first word,
+//! text blocks' table, the index rows (pair rows by first word,
 //! second words, sampled list offsets, word list references) and the page
 //! tables of the posting lists. The trailer's CRC-32 covers every byte of
 //! the file before it except the contents of the large sections.
 //!
 //! The *large* sections stay in the file and are read in checked pieces
 //! when first used (the `paged` module): the texts back to back, each cut
-//! into blocks of 64 KiB of text compressed with LZ4 (the compressed length
-//! of every block in the small TextBlocks section; about 0.5-0.6 bytes per
-//! byte of English), and the delta-coded posting lists
-//! ([`crate::postings`]). Each source's compressed text has a CRC-32 in the
-//! checksums section (one `u32` per source), checked before it is
-//! decompressed, and must decompress to exactly its recorded length; the posting
+//! into blocks of at most 16 KiB of text, ending on char boundaries, each
+//! compressed with LZ4 on its own (about 0.6 bytes per byte of English),
+//! and the delta-coded posting lists ([`crate::postings`]). The small
+//! TextBlocks section holds, per block in source order, `u32` compressed
+//! length, `u32` text length and `u32` CRC-32 of the compressed bytes: a
+//! search reads only the blocks its window lies in
+//! ([`crate::stored_text`]), each checked before it is decompressed, and it
+//! must decompress to exactly its recorded length; the posting
 //! lists are cut into pages at list boundaries, each page's start and
 //! CRC-32 in a page table (`u64` start, `u32` CRC, `u32` 0, or n + 1 when
 //! the page is one long list of n positions, which can then be counted and
@@ -66,10 +68,13 @@
 //! with single-word lists past [`crate::index::LONGEST_WORD_LIST`] as
 //! counts only; 3 moved the texts out of the source records into a section
 //! of their own; 4 added per-piece checksums and page tables so that the
-//! large sections are read when used, not on open; 5 (this one) drops the
-//! word arrays (ids, flags, packed byte ranges: 1.2 bytes per byte of
-//! text, more than the texts' own size), which are derived from the texts
-//! instead, and compresses the texts. Files of versions 1 to 4 are
+//! large sections are read when used, not on open; 5 dropped the word
+//! arrays (ids, flags, packed byte ranges: 1.2 bytes per byte of text, more
+//! than the texts' own size), which are derived from the texts instead,
+//! and compressed the texts in 64 KiB blocks under one checksum a text;
+//! 6 (this one) cuts texts into 16 KiB blocks on char boundaries, each with
+//! its own checksum, so that a window is read without the rest of its
+//! text (the per-source checksums section is gone). Files of versions 1 to 5 are
 //! refused with [`Error::UnsupportedVersion`], which names the version
 //! found; rebuild them from their sources (`quotecheck --save`).
 //!
@@ -90,13 +95,14 @@ use crate::error::Error;
 use crate::index::{Blob, Frozen, Index, PAIR_SAMPLE};
 use crate::paged::{Backing, FileRef, Page, PagedBytes, Piece, cut_pages};
 use crate::postings::{self, List};
-use crate::source::{LazyText, Source, SourceDoc, SourceKind, TEXT_BLOCK, TimeMark, Turn};
+use crate::source::{Source, SourceDoc, SourceKind, TimeMark, Turn};
 use crate::store::Store;
+use crate::stored_text::{StoredText, TEXT_BLOCK, TextBlock, blocks_of};
 
 const MAGIC: &[u8; 8] = b"QCSTORE\0";
 const END: &[u8; 8] = b"QCSTEND\0";
 /// The format this version writes and reads.
-pub const FORMAT_VERSION: u32 = 5;
+pub const FORMAT_VERSION: u32 = 6;
 const TRAILER: usize = 24;
 /// Bytes of one page table entry.
 const PAGE_ENTRY: usize = 16;
@@ -113,7 +119,6 @@ enum Tag {
     PairSamples = 22,
     PairBytes = 23,
     Texts = 24,
-    Sums = 25,
     PairPages = 26,
     WordCounts = 28,
     Lasts = 29,
@@ -122,7 +127,7 @@ enum Tag {
 }
 
 impl Tag {
-    const ALL: [Tag; 15] = [
+    const ALL: [Tag; 14] = [
         Tag::Meta,
         Tag::VocabOffsets,
         Tag::VocabBytes,
@@ -134,7 +139,6 @@ impl Tag {
         Tag::PairBytes,
         Tag::WordCounts,
         Tag::Lasts,
-        Tag::Sums,
         Tag::PairPages,
         Tag::TextBlocks,
         Tag::Checkpoints,
@@ -473,29 +477,24 @@ pub(crate) fn write_to<W: Write>(w: W, view: &View<'_>) -> std::io::Result<()> {
     );
     section!(Tag::PairPages, s.pages(&pages_of(&index.pair_bytes)?)?);
 
-    // The large sections: the texts, compressed (each source's blocks
-    // with one checksum), then the lists.
-    let mut sums = vec![0u32; sources.len()];
+    // The large sections: the texts, in blocks compressed one by one, each
+    // with its checksum; then the lists.
     let mut blocks = Vec::new();
-    let mut packed = Vec::new();
+    let mut packed = vec![0u8; lz4_flex::block::get_maximum_output_size(TEXT_BLOCK)];
     section!(
         Tag::Texts,
-        for (src, sum) in sources.iter().zip(&mut sums) {
-            let text = src.try_text().map_err(other)?;
-            packed.clear();
-            for chunk in text.as_bytes().chunks(TEXT_BLOCK) {
-                let at = packed.len();
-                packed.extend_from_slice(&lz4_flex::block::compress(chunk));
-                blocks.push((packed.len() - at) as u32);
+        for src in sources {
+            for block in blocks_of(src.try_text().map_err(other)?) {
+                let n = lz4_flex::block::compress_into(block.as_bytes(), &mut packed)
+                    .map_err(std::io::Error::other)?;
+                blocks.push([n as u32, block.len() as u32, crc32fast::hash(&packed[..n])]);
+                s.put(&packed[..n])?;
             }
-            *sum = crc32fast::hash(&packed);
-            s.put(&packed)?;
         }
     );
     drop(packed);
     section!(Tag::PairBytes, s.blob(&index.pair_bytes)?);
-    section!(Tag::Sums, s.u32s(sums.iter().copied())?);
-    section!(Tag::TextBlocks, s.u32s(blocks.iter().copied())?);
+    section!(Tag::TextBlocks, s.u32s(blocks.iter().flatten().copied())?);
     section!(
         Tag::Checkpoints,
         s.u32s(
@@ -683,7 +682,6 @@ struct Raw {
     vocab_offsets: Vec<u64>,
     vocab_bytes: Vec<u8>,
     records: Option<Vec<u8>>,
-    sums: Vec<u32>,
     text_blocks: Vec<u32>,
     checkpoints: Vec<u32>,
     pair_rows: Vec<u64>,
@@ -797,8 +795,8 @@ fn read(file: Arc<FileRef>, len: u64) -> Result<Parts, Error> {
         return Err(Error::NotAStore);
     }
     let version = read_u32(&header, 8)?;
-    // Versions 1 to 3 are not read: no such file was released, and
-    // converting one would mean reading all of it.
+    // Earlier versions are not read: converting one would mean reading
+    // all of it, and rebuilding from the sources costs the same.
     if version > FORMAT_VERSION || (1..FORMAT_VERSION).contains(&version) {
         return Err(Error::UnsupportedVersion {
             found: version,
@@ -835,7 +833,6 @@ fn read(file: Arc<FileRef>, len: u64) -> Result<Parts, Error> {
             Tag::VocabOffsets => raw.vocab_offsets = st.items(n, le64)?,
             Tag::VocabBytes => raw.vocab_bytes = st.bytes(n)?,
             Tag::Sources => raw.records = Some(st.bytes(n)?),
-            Tag::Sums => raw.sums = st.items(n, le32)?,
             Tag::TextBlocks => raw.text_blocks = st.items(n, le32)?,
             Tag::Checkpoints => raw.checkpoints = st.items(n, le32)?,
             Tag::PairRows => raw.pair_rows = st.items(n, le64)?,
@@ -885,13 +882,13 @@ fn assemble(mut raw: Raw, file: Arc<FileRef>) -> Result<Parts, Error> {
         vocab.push(word.to_string());
     }
 
-    // Sources: their records, their texts' pieces and checksums.
+    // Sources: their records, their texts' blocks.
     let records = raw
         .records
         .as_deref()
         .ok_or_else(|| corrupt("section Sources missing"))?;
-    if raw.sums.len() as u64 != source_count {
-        return Err(corrupt("checksums section"));
+    if !raw.text_blocks.len().is_multiple_of(3) {
+        return Err(corrupt("text blocks section"));
     }
     let (texts_at, texts_len) = raw.large(Tag::Texts)?;
     let mut r = Reader { b: records, at: 0 };
@@ -900,28 +897,19 @@ fn assemble(mut raw: Raw, file: Arc<FileRef>) -> Result<Parts, Error> {
     let mut next_word = 0u32;
     let mut blocks = raw.text_blocks.as_slice();
     let mut checkpoints = raw.checkpoints.as_slice();
-    for &sum in &raw.sums {
+    for _ in 0..source_count {
         let (mut src, len, count) = decode_source(&mut r)?;
         src.checkpoints = take_checkpoints(&mut checkpoints, count, len, src.words.len())
             .ok_or_else(|| corrupt(format!("source {:?}: checkpoints", src.doc.id)))?;
-        let (own, packed) = text_blocks(&mut blocks, len)?;
+        let own = text_blocks(&mut blocks, len, texts_at + text_at)?;
+        let packed: u64 = own.iter().map(|b| b.piece.len).sum();
         if text_at
             .checked_add(packed)
             .is_none_or(|end| end > texts_len)
         {
             return Err(corrupt("a text runs past the texts"));
         }
-        src.lazy_text = Some(LazyText {
-            file: file.clone(),
-            piece: Piece {
-                at: texts_at + text_at,
-                len: packed,
-                crc: sum,
-            },
-            len,
-            blocks: own.into(),
-            cell: OnceLock::new(),
-        });
+        src.lazy_text = Some(StoredText::new(file.clone(), len, own));
         text_at += packed;
         if src.words.start != next_word || src.words.end < src.words.start {
             return Err(corrupt(format!("source {:?}: word range", src.doc.id)));
@@ -997,28 +985,40 @@ fn take_checkpoints(
     (ordered && list.iter().all(fits)).then_some(list)
 }
 
-/// Takes the compressed lengths of a text of `len` bytes' blocks from the
-/// front of `blocks`; returns them and their sum. Each block must be long
-/// enough to hold its share of the text (LZ4 expands a byte at most 255
-/// times), so a text's memory is bounded by its part of the file.
-fn text_blocks<'a>(blocks: &mut &'a [u32], len: u64) -> Result<(&'a [u32], u64), Error> {
-    let n = usize::try_from(len.div_ceil(TEXT_BLOCK as u64))
-        .ok()
-        .filter(|&n| n <= blocks.len())
-        .ok_or_else(|| corrupt("a text runs past the texts"))?;
-    let (own, rest) = blocks.split_at(n);
-    *blocks = rest;
-    let mut left = len;
-    let mut packed = 0u64;
-    for &b in own {
-        let raw = left.min(TEXT_BLOCK as u64);
-        if u64::from(b) * 255 + 16 < raw {
-            return Err(corrupt("a text block too short for its text"));
+/// Takes the blocks of a text of `len` bytes from the front of `blocks`
+/// (three `u32` each: compressed length, text length, CRC-32), the first
+/// at byte `at` of the file and each after the one before. Each must hold
+/// 1 to [`TEXT_BLOCK`] bytes of text, together exactly `len`, and be long
+/// enough to hold its text (LZ4 expands a byte at most 255 times), so a
+/// text's memory is bounded by its part of the file.
+fn text_blocks(blocks: &mut &[u32], len: u64, mut at: u64) -> Result<Vec<TextBlock>, Error> {
+    let mut own = Vec::new();
+    let mut start = 0u64;
+    while start < len {
+        let [packed, text, crc, ..] = **blocks else {
+            return Err(corrupt("a text runs past the text blocks"));
+        };
+        *blocks = &blocks[3..];
+        let fits = text > 0
+            && text as usize <= TEXT_BLOCK
+            && start + u64::from(text) <= len
+            && u64::from(packed) * 255 + 16 >= u64::from(text);
+        if !fits {
+            return Err(corrupt("a text block's lengths"));
         }
-        left -= raw;
-        packed += u64::from(b);
+        own.push(TextBlock {
+            piece: Piece {
+                at,
+                len: u64::from(packed),
+                crc,
+            },
+            start: start as u32,
+            len: text,
+        });
+        start += u64::from(text);
+        at += u64::from(packed);
     }
-    Ok((own, packed))
+    Ok(own)
 }
 
 /// Recomputes every checksum of a store file in place from the file's own
@@ -1044,11 +1044,15 @@ pub fn reseal(bytes: &mut [u8]) -> Result<(), Error> {
             .zip(at.checked_add(len).and_then(|e| usize::try_from(e).ok()));
         crc32fast::hash(range.and_then(|(a, e)| bytes.get(a..e)).unwrap_or_default())
     };
-    let sums = at(Tag::Sums)?;
-    for (i, src) in parts.sources.iter().enumerate() {
-        let text = src.lazy_text.as_ref().map_or(Piece::default(), |t| t.piece);
-        let v = crc(bytes, text.at, text.len);
-        let o = sums + 4 * i;
+    let table = at(Tag::TextBlocks)?;
+    let blocks = parts
+        .sources
+        .iter()
+        .filter_map(|src| src.lazy_text.as_ref())
+        .flat_map(|t| t.blocks());
+    for (k, block) in blocks.enumerate() {
+        let v = crc(bytes, block.piece.at, block.piece.len);
+        let o = table + 12 * k + 8;
         if let Some(slot) = bytes.get_mut(o..o + 4) {
             slot.copy_from_slice(&v.to_le_bytes());
         }

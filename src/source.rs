@@ -7,10 +7,10 @@
 #![forbid(unsafe_code)]
 
 use std::ops::Range;
-use std::sync::{Arc, OnceLock};
+use std::sync::OnceLock;
 
 use crate::error::Error;
-use crate::paged::{FileRef, Piece, get_or_load};
+use crate::stored_text::{StoredText, TextPart};
 
 /// How the store should read a source's layout.
 ///
@@ -216,67 +216,16 @@ pub struct Source {
     /// skipped) until the store is saved or compacted.
     pub(crate) removed: bool,
     /// For a store opened from a file: where the text is (`doc.text` is
-    /// empty until then), read on first use.
-    pub(crate) lazy_text: Option<LazyText>,
+    /// empty), read a block at a time as used.
+    pub(crate) lazy_text: Option<StoredText>,
     /// Code-point offsets of the text, built the first time one is asked
     /// for (see [`Source::char_offset`]).
     pub(crate) char_index: OnceLock<crate::text::CharIndex>,
 }
 
-/// A source's text still in its store file: LZ4 blocks of
-/// [`TEXT_BLOCK`] bytes of text each (the last one shorter), back to back.
-#[derive(Clone, Debug)]
-pub(crate) struct LazyText {
-    pub file: Arc<FileRef>,
-    /// The compressed blocks, and the CRC-32 they must have.
-    pub piece: Piece,
-    /// The text's length.
-    pub len: u64,
-    /// Each block's compressed length.
-    pub blocks: Box<[u32]>,
-    pub cell: OnceLock<Box<str>>,
-}
-
-/// Bytes of text per compressed block in a store file.
-pub(crate) const TEXT_BLOCK: usize = 64 << 10;
-
-impl LazyText {
-    /// The text, read and checked (checksum, decompression to the length
-    /// recorded, UTF-8, `fits`) the first time.
-    fn get(&self, fits: impl FnOnce(&str) -> bool) -> Result<&str, Error> {
-        get_or_load(&self.cell, || {
-            let bad = |what: &str| Error::CorruptStore(format!("{}: {what}", self.file.name()));
-            let packed = self.piece.read(&self.file)?;
-            let len = usize::try_from(self.len).map_err(|_| bad("a text too large"))?;
-            let mut text = crate::error::try_zeroed(len, "a source's text")?;
-            let (mut from, mut to) = (0usize, 0usize);
-            for &n in &*self.blocks {
-                let end = (to + TEXT_BLOCK).min(len);
-                let block = packed
-                    .get(from..from + n as usize)
-                    .ok_or_else(|| bad("text blocks"))?;
-                match lz4_flex::block::decompress_into(block, &mut text[to..end]) {
-                    Ok(k) if k == end - to => {}
-                    _ => return Err(bad("a text block does not decompress to its length")),
-                }
-                (from, to) = (from + n as usize, end);
-            }
-            if from != packed.len() || to != len {
-                return Err(bad("text blocks"));
-            }
-            let text = String::from_utf8(text).map_err(|_| bad("a text is not UTF-8"))?;
-            if !fits(&text) {
-                return Err(bad("a source's ranges do not fit its text"));
-            }
-            Ok(text.into_boxed_str())
-        })
-        .map(|t| &**t)
-    }
-}
-
 impl Source {
     /// What deriving its words needs, with its text.
-    pub(crate) fn stored<'a>(&'a self, text: &'a str) -> crate::build::Stored<'a> {
+    pub(crate) fn stored<'a>(&'a self, text: TextPart<'a>) -> crate::build::Stored<'a> {
         crate::build::Stored {
             text,
             ranges: crate::build::Ranges {
@@ -314,8 +263,52 @@ impl Source {
     /// ```
     pub fn try_text(&self) -> Result<&str, Error> {
         match &self.lazy_text {
-            Some(lazy) => lazy.get(|text| self.ranges_fit(text)),
+            Some(lazy) => lazy.whole(|text| self.ranges_fit(text)),
             None => Ok(&self.doc.text),
+        }
+    }
+
+    /// The text in bytes `range`, or `None` when the range is not in the
+    /// text on char boundaries (or, in a store opened from a file, cannot
+    /// be read: [`Source::try_text`] says why). From a store file this
+    /// reads only the block the range lies in (16 KiB of text at most)
+    /// when it lies in one, not the whole text.
+    ///
+    /// ```
+    /// use quotecheck::{SourceDoc, Store};
+    /// let mut store = Store::new();
+    /// store.add(SourceDoc::new("s", "Señor, we will act."))?;
+    /// let path = std::env::temp_dir().join(format!("qc-doc-range-{}.qcs", std::process::id()));
+    /// store.save(&path)?;
+    /// let opened = Store::open(&path)?;
+    /// assert_eq!(opened.source(0).text_range(8..15), Some("we will"));
+    /// assert_eq!(opened.source(0).text_range(2..3), None); // inside "ñ"
+    /// # std::fs::remove_file(&path)?;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn text_range(&self, range: Range<usize>) -> Option<&str> {
+        match &self.lazy_text {
+            Some(lazy) => match lazy.in_one_block(range.clone()) {
+                Ok(Some(text)) => Some(text),
+                Ok(None) => self.try_text().ok()?.get(range),
+                Err(_) => None,
+            },
+            None => self.doc.text.get(range),
+        }
+    }
+
+    /// The text around bytes `range` (clamped to the text), reading from a
+    /// store file only the blocks it spans (copied into `scratch` when it
+    /// spans more than one): what a search reads to derive and explain a
+    /// window.
+    pub(crate) fn text_part<'a>(
+        &'a self,
+        range: Range<usize>,
+        scratch: &'a mut String,
+    ) -> Result<TextPart<'a>, Error> {
+        match &self.lazy_text {
+            Some(lazy) => lazy.part(range, scratch),
+            None => Ok(TextPart::whole(&self.doc.text)),
         }
     }
 
@@ -339,7 +332,7 @@ impl Source {
     /// The text's length in bytes (without reading it from a store file).
     pub fn text_len(&self) -> usize {
         match &self.lazy_text {
-            Some(lazy) => lazy.len as usize,
+            Some(lazy) => lazy.len() as usize,
             None => self.doc.text.len(),
         }
     }
@@ -436,6 +429,6 @@ impl Source {
     pub fn time_at(&self, at: usize) -> Option<&str> {
         let i = self.times.partition_point(|t| t.at as usize <= at);
         let t = self.times.get(i.checked_sub(1)?)?;
-        self.text().get(t.text.0 as usize..t.text.1 as usize)
+        self.text_range(t.text.0 as usize..t.text.1 as usize)
     }
 }

@@ -20,6 +20,7 @@ use crate::index::Index;
 use crate::persist;
 use crate::source::{Source, SourceDoc};
 use crate::spans::Spans;
+use crate::stored_text::TextPart;
 use crate::vocab::Vocab;
 use crate::words::{self, Words};
 
@@ -363,6 +364,10 @@ impl Store {
     /// # Ok::<(), quotecheck::Error>(())
     /// ```
     pub fn load(&mut self) -> Result<(), Error> {
+        // Texts first, whole: the words below are derived from them.
+        for src in &self.sources {
+            src.try_text()?;
+        }
         let mut loaded = None;
         if self.derives_words {
             // Each source's words, back to back: the arrays as built.
@@ -370,10 +375,11 @@ impl Store {
             let (mut ids, mut flags) = (Vec::with_capacity(n), Vec::with_capacity(n));
             let mut spans = Spans::default();
             let mut scratch = WindowWords::default();
+            let mut text = String::new();
             let mut ranges = Vec::new();
             for (i, src) in self.sources.iter().enumerate() {
                 let own = src.words.start as usize..src.words.end as usize;
-                let w = self.words_in(i, own.clone(), &mut scratch)?;
+                let (w, _) = self.words_in(i, own.clone(), &mut scratch, &mut text)?;
                 let (Some(i), Some(f)) = (w.ids(own.clone()), w.flags(own.clone())) else {
                     return Err(Error::CorruptStore("word arrays differ in length".into()));
                 };
@@ -387,13 +393,10 @@ impl Store {
             }
             loaded = Some((ids, flags, spans));
         }
-        for src in &self.sources {
-            src.try_text()?;
-        }
         self.index.load()?;
         for src in &mut self.sources {
             if let Some(lazy) = src.lazy_text.take() {
-                src.doc.text = lazy.cell.into_inner().map(String::from).unwrap_or_default();
+                src.doc.text = lazy.into_whole().unwrap_or_default();
             }
         }
         if let Some((ids, flags, spans)) = loaded {
@@ -406,35 +409,50 @@ impl Store {
     }
 
     /// The words at global positions `range` of source `source` (and
-    /// perhaps more of that source's): slices of the arrays, or, for a store
-    /// opened from a file, derived from the text into `scratch`.
+    /// perhaps more of that source's), and its text around them: slices of
+    /// the arrays and the text, or, for a store opened from a file, the
+    /// words derived into `words` from the blocks of text the window lies
+    /// in (copied into `text` when it spans more than one).
     pub(crate) fn words_in<'a>(
         &'a self,
         source: usize,
         range: Range<usize>,
-        scratch: &'a mut WindowWords,
-    ) -> Result<Words<'a>, Error> {
+        words: &'a mut WindowWords,
+        text: &'a mut String,
+    ) -> Result<(Words<'a>, TextPart<'a>), Error> {
         let own = self.words_of(source);
+        let src = &self.sources[source];
         if !self.derives_words {
-            return Ok(words::in_memory(
+            let arrays = words::in_memory(
                 &self.word_ids,
                 &self.flags,
                 &self.spans.base,
                 &self.spans.codes,
                 &own,
-            ));
+            );
+            return Ok((arrays, TextPart::whole(src.try_text()?)));
         }
-        let src = &self.sources[source];
-        let text = src.try_text()?;
         let start = own.start as usize;
         let local = range.start.saturating_sub(start)..range.end.saturating_sub(start);
-        if !crate::build::derive_window(src.stored(text), local, &self.vocab, scratch) {
-            return Err(Error::CorruptStore(format!(
-                "source {:?}: its text and the store's vocabulary, word count or checkpoints disagree",
-                src.doc.id
-            )));
-        }
-        Ok(words::derived(start, scratch))
+        let bytes = crate::build::window_bytes(&src.checkpoints, local.clone(), src.text_len());
+        let part = src.text_part(bytes, text)?;
+        let vocab = &self.vocab;
+        // From the window's blocks; should a checkpoint be out of step (a
+        // damaged file), from the whole text, as before blocks were read
+        // one by one.
+        let part = if crate::build::derive_window(src.stored(part), local.clone(), vocab, words) {
+            part
+        } else {
+            let whole = TextPart::whole(src.try_text()?);
+            if !crate::build::derive_window(src.stored(whole), local, vocab, words) {
+                return Err(Error::CorruptStore(format!(
+                    "source {:?}: its text and the store's vocabulary, word count or checkpoints disagree",
+                    src.doc.id
+                )));
+            }
+            whole
+        };
+        Ok((words::derived(start, words), part))
     }
 
     /// Folds the sources added since the store was built or opened into the

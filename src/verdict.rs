@@ -363,14 +363,24 @@ pub struct Explained {
 
 /// The source side of an alignment, for [`explain`].
 pub struct SourceSide<'a> {
-    /// The source's full text.
-    pub text: &'a str,
+    /// The source's text around the window (the window's blocks, or all
+    /// of it): every span and the gaps between them lie in it, on char
+    /// boundaries (the caller checks).
+    pub text: crate::stored_text::TextPart<'a>,
     /// Byte spans of the window's words.
     pub spans: &'a [(u32, u32)],
     /// Flags of the window's words.
     pub flags: &'a [u8],
     /// Layout ranges of the source (labels, cues), sorted.
     pub structure: &'a [std::ops::Range<u32>],
+}
+
+impl SourceSide<'_> {
+    /// The source's bytes `a..b`, which lie in the window's text (spans and
+    /// the gaps between them, checked by the caller); empty if not.
+    fn slice(&self, a: u32, b: u32) -> &str {
+        self.text.get(a as usize..b as usize).unwrap_or_default()
+    }
 }
 
 /// Turns alignment steps into edits (appended to `edits`) and flags.
@@ -386,7 +396,7 @@ pub fn explain(
     let qtext = |i: u32| &quote[items[i as usize].start as usize..items[i as usize].end as usize];
     let stext = |j: u32| {
         let (a, b) = src.spans[j as usize];
-        &src.text[a as usize..b as usize]
+        src.slice(a, b)
     };
     let qrange = |a: u32, b: u32| -> (u32, u32) {
         if a < b {
@@ -560,7 +570,7 @@ pub fn explain(
                     && sgap.0 <= sgap.1
                     && gaps_differ(
                         &quote[qgap.0 as usize..qgap.1 as usize],
-                        &src.text[sgap.0 as usize..sgap.1 as usize],
+                        src.slice(sgap.0, sgap.1),
                     )
                 {
                     push(
@@ -581,7 +591,7 @@ pub fn explain(
     if items.iter().any(|i| i.editorial) {
         out.flags |= Flags::EDITORIAL;
     }
-    if mark_moved_words(&mut edits[first_edit..], quote, src.text) {
+    if mark_moved_words(&mut edits[first_edit..], quote, src) {
         // The drops that moved words stand for are gone (only this
         // alignment's edits can be marked so).
         edits.retain(|e| !(e.op == EditOp::Delete && e.change == Change::Moved));
@@ -725,7 +735,7 @@ fn word_change(q: &str, s: &str, name_like: bool) -> Change {
 /// both places, and the drop is marked (`Delete` + `Moved`) for removal.
 /// Returns whether any was marked. Single words only; case and apostrophe
 /// style are ignored.
-fn mark_moved_words(edits: &mut [Edit], quote: &str, source: &str) -> bool {
+fn mark_moved_words(edits: &mut [Edit], quote: &str, source: &SourceSide<'_>) -> bool {
     let mut any = false;
     for i in 0..edits.len() {
         let e = edits[i];
@@ -737,7 +747,7 @@ fn mark_moved_words(edits: &mut [Edit], quote: &str, source: &str) -> bool {
             d.op == EditOp::Delete
                 && !d.change.is_cosmetic()
                 && d.change != Change::Moved
-                && same_words(&source[d.source.0 as usize..d.source.1 as usize], added)
+                && same_words(source.slice(d.source.0, d.source.1), added)
         });
         if let Some(j) = dropped {
             edits[i] = Edit {
@@ -867,7 +877,7 @@ fn is_false_start(steps: &[Step], k: usize, src: &SourceSide<'_>) -> bool {
     }
     let last_word_end = src.spans[run_end as usize - 1].1 as usize;
     let next_start = src.spans[run_end as usize].0 as usize;
-    let gap = &src.text[last_word_end..next_start];
+    let gap = src.slice(last_word_end as u32, next_start as u32);
     gap.starts_with('-') || gap.contains(['—', '–']) || gap.contains("--")
 }
 

@@ -2,7 +2,7 @@
 //! store's arrays in memory, or, for a store opened from a file, the words
 //! of that window derived again from the source's text.
 //!
-//! A store file keeps no per-word data (format 5): a source's word ids,
+//! A store file keeps no per-word data (since format 5): a source's word ids,
 //! flags and byte ranges are what tokenizing its text gives, so they are
 //! made again when used instead of read. Building records where tokenizing
 //! stood every 128 words (a checkpoint: byte offset and the little state

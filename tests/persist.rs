@@ -256,12 +256,68 @@ fn foreign_and_newer_files_say_so() {
     let missing = Store::open("/nonexistent/dir/store.qcs").unwrap_err();
     assert!(matches!(missing, Error::Io { .. }), "{missing:?}");
     // Files of earlier formats are refused by name, not read as damaged.
-    for old in [1, 2, 3] {
+    for old in 1..quotecheck::STORE_FORMAT_VERSION as u8 {
         bytes[8] = old;
         assert!(matches!(
             Store::from_bytes(&bytes).unwrap_err(),
             Error::UnsupportedVersion { found, .. } if found == u32::from(old)
         ));
+    }
+}
+
+/// Where section `tag` lies in a store file (the table at the end, as the
+/// format's docs lay it out).
+fn section(bytes: &[u8], tag: u32) -> std::ops::Range<usize> {
+    let le64 = |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap()) as usize;
+    let le32 = |at: usize| u32::from_le_bytes(bytes[at..at + 4].try_into().unwrap());
+    let table = le64(bytes.len() - 24);
+    (0..le32(table) as usize)
+        .map(|k| table + 8 + 24 * k)
+        .find(|&e| le32(e) == tag)
+        .map(|e| le64(e + 8)..le64(e + 8) + le64(e + 16))
+        .expect("section present")
+}
+
+/// Text blocks whose lengths are crafted (checksums and all) to wrap the
+/// running offsets, to claim more text than a block may hold, or to
+/// overlap: each is a damaged store on open, never a panic or a huge
+/// allocation.
+#[test]
+fn crafted_text_block_lengths_are_damaged_stores() {
+    const TEXT_BLOCKS: u32 = 30;
+    let bytes = small_store_bytes("crafted-blocks");
+    let blocks = section(&bytes, TEXT_BLOCKS);
+    assert_eq!(blocks.len() % 12, 0);
+    let n = blocks.len() / 12;
+    assert!(n >= 3, "one block a source at least");
+    for k in [0, n - 1] {
+        for (field, value) in [
+            (0, u32::MAX),
+            (1, u32::MAX),
+            (1, 0),
+            (1, 16 << 10 | 1),
+            (0, 0),
+        ] {
+            let mut bad = bytes.clone();
+            let at = blocks.start + 12 * k + 4 * field;
+            bad[at..at + 4].copy_from_slice(&value.to_le_bytes());
+            // The trailer's checksum is resealed even when the text
+            // blocks' are not (the structure no longer parses).
+            let _ = quotecheck::internals::reseal(&mut bad);
+            match Store::from_bytes(&bad) {
+                // Refused for the lengths, not for a stale checksum.
+                Err(Error::CorruptStore(m)) => assert!(!m.contains("checksum"), "{m}"),
+                Ok(store) => {
+                    // A shorter compressed length that still fits: the
+                    // block is found wrong when it is read.
+                    assert!(
+                        store.sources().any(|s| s.try_text().is_err()),
+                        "{k} {field}"
+                    );
+                }
+                Err(e) => panic!("block {k}, field {field} = {value}: {e:?}"),
+            }
+        }
     }
 }
 
