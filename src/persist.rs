@@ -22,8 +22,8 @@
 //!
 //! The *large* sections stay in the file and are read in checked pieces
 //! when first used (the `paged` module): the texts back to back, each cut
-//! into blocks of at most 16 KiB of text, ending on char boundaries, each
-//! compressed with LZ4 on its own (about 0.6 bytes per byte of English),
+//! into blocks of at most 8 KiB of text, ending on char boundaries, each
+//! compressed with LZ4 on its own (about 0.7 bytes per byte of English),
 //! and the delta-coded posting lists ([`crate::postings`]). The small
 //! TextBlocks section holds, per block in source order, `u32` compressed
 //! length, `u32` text length and `u32` CRC-32 of the compressed bytes: a
@@ -72,7 +72,7 @@
 //! arrays (ids, flags, packed byte ranges: 1.2 bytes per byte of text, more
 //! than the texts' own size), which are derived from the texts instead,
 //! and compressed the texts in 64 KiB blocks under one checksum a text;
-//! 6 (this one) cuts texts into 16 KiB blocks on char boundaries, each with
+//! 6 (this one) cuts texts into 8 KiB blocks on char boundaries, each with
 //! its own checksum, so that a window is read without the rest of its
 //! text (the per-source checksums section is gone). Files of versions 1 to 5 are
 //! refused with [`Error::UnsupportedVersion`], which names the version

@@ -271,7 +271,7 @@ impl Source {
     /// The text in bytes `range`, or `None` when the range is not in the
     /// text on char boundaries (or, in a store opened from a file, cannot
     /// be read: [`Source::try_text`] says why). From a store file this
-    /// reads only the block the range lies in (16 KiB of text at most)
+    /// reads only the block the range lies in (8 KiB of text at most)
     /// when it lies in one, not the whole text.
     ///
     /// ```

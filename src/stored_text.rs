@@ -6,8 +6,8 @@
 //! from the checkpoint before it, to derive the window's words and explain
 //! the alignment), so it reads the one or two blocks the window lies in,
 //! not the whole text: at 1 GiB a first check touches about six sources,
-//! and reading each whole (64 KB of fresh memory to decompress into) was
-//! most of what a first check cost.
+//! and reading each whole (64 KB of fresh memory to decompress into, 75 µs
+//! a text) was most of what a first check cost.
 //!
 //! Each block read is kept (a [`OnceLock`] per block, shared by threads);
 //! a caller asking for the whole text ([`crate::Source::text`]) gets it
@@ -30,10 +30,13 @@ use crate::error::Error;
 use crate::paged::{FileRef, Piece, get_or_load};
 
 /// At most this many bytes of text a block (a char is never split). Small
-/// enough that a window reads little it does not need, large enough that
-/// LZ4 still finds its repeats (16 KiB blocks compress English to about
-/// 0.65 of its size; 64 KiB ones to 0.62).
-pub(crate) const TEXT_BLOCK: usize = 16 << 10;
+/// enough that a window (two or three KB from the checkpoint before it)
+/// mostly lies in one, large enough that LZ4 still finds its repeats: on
+/// the 1 GiB grown corpus, blocks of 8 KiB compress the text to 0.71 of its
+/// size (16 KiB: 0.67, 64 KiB: 0.62) and a first check's p50 is 0.43-0.47
+/// ms (16 KiB: 0.52-0.55; a whole text a source: 0.77-0.80). Part of the
+/// format: open refuses a longer block.
+pub(crate) const TEXT_BLOCK: usize = 8 << 10;
 
 /// The blocks of `text`: consecutive, each at most [`TEXT_BLOCK`] bytes
 /// and ending on a char boundary (a char is at most 4 bytes, so every

@@ -295,7 +295,8 @@ fn crafted_text_block_lengths_are_damaged_stores() {
             (0, u32::MAX),
             (1, u32::MAX),
             (1, 0),
-            (1, 16 << 10 | 1),
+            // One byte more than a block may hold (8 KiB).
+            (1, (8 << 10) + 1),
             (0, 0),
         ] {
             let mut bad = bytes.clone();
