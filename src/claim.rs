@@ -137,6 +137,18 @@ fn kind_of_part(part: &str) -> SpeakerKind {
     if words().any(|w| listed(PLACES, without_possessive(w))) {
         return SpeakerKind::Unknown;
     }
+    let capitalised = |w: &str| w.starts_with(char::is_uppercase);
+    if count >= 2
+        && words()
+            .next()
+            .is_some_and(|w| capitalised(w) && listed(REGION_FIRST, w))
+        && capitalised(last)
+    {
+        return SpeakerKind::Unknown;
+    }
+    if count >= 2 && capitalised(last) && listed(DOCUMENTS, head) {
+        return SpeakerKind::Unknown;
+    }
     // The head noun decides: in "a Biden aide", "the Belarusian leader" and
     // "Kremlin spokesman" the capitalised words only modify a role.
     let lowercase_head = !last.starts_with(char::is_uppercase);
@@ -222,6 +234,18 @@ const DETERMINERS: &[&str] = &[
 ];
 
 /// Head words of places, never speakers.
+/// First words of a region's name ("Middle East", "North Korea", "West
+/// Bank"): a compass word opening a name is a place's, while "Kanye West"
+/// or "Oliver North" end with one.
+const REGION_FIRST: &[&str] = &[
+    "central", "east", "eastern", "middle", "north", "northern", "south", "southern", "west",
+    "western",
+];
+
+/// Heads of the names of laws and agreements ("Fair Sentencing Act", "Paris
+/// Accord"): capitalised like people's names, and nobody.
+const DOCUMENTS: &[&str] = &["accord", "accords", "act", "amendment", "treaty"];
+
 const PLACES: &[&str] = &[
     "avenue",
     "bay",
@@ -420,13 +444,17 @@ const INSTITUTIONS: &[&str] = &[
     "bbc",
     "beijing",
     "board",
+    "bureau",
     "cabinet",
     "campaign",
+    "center",
+    "centre",
     "channel",
     "charity",
     "cia",
     "club",
     "coalition",
+    "college",
     "commission",
     "committee",
     "company",
@@ -444,22 +472,30 @@ const INSTITUTIONS: &[&str] = &[
     "federation",
     "firm",
     "foundation",
+    "fund",
+    "gazette",
     "government",
     "group",
+    "herald",
+    "hospital",
     "inc",
     "institute",
+    "journal",
     "kremlin",
     "league",
     "letter",
     "london",
     "ltd",
+    "magazine",
     "memo",
     "military",
     "ministry",
     "moscow",
+    "nations",
     "nato",
     "navy",
     "network",
+    "news",
     "newspaper",
     "office",
     "organisation",
@@ -471,14 +507,21 @@ const INSTITUTIONS: &[&str] = &[
     "pentagon",
     "plc",
     "police",
+    "post",
+    "press",
     "regulator",
     "report",
+    "reserve",
+    "school",
     "senate",
     "service",
     "society",
     "spokesperson's",
     "statement",
+    "telegraph",
+    "times",
     "treasury",
+    "tribune",
     "trust",
     "un",
     "union",
@@ -516,6 +559,15 @@ mod tests {
             ("U.S. officials", Group),
             ("officials", Group),
             ("Lake Huron", Unknown),
+            // Regions, laws and newspapers are capitalised like people.
+            ("Middle East", Unknown),
+            ("North Korea", Unknown),
+            ("Kanye West", Person),
+            ("Oliver North", Person),
+            ("Fair Sentencing Act", Unknown),
+            ("New York Times", Organisation),
+            ("The Washington Post", Organisation),
+            ("Federal Reserve", Organisation),
             ("he", Unknown),
             ("", Unknown),
         ];
@@ -533,6 +585,8 @@ mod tests {
             super::GROUPS,
             super::ROLES,
             super::INSTITUTIONS,
+            super::REGION_FIRST,
+            super::DOCUMENTS,
         ] {
             assert!(list.windows(2).all(|p| p[0] < p[1]), "{list:?}");
             assert!(

@@ -244,26 +244,21 @@ pub(super) fn document_author(
     let definite = ["the", "its", "this", "that", "their", "his", "her"]
         .iter()
         .any(|d| d.eq_ignore_ascii_case(first));
-    if !definite || !DOCUMENTS.iter().any(|d| d.eq_ignore_ascii_case(head)) {
+    if !DOCUMENTS.iter().any(|d| d.eq_ignore_ascii_case(head)) {
+        return None;
+    }
+    // "Oxfam's report", "the Federal Reserve's survey": the possessor wrote
+    // it, when a name.
+    if let Some(owner) = possessor(text, m.phrase) {
+        return Some(owner);
+    }
+    if !definite {
         return None;
     }
     let from = window_start(text, m.phrase.0 as usize, DOCUMENT_LOOKBACK_BYTES);
     tokenize(text, from, m.phrase.0 as usize, scratch);
     let author = reader.document_author(scratch, head)?;
-    // "the Institute for Fiscal Studies": an institution by its whole name,
-    // without "the".
-    let phrase = &text[author.phrase.0 as usize..author.phrase.1 as usize];
-    let institution = phrase
-        .split_whitespace()
-        .any(crate::claim::is_institution_word);
-    let span = if institution {
-        let lead = phrase
-            .get(..4)
-            .is_some_and(|w| w.eq_ignore_ascii_case("the "));
-        (author.phrase.0 + 4 * u32::from(lead), author.phrase.1)
-    } else {
-        author.name
-    };
+    let span = agent_name(text, author);
     let name = &text[span.0 as usize..span.1 as usize];
     // The author is someone, not another document.
     (!DOCUMENTS.iter().any(|d| {
@@ -272,6 +267,54 @@ pub(super) fn document_author(
             .is_some_and(|w| d.eq_ignore_ascii_case(w))
     }))
     .then_some(span)
+}
+
+/// The capitalised name that owns the phrase at `phrase` ("Oxfam" in
+/// "Oxfam's new report", "Federal Reserve" in "the Federal Reserve's
+/// survey"), without "the" and the possessive.
+fn possessor(text: &str, phrase: (u32, u32)) -> Option<(u32, u32)> {
+    let p = &text[phrase.0 as usize..phrase.1 as usize];
+    let mut start = None;
+    let mut at = 0;
+    for w in p.split(' ') {
+        let capital = w.starts_with(char::is_uppercase);
+        let base = crate::claim::without_possessive(w);
+        if capital && !w.eq_ignore_ascii_case("the") {
+            start.get_or_insert(at);
+        } else if !(at == 0 && w.eq_ignore_ascii_case("the")) {
+            return None;
+        }
+        if base.len() < w.len() {
+            let s = start?;
+            return Some((phrase.0 + s as u32, phrase.0 + (at + base.len()) as u32));
+        }
+        at += w.len() + 1;
+    }
+    None
+}
+
+/// The name of a document's author or agent: an institution by its whole
+/// name, without "the" or a possessive ("the Institute for Fiscal
+/// Studies", "the Federal Reserve's"), a person by the name in the phrase.
+fn agent_name(text: &str, agent: Mention) -> (u32, u32) {
+    let phrase = &text[agent.phrase.0 as usize..agent.phrase.1 as usize];
+    let institution = phrase
+        .split_whitespace()
+        .any(crate::claim::is_institution_word);
+    if !institution {
+        return agent.name;
+    }
+    let lead = phrase
+        .get(..4)
+        .is_some_and(|w| w.eq_ignore_ascii_case("the "));
+    let tail = ["'s", "’s"]
+        .iter()
+        .find(|p| phrase.ends_with(*p))
+        .map_or(0, |p| p.len());
+    (
+        agent.phrase.0 + 4 * u32::from(lead),
+        agent.phrase.1 - tail as u32,
+    )
 }
 
 /// Who a definite role mention stands for (see [`role_holder`]).
@@ -433,9 +476,18 @@ pub(super) fn role_holder(
     tokenize(text, from, m.phrase.0 as usize, scratch);
     // 3. The last person named in full before: the last run of capitalised
     // words whose whole run is a person's ("Equal Opportunities Commission"
-    // is not), its name the words after any titles.
+    // is not), its name the words after any titles. Only in this paragraph
+    // and the one before: further back, the last name in full is as often
+    // someone else the story passed by ("Sanders told co-host Joe
+    // Scarborough …" two paragraphs before "the Vermont senator").
+    let near = text[from..m.phrase.0 as usize]
+        .rmatch_indices('\n')
+        .map(|(i, _)| from + i)
+        .filter(|&i| i == 0 || text.as_bytes()[i - 1] != b'\n')
+        .nth(1)
+        .unwrap_or(from);
     let mut end = scratch.len();
-    while end > 0 {
+    while end > 0 && scratch[end - 1].start as usize >= near {
         if !reader.is_namelike(&scratch[end - 1]) {
             end -= 1;
             continue;
@@ -647,7 +699,7 @@ pub(super) fn document_agent(
         return None;
     }
     let agent = reader.phrase_after(scratch, i + 1, Rule::XSaidBefore)?;
-    matches!(agent.what, What::Group | What::Person).then_some(agent.name)
+    matches!(agent.what, What::Group | What::Person).then(|| agent_name(text, agent))
 }
 
 /// How far after a document noun its agent is looked for.

@@ -237,7 +237,16 @@ impl Reader<'_> {
                 .skip(1)
                 .any(|part| part.starts_with(char::is_lowercase))
         };
-        t.kind == Kind::Word && capitalised(self.word(t)) && !self.is_function(t) && !described()
+        // "Hillary Clinton Was Headed": a headline's Title Case capitalises
+        // its verbs too, which end a name (they are no function words: the
+        // verb after a subject is looked for among them).
+        let title_case_verb =
+            || ["Is", "Was", "Are", "Were", "Has", "Have", "Had"].contains(&self.word(t));
+        t.kind == Kind::Word
+            && capitalised(self.word(t))
+            && !self.is_function(t)
+            && !described()
+            && !title_case_verb()
             || t.kind == Kind::Word && is_particle(self.word(t))
     }
 
@@ -263,6 +272,41 @@ impl Reader<'_> {
 
     /// The speaker phrase that ends just before `toks[end]`, read backwards.
     fn phrase_before(&self, toks: &[Tok], end: usize, rule: Rule) -> Option<Mention> {
+        let m = self.phrase_before_unchecked(toks, end, rule)?;
+        if self.plausible(&m) {
+            return Some(m);
+        }
+        // "The senator is: “…”": before a colon, the verb ends the phrase.
+        let colon = toks.get(end).is_some_and(|t| t.kind == Kind::Colon);
+        let phrase = &self.text[m.phrase.0 as usize..m.phrase.1 as usize];
+        let cut = m.phrase.0 + phrase.trim_end().rfind(' ')? as u32;
+        let trimmed = Mention {
+            phrase: (m.phrase.0, cut),
+            name: if m.name == m.phrase {
+                (m.phrase.0, cut)
+            } else {
+                (m.name.0.min(cut), m.name.1.min(cut))
+            },
+            ..m
+        };
+        (colon && self.plausible(&trimmed)).then_some(trimmed)
+    }
+
+    /// A speaker's phrase names no one when a verb got into it ("one Greek
+    /// Orthodox were admitted", "Another is figuring out"): an auxiliary
+    /// is never part of a name, a role or a group.
+    fn plausible(&self, m: &Mention) -> bool {
+        let name = &self.text[m.phrase.0 as usize..m.phrase.1 as usize];
+        !name.split_whitespace().any(|w| {
+            [
+                "is", "was", "are", "were", "has", "have", "had", "been", "be",
+            ]
+            .contains(&w)
+        })
+    }
+
+    fn phrase_before_unchecked(&self, toks: &[Tok], end: usize, rule: Rule) -> Option<Mention> {
+        let cue = toks.get(end).map(|t| self.word(t));
         let mut end = end;
         // "Smith also said", "Smith has said".
         while end > 0
@@ -406,6 +450,26 @@ impl Reader<'_> {
             }
             break;
         }
+        // "32% of Republican claims as “false”", "critics of Trump's
+        // remarks": after a preposition, a cue that is also a plural noun is
+        // that noun, and the words before it say whose — nobody speaks.
+        let noun_cue = cue.is_some_and(|c| {
+            [
+                "claims", "comments", "notes", "remarks", "reports", "states", "answers",
+                "replies", "tweets", "jokes", "quotes", "posts",
+            ]
+            .contains(&c)
+        });
+        if noun_cue
+            && start > 0
+            && start < end
+            && matches!(
+                self.word(&toks[start - 1]),
+                "of" | "about" | "against" | "than" | "on"
+            )
+        {
+            return None;
+        }
         // Trim prepositions and determiners left dangling at the end.
         self.person_before_role(toks, start, end, rule)
             .or_else(|| self.mention(toks, start, end, rule))
@@ -467,6 +531,11 @@ impl Reader<'_> {
 
     /// The speaker phrase that starts at `toks[start]`, read forwards.
     pub(crate) fn phrase_after(&self, toks: &[Tok], start: usize, rule: Rule) -> Option<Mention> {
+        self.phrase_after_unchecked(toks, start, rule)
+            .filter(|m| self.plausible(m))
+    }
+
+    fn phrase_after_unchecked(&self, toks: &[Tok], start: usize, rule: Rule) -> Option<Mention> {
         let first = toks.get(start)?;
         if let Some(what) = self.pronoun(first) {
             return Some(Mention {
@@ -647,9 +716,19 @@ impl Reader<'_> {
                 // "Oxfam's report"
                 if (w.ends_with("'s") || w.ends_with("’s")) && self.is_namelike(&toks[j]) {
                     let end = toks[j].end - (w.len() - without_possessive(w).len()) as u32;
+                    // The whole name: "the Federal Reserve's Beige Book
+                    // survey" is the Federal Reserve's.
+                    let mut k = j;
+                    while k > 0
+                        && j - k < 4
+                        && toks[k - 1].kind == Kind::Word
+                        && self.is_namelike(&toks[k - 1])
+                    {
+                        k -= 1;
+                    }
                     return Some(Mention {
-                        phrase: (toks[j].start, end),
-                        name: (toks[j].start, end),
+                        phrase: (toks[k].start, end),
+                        name: (toks[k].start, end),
                         what: What::Group,
                         rule: Rule::XSaidBefore,
                     });

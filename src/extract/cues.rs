@@ -741,6 +741,13 @@ pub static ENGLISH: Cues = Cues {
         "also",
         "even",
         "because",
+        // Capitalised in a headline's Title Case ("Singer Benched By NBA
+        // Team"): never part of a name.
+        "by",
+        "from",
+        "into",
+        "about",
+        "against",
         "since",
         "although",
         "though",

@@ -218,7 +218,9 @@ pub(super) fn institution_named_before(text: &str, phrase: (u32, u32)) -> Option
             let word = &prefix[word_start..];
             let capitalised = word.starts_with(|c: char| c.is_uppercase())
                 && word.chars().all(|c| c.is_alphanumeric() || c == '-');
-            if !capitalised {
+            // A headline's Title Case capitalises its little words ("Singer
+            // Benched By NBA Team"); a name keeps them lower-case.
+            if !capitalised || TITLE_CASE_LITTLE_WORDS.contains(&word) {
                 break;
             }
             start = word_start;
@@ -226,6 +228,12 @@ pub(super) fn institution_named_before(text: &str, phrase: (u32, u32)) -> Option
         (start < at).then_some(((from + start) as u32, (from + end) as u32))
     })
 }
+
+/// Little words a headline capitalises and a name does not.
+const TITLE_CASE_LITTLE_WORDS: &[&str] = &[
+    "A", "About", "After", "An", "And", "Are", "As", "At", "By", "For", "From", "Has", "Have",
+    "In", "Into", "Is", "Of", "On", "Or", "Over", "The", "To", "Was", "Were", "Will", "With",
+];
 
 /// How far back "Sir John Bourn" is looked for from "Sir John".
 pub(super) const KNIGHTED_LOOKBACK_BYTES: usize = 2000;

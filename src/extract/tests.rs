@@ -1015,3 +1015,68 @@ fn an_acronym_is_the_name_the_article_spelt_out_and_research_speaks_for_its_agen
     let article = "“We will act,” the DWP said.";
     assert_eq!(speakers(article), [s("DWP")]);
 }
+
+#[test]
+fn a_document_speaks_for_its_owner_or_agent_by_the_whole_name() {
+    let article = "Oxfam’s report said the cuts were “deep and lasting”.";
+    assert_eq!(speakers(article), [s("Oxfam")]);
+    let article = "Uncertainty is weighing on business, the Federal Reserve’s Beige Book survey \
+        said.\n\nConditions remained “tight,” according to the survey.";
+    assert_eq!(speakers(article), [s("Federal Reserve")]);
+    let article = "In Britain, a study by the Institute for Statecraft found that the network \
+        gave an edge to the “leave” camp.";
+    assert_eq!(speakers(article), [s("Institute for Statecraft")]);
+}
+
+#[test]
+fn a_role_is_not_the_last_name_given_paragraphs_before_nor_a_place() {
+    // "the Vermont senator" is nobody named in full in its paragraph or the
+    // one before: the role stays (the co-host named two paragraphs back is
+    // someone else).
+    let article = "Sanders told co-host Joe Scarborough that he did not know.\n\n\
+        The interview went on for an hour.\n\n\
+        Asked again, the Vermont senator acknowledged there are still “some people” who \
+        feel that way.";
+    assert_eq!(speakers(article), [s("the Vermont senator")]);
+    // In the paragraph before, the person named in full is the holder.
+    let article = "Senator Claire McCaskill spoke on Tuesday.\n\n\
+        “The scientific community is almost monolithic,” the senator said.";
+    assert_eq!(speakers(article), [s("Claire McCaskill")]);
+    // A place named in full is nobody's name.
+    let article = "Trump cited problems in the Middle East.\n\n\
+        “We need change,” the New York businessman said.";
+    assert_ne!(speakers(article), [s("Middle East")]);
+}
+
+#[test]
+fn a_headlines_title_case_is_not_read_as_a_name() {
+    let article = "Lone Singer Benched By NBA Team Protests\n\n\
+        “We are united in our decision,” the team said.";
+    let got = speakers(article);
+    assert!(
+        got.iter()
+            .flatten()
+            .all(|n| !n.contains("By") && !n.contains("Singer")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_speaker_is_never_a_fragment_with_a_verb_nor_whose_claims_are_rated() {
+    // "claims" after "of" is a noun: the fact-checker rated them.
+    let article = "PolitiFact rated 32% of Republican claims as “false” or “pants on fire.”";
+    assert_eq!(speakers(article), [s("PolitiFact"), s("PolitiFact")]);
+    // A verb caught in the phrase before a cue: nobody.
+    let article = "To date, 14 Catholics and one Greek Orthodox were admitted as well as 29 \
+        others who only specified “Christian” as their religion.";
+    assert!(
+        speakers(article)
+            .iter()
+            .flatten()
+            .all(|n| !n.contains("were")),
+        "{:?}",
+        speakers(article)
+    );
+    // Before a colon, the verb ends the phrase.
+    assert_eq!(speakers("The senator is: “We will act.”").len(), 1);
+}
