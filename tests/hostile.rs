@@ -153,6 +153,19 @@ fn extraction_is_linear_on_the_inputs_that_were_quadratic() {
             "indefinite role, one paragraph",
             repeat_to("“We will win,” a spokesman said. ", 1 << 20),
         ),
+        // A surname whose first full name disagrees in gender, then a
+        // megabyte of the other sex's honorific: each looks back for a full
+        // name that agrees (bounded to 5 KB).
+        (
+            "surname of the other sex",
+            format!(
+                "Bill Smith spoke first.\n{}",
+                repeat_to(
+                    "“We will win,” Mrs. Smith said. Tom Smith agreed.\n",
+                    1 << 20
+                )
+            ),
+        ),
         // Groups, then pronouns that find no person (superlinear).
         (
             "group then pronoun",

@@ -14,6 +14,7 @@ use std::collections::HashMap;
 
 use super::attribute::{Reader, What};
 use super::cues;
+use super::gender;
 use super::tokens::{self, Kind, Tok, tokenize};
 use super::window_start;
 
@@ -37,8 +38,52 @@ pub(super) struct SurnameMemo {
 
 /// The first full mention of the person whose name (perhaps a surname
 /// alone) is at `name`: an earlier speaker ending in the same word, or the
-/// earliest "First Surname" in the text before.
+/// earliest "First Surname" in the text before — unless the two disagree
+/// on gender ("Mrs. Clinton" is not the "Bill Clinton" named first; "Mr.
+/// Obama" not "Michelle Obama"), when the name stays as written.
 pub(super) fn full_name(
+    text: &str,
+    reader: &Reader<'_>,
+    name: (u32, u32),
+    speakers: &[((u32, u32), What)],
+    memo: &mut HashMap<u64, SurnameMemo>,
+    scratch: &mut Vec<Tok>,
+) -> (u32, u32) {
+    let full = fullest_form(text, reader, name, speakers, memo, scratch);
+    if full == name {
+        return full;
+    }
+    let nobody = gender::Learnt::default();
+    let gender_of = |span: (u32, u32)| gender::of_name(text, span, &nobody);
+    let (Some(want), Some(other)) = (gender_of(name), gender_of(full)) else {
+        return full;
+    };
+    if want == other {
+        return full;
+    }
+    // Another full mention of the surname that agrees, in the
+    // [`GENDER_LOOKBACK_BYTES`] before (a few looks, each bounded).
+    let surname = &text[full.0 as usize..full.1 as usize];
+    let surname = surname.rsplit(' ').next().unwrap_or(surname);
+    let mut from = window_start(text, name.0 as usize, GENDER_LOOKBACK_BYTES);
+    for _ in 0..4 {
+        let Some(next) = first_full_mention(text, reader, surname, from, name.0 as usize, scratch)
+        else {
+            break;
+        };
+        if gender_of(next) != Some(other) {
+            return next;
+        }
+        from = next.1 as usize;
+    }
+    with_honorific(text, without_possessive_range(text, name))
+}
+
+/// How far back a full name agreeing in gender is looked for when the
+/// first one found does not ("Michelle Obama … Barack Obama … Mr. Obama").
+const GENDER_LOOKBACK_BYTES: usize = 5000;
+
+fn fullest_form(
     text: &str,
     reader: &Reader<'_>,
     name: (u32, u32),

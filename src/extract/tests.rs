@@ -1080,3 +1080,15 @@ fn a_speaker_is_never_a_fragment_with_a_verb_nor_whose_claims_are_rated() {
     // Before a colon, the verb ends the phrase.
     assert_eq!(speakers("The senator is: “We will act.”").len(), 1);
 }
+
+#[test]
+fn a_surname_is_not_resolved_to_a_relative_of_the_other_sex() {
+    let article = "Bill Clinton spoke first. “We will win,” Mrs. Clinton said.";
+    assert_eq!(speakers(article), [s("Mrs. Clinton")]);
+    let article = "Michelle Obama was there, and so was Barack Obama. \
+        “It is about me,” Mr. Obama said.";
+    assert_eq!(speakers(article), [s("Barack Obama")]);
+    // Agreeing, the fullest form as before.
+    let article = "Hillary Clinton spoke first. “We will win,” Mrs. Clinton said.";
+    assert_eq!(speakers(article), [s("Hillary Clinton")]);
+}
