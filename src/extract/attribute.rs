@@ -273,6 +273,9 @@ impl Reader<'_> {
     /// The speaker phrase that ends just before `toks[end]`, read backwards.
     fn phrase_before(&self, toks: &[Tok], end: usize, rule: Rule) -> Option<Mention> {
         let m = self.phrase_before_unchecked(toks, end, rule)?;
+        if let Some(person) = self.person_of_outlet(toks, &m) {
+            return Some(person);
+        }
         if self.plausible(&m) {
             return Some(m);
         }
@@ -290,6 +293,35 @@ impl Reader<'_> {
             ..m
         };
         (colon && self.plausible(&trimmed)).then_some(trimmed)
+    }
+
+    /// "Chris Cillizza, The Washington Post: “…”": an organisation in
+    /// apposition after a person named in full at the sentence's start is
+    /// where the person writes or works; the person speaks.
+    fn person_of_outlet(&self, toks: &[Tok], m: &Mention) -> Option<Mention> {
+        let phrase = &self.text[m.phrase.0 as usize..m.phrase.1 as usize];
+        if crate::claim::SpeakerKind::of(phrase) != crate::claim::SpeakerKind::Organisation {
+            return None;
+        }
+        let at = toks.iter().position(|t| t.start == m.phrase.0)?;
+        let comma = at.checked_sub(1).filter(|&c| toks[c].kind == Kind::Comma)?;
+        let mut first = comma;
+        while first > 0 && toks[first - 1].kind == Kind::Word && self.is_namelike(&toks[first - 1])
+        {
+            first -= 1;
+        }
+        let opens = first == 0 || matches!(toks[first - 1].kind, Kind::End | Kind::Mark);
+        let name = (toks.get(first)?.start, toks[comma - 1].end);
+        let person = &self.text[name.0 as usize..name.1 as usize];
+        (opens
+            && comma - first >= 2
+            && crate::claim::SpeakerKind::of(person) == crate::claim::SpeakerKind::Person)
+            .then_some(Mention {
+                phrase: (name.0, m.phrase.1),
+                name,
+                what: What::Person,
+                rule: m.rule,
+            })
     }
 
     /// A speaker's phrase names no one when a verb got into it ("one Greek

@@ -1092,3 +1092,12 @@ fn a_surname_is_not_resolved_to_a_relative_of_the_other_sex() {
     let article = "Hillary Clinton spoke first. “We will win,” Mrs. Clinton said.";
     assert_eq!(speakers(article), [s("Hillary Clinton")]);
 }
+
+#[test]
+fn a_person_before_their_outlet_speaks() {
+    let article = "Chris Cillizza, The Washington Post: “This was her best debate.”";
+    assert_eq!(speakers(article), [s("Chris Cillizza")]);
+    // The outlet alone speaks for itself.
+    let article = "The Washington Post: “This was her best debate.”";
+    assert_eq!(speakers(article), [s("Washington Post")]);
+}
