@@ -240,8 +240,12 @@ impl Reader<'_> {
         // "Hillary Clinton Was Headed": a headline's Title Case capitalises
         // its verbs too, which end a name (they are no function words: the
         // verb after a subject is looked for among them).
-        let title_case_verb =
-            || ["Is", "Was", "Are", "Were", "Has", "Have", "Had"].contains(&self.word(t));
+        let title_case_verb = || {
+            let w = self.word(t);
+            w.len() <= 4
+                && w.starts_with(['I', 'W', 'A', 'H'])
+                && ["Is", "Was", "Are", "Were", "Has", "Have", "Had"].contains(&w)
+        };
         t.kind == Kind::Word
             && capitalised(self.word(t))
             && !self.is_function(t)
@@ -299,12 +303,12 @@ impl Reader<'_> {
     /// apposition after a person named in full at the sentence's start is
     /// where the person writes or works; the person speaks.
     fn person_of_outlet(&self, toks: &[Tok], m: &Mention) -> Option<Mention> {
+        let at = toks.iter().position(|t| t.start == m.phrase.0)?;
+        let comma = at.checked_sub(1).filter(|&c| toks[c].kind == Kind::Comma)?;
         let phrase = &self.text[m.phrase.0 as usize..m.phrase.1 as usize];
         if crate::claim::SpeakerKind::of(phrase) != crate::claim::SpeakerKind::Organisation {
             return None;
         }
-        let at = toks.iter().position(|t| t.start == m.phrase.0)?;
-        let comma = at.checked_sub(1).filter(|&c| toks[c].kind == Kind::Comma)?;
         let mut first = comma;
         while first > 0 && toks[first - 1].kind == Kind::Word && self.is_namelike(&toks[first - 1])
         {
