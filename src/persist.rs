@@ -626,6 +626,8 @@ struct Stream<'f> {
     file: &'f FileRef,
     crc: crc32fast::Hasher,
     at: u64,
+    /// The file's length.
+    len: u64,
 }
 
 impl Stream<'_> {
@@ -636,10 +638,13 @@ impl Stream<'_> {
         Ok(())
     }
 
-    /// `n` bytes, read a chunk at a time (so a damaged length cannot ask
-    /// for more memory than the file has).
+    /// `n` bytes, read a chunk at a time into room reserved once for what
+    /// the file still holds (so a damaged length cannot ask for more
+    /// memory than the file has, and a long section is not copied as it
+    /// grows).
     fn bytes(&mut self, n: usize) -> Result<Vec<u8>, Error> {
-        let mut v = Vec::new();
+        let room = usize::try_from(self.len.saturating_sub(self.at)).unwrap_or(usize::MAX);
+        let mut v = Vec::with_capacity(n.min(room));
         let mut left = n;
         while left > 0 {
             let k = left.min(1 << 16);
@@ -683,7 +688,8 @@ struct Raw {
     vocab_bytes: Vec<u8>,
     records: Option<Vec<u8>>,
     text_blocks: Vec<u32>,
-    checkpoints: Vec<u32>,
+    /// Three little-endian `u32` a checkpoint, parsed per source.
+    checkpoints: Vec<u8>,
     pair_rows: Vec<u64>,
     pair_second: Vec<u32>,
     pair_samples: Vec<u64>,
@@ -786,6 +792,7 @@ fn read(file: Arc<FileRef>, len: u64) -> Result<Parts, Error> {
         file: &file,
         crc: crc32fast::Hasher::new(),
         at: 0,
+        len,
     };
     if len < 16 {
         return Err(Error::NotAStore);
@@ -834,7 +841,8 @@ fn read(file: Arc<FileRef>, len: u64) -> Result<Parts, Error> {
             Tag::VocabBytes => raw.vocab_bytes = st.bytes(n)?,
             Tag::Sources => raw.records = Some(st.bytes(n)?),
             Tag::TextBlocks => raw.text_blocks = st.items(n, le32)?,
-            Tag::Checkpoints => raw.checkpoints = st.items(n, le32)?,
+            Tag::Checkpoints if n.is_multiple_of(12) => raw.checkpoints = st.bytes(n)?,
+            Tag::Checkpoints => return Err(corrupt("array length")),
             Tag::PairRows => raw.pair_rows = st.items(n, le64)?,
             Tag::PairSecond => raw.pair_second = st.items(n, le32)?,
             Tag::PairSamples => raw.pair_samples = st.items(n, le64)?,
@@ -955,23 +963,24 @@ fn assemble(mut raw: Raw, file: Arc<FileRef>) -> Result<Parts, Error> {
 }
 
 /// Takes a source's `count` checkpoints from the front of `all` (three
-/// `u32` each: word, byte offset, packed state), checked: in order, inside
-/// its `words` words and `text_len` bytes, states that unpack.
+/// little-endian `u32` each: word, byte offset, packed state), checked: in
+/// order, inside its `words` words and `text_len` bytes, states that unpack.
 fn take_checkpoints(
-    all: &mut &[u32],
+    all: &mut &[u8],
     count: usize,
     text_len: u64,
     words: usize,
 ) -> Option<Vec<Checkpoint>> {
-    let n = count.checked_mul(3).filter(|&n| n <= all.len())?;
+    let n = count.checked_mul(12).filter(|&n| n <= all.len())?;
     let (own, rest) = all.split_at(n);
     *all = rest;
+    let le32 = |b: &[u8]| u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
     let list: Vec<Checkpoint> = own
-        .chunks_exact(3)
+        .chunks_exact(12)
         .map(|c| Checkpoint {
-            word: c[0],
-            at: c[1],
-            state: c[2],
+            word: le32(&c[0..4]),
+            at: le32(&c[4..8]),
+            state: le32(&c[8..12]),
         })
         .collect();
     let fits = |c: &Checkpoint| {
