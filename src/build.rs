@@ -109,6 +109,42 @@ pub(crate) struct Checkpoint {
     pub state: u32,
 }
 
+/// A source's checkpoints: a range of one array shared by every source of
+/// a store opened from a file (parsed once on open, not copied per
+/// source), or a source's own.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Checkpoints {
+    all: std::sync::Arc<Vec<Checkpoint>>,
+    range: std::ops::Range<usize>,
+}
+
+impl Checkpoints {
+    /// Checkpoints `range` of the shared `all`.
+    pub fn shared(all: &std::sync::Arc<Vec<Checkpoint>>, range: std::ops::Range<usize>) -> Self {
+        Checkpoints {
+            all: all.clone(),
+            range,
+        }
+    }
+}
+
+impl From<Vec<Checkpoint>> for Checkpoints {
+    fn from(own: Vec<Checkpoint>) -> Self {
+        let range = 0..own.len();
+        Checkpoints {
+            all: std::sync::Arc::new(own),
+            range,
+        }
+    }
+}
+
+impl std::ops::Deref for Checkpoints {
+    type Target = [Checkpoint];
+    fn deref(&self) -> &[Checkpoint] {
+        self.all.get(self.range.clone()).unwrap_or_default()
+    }
+}
+
 /// What a word's flags depend on besides the word itself: an open
 /// parenthesis (how many words ago), how deep in brackets, and whether a
 /// sentence starts.
@@ -751,7 +787,7 @@ mod tests {
         // Checkpoint k names the byte offset of checkpoint k - 1's word:
         // tokenizing from it is out of step, which checkpoint k + 1 (inside
         // the window) shows, so the window comes from the source's start.
-        let mut bad = src.checkpoints.clone();
+        let mut bad = src.checkpoints.to_vec();
         bad[k].at = bad[k - 1].at;
         let stored = Stored {
             checkpoints: &bad,

@@ -151,18 +151,6 @@ pub(crate) fn get_or_load<T>(
     Ok(cell.get_or_init(|| v))
 }
 
-/// Little-endian fixed-size items from checked bytes.
-pub(crate) fn items<const N: usize, T>(bytes: &[u8], f: fn([u8; N]) -> T) -> Box<[T]> {
-    bytes
-        .chunks_exact(N)
-        .map(|c| {
-            let mut a = [0u8; N];
-            a.copy_from_slice(c);
-            f(a)
-        })
-        .collect()
-}
-
 /// One page of posting lists: where it starts in its section, its
 /// checksum, and, when it holds one long list, that list's length (so the
 /// list can be counted and stepped over without reading it).

@@ -500,7 +500,7 @@ pub(crate) fn write_to<W: Write>(w: W, view: &View<'_>) -> std::io::Result<()> {
         s.u32s(
             sources
                 .iter()
-                .flat_map(|src| &src.checkpoints)
+                .flat_map(|src| src.checkpoints.iter())
                 .flat_map(|c| [c.word, c.at, c.state])
         )?
     );
@@ -675,7 +675,24 @@ impl Stream<'_> {
         if !len.is_multiple_of(N) {
             return Err(corrupt("array length"));
         }
-        Ok(crate::paged::items(&self.bytes(len)?, f).into_vec())
+        // Parsed a chunk at a time: the section's bytes are never all in
+        // memory beside its items (at 1 GiB the index rows are tens of MB,
+        // and fresh memory is most of what opening costs).
+        let room = usize::try_from(self.len.saturating_sub(self.at)).unwrap_or(usize::MAX);
+        let mut out = Vec::with_capacity(len.min(room) / N);
+        let mut chunk = [0u8; 1 << 14];
+        let mut left = len;
+        while left > 0 {
+            let k = left.min(chunk.len() / N * N);
+            self.fill(&mut chunk[..k])?;
+            out.extend(chunk[..k].chunks_exact(N).map(|c| {
+                let mut a = [0u8; N];
+                a.copy_from_slice(c);
+                f(a)
+            }));
+            left -= k;
+        }
+        Ok(out)
     }
 }
 
@@ -688,8 +705,7 @@ struct Raw {
     vocab_bytes: Vec<u8>,
     records: Option<Vec<u8>>,
     text_blocks: Vec<u32>,
-    /// Three little-endian `u32` a checkpoint, parsed per source.
-    checkpoints: Vec<u8>,
+    checkpoints: Vec<Checkpoint>,
     pair_rows: Vec<u64>,
     pair_second: Vec<u32>,
     pair_samples: Vec<u64>,
@@ -841,8 +857,16 @@ fn read(file: Arc<FileRef>, len: u64) -> Result<Parts, Error> {
             Tag::VocabBytes => raw.vocab_bytes = st.bytes(n)?,
             Tag::Sources => raw.records = Some(st.bytes(n)?),
             Tag::TextBlocks => raw.text_blocks = st.items(n, le32)?,
-            Tag::Checkpoints if n.is_multiple_of(12) => raw.checkpoints = st.bytes(n)?,
-            Tag::Checkpoints => return Err(corrupt("array length")),
+            Tag::Checkpoints => {
+                raw.checkpoints = st.items(n, |b: [u8; 12]| {
+                    let le32 = |i: usize| u32::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]]);
+                    Checkpoint {
+                        word: le32(0),
+                        at: le32(4),
+                        state: le32(8),
+                    }
+                })?
+            }
             Tag::PairRows => raw.pair_rows = st.items(n, le64)?,
             Tag::PairSecond => raw.pair_second = st.items(n, le32)?,
             Tag::PairSamples => raw.pair_samples = st.items(n, le64)?,
@@ -904,11 +928,19 @@ fn assemble(mut raw: Raw, file: Arc<FileRef>) -> Result<Parts, Error> {
     let mut text_at = 0u64;
     let mut next_word = 0u32;
     let mut blocks = raw.text_blocks.as_slice();
-    let mut checkpoints = raw.checkpoints.as_slice();
+    let all_checkpoints = Arc::new(std::mem::take(&mut raw.checkpoints));
+    let mut checkpoints = 0..all_checkpoints.len();
     for _ in 0..source_count {
         let (mut src, len, count) = decode_source(&mut r)?;
-        src.checkpoints = take_checkpoints(&mut checkpoints, count, len, src.words.len())
-            .ok_or_else(|| corrupt(format!("source {:?}: checkpoints", src.doc.id)))?;
+        let own = take_checkpoints(
+            &all_checkpoints,
+            &mut checkpoints,
+            count,
+            len,
+            src.words.len(),
+        )
+        .ok_or_else(|| corrupt(format!("source {:?}: checkpoints", src.doc.id)))?;
+        src.checkpoints = crate::build::Checkpoints::shared(&all_checkpoints, own);
         let own = text_blocks(&mut blocks, len, texts_at + text_at)?;
         let packed: u64 = own.iter().map(|b| b.piece.len).sum();
         if text_at
@@ -962,27 +994,20 @@ fn assemble(mut raw: Raw, file: Arc<FileRef>) -> Result<Parts, Error> {
     })
 }
 
-/// Takes a source's `count` checkpoints from the front of `all` (three
-/// little-endian `u32` each: word, byte offset, packed state), checked: in
-/// order, inside its `words` words and `text_len` bytes, states that unpack.
+/// Takes a source's `count` checkpoints from the front of `left`, a range
+/// of `all`, checked: in order, inside its `words` words and `text_len`
+/// bytes, states that unpack. Returns their range.
 fn take_checkpoints(
-    all: &mut &[u8],
+    all: &[Checkpoint],
+    left: &mut Range<usize>,
     count: usize,
     text_len: u64,
     words: usize,
-) -> Option<Vec<Checkpoint>> {
-    let n = count.checked_mul(12).filter(|&n| n <= all.len())?;
-    let (own, rest) = all.split_at(n);
-    *all = rest;
-    let le32 = |b: &[u8]| u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
-    let list: Vec<Checkpoint> = own
-        .chunks_exact(12)
-        .map(|c| Checkpoint {
-            word: le32(&c[0..4]),
-            at: le32(&c[4..8]),
-            state: le32(&c[8..12]),
-        })
-        .collect();
+) -> Option<Range<usize>> {
+    let end = left.start.checked_add(count).filter(|&e| e <= left.end)?;
+    let own = left.start..end;
+    left.start = end;
+    let list = &all[own.clone()];
     let fits = |c: &Checkpoint| {
         (c.word as usize) < words
             && u64::from(c.at) < text_len
@@ -991,7 +1016,7 @@ fn take_checkpoints(
     let ordered = list
         .windows(2)
         .all(|w| w[0].word < w[1].word && w[0].at < w[1].at);
-    (ordered && list.iter().all(fits)).then_some(list)
+    (ordered && list.iter().all(fits)).then_some(own)
 }
 
 /// Takes the blocks of a text of `len` bytes from the front of `blocks`
@@ -1292,7 +1317,7 @@ fn decode_source(r: &mut Reader<'_>) -> Result<(Source, u64, usize), Error> {
         structure,
         editorial,
         // Filled from the Checkpoints section (`checkpoints` of them).
-        checkpoints: Vec::new(),
+        checkpoints: Default::default(),
         is_transcript,
         words,
         removed: false,

@@ -208,7 +208,7 @@ pub struct Source {
     /// Where tokenizing stood every [`crate::build::CHECKPOINT_WORDS`]
     /// words: a store file keeps these, not the words, and derives a
     /// window of words from the checkpoint before it.
-    pub(crate) checkpoints: Vec<crate::build::Checkpoint>,
+    pub(crate) checkpoints: crate::build::Checkpoints,
     pub(crate) is_transcript: bool,
     /// This source's words in the store's arrays.
     pub(crate) words: Range<u32>,

@@ -236,7 +236,7 @@ impl Store {
                 times: t.layout.times,
                 structure: t.layout.structure,
                 editorial: t.layout.editorial,
-                checkpoints: t.checkpoints,
+                checkpoints: t.checkpoints.into(),
                 is_transcript: t.layout.is_transcript,
                 words,
                 removed: false,

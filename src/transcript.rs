@@ -961,7 +961,7 @@ mod tests {
             times: layout.times.clone(),
             structure: layout.structure.clone(),
             editorial: Vec::new(),
-            checkpoints: Vec::new(),
+            checkpoints: Default::default(),
             is_transcript: true,
             words: 0..0,
             removed: false,
