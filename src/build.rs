@@ -31,7 +31,7 @@ use crate::source::SourceDoc;
 use crate::spans::Spans;
 use crate::store::flag;
 use crate::stored_text::TextPart;
-use crate::text::{chunk_starts_at, fold_word_into, words_from};
+use crate::text::{fold_word_into, words_from};
 use crate::transcript::{self, Layout};
 use crate::vocab::{UNKNOWN, Vocab};
 
@@ -228,7 +228,7 @@ pub(crate) struct Ranges<'a> {
 /// `text` may be a part of the source's text (a window's blocks read from
 /// a store file) that holds `from`: offsets stay the source's.
 pub(crate) fn tokenize<S: FnMut(u32, u32), N: Numbering>(
-    text: TextPart<'_>,
+    part: TextPart<'_>,
     ranges: Ranges<'_>,
     from: Resume,
     limit: usize,
@@ -242,7 +242,7 @@ pub(crate) fn tokenize<S: FnMut(u32, u32), N: Numbering>(
         mut spans,
         fold_buf,
     } = sink;
-    let (base, text) = (text.base, text.text);
+    let (base, text) = (part.base, part.text);
     let Some(from_local) = from.at.checked_sub(base) else {
         return;
     };
@@ -307,8 +307,7 @@ pub(crate) fn tokenize<S: FnMut(u32, u32), N: Numbering>(
         }
         if let Some(out) = checkpoints.as_deref_mut()
             && i >= next_checkpoint
-            && (local > 0 || base == 0)
-            && chunk_starts_at(text, local)
+            && part.chunk_starts_at(start)
         {
             out.push(Checkpoint {
                 word: i as u32,
@@ -532,20 +531,29 @@ pub(crate) fn derive_window(
     vocab: &Vocab,
     out: &mut WindowWords,
 ) -> bool {
-    let k = src
-        .checkpoints
-        .partition_point(|c| c.word as usize <= words.start);
-    let from = match k.checked_sub(1) {
-        Some(c) => Resume::of(&src.checkpoints[c]).unwrap_or(Resume::START),
-        None => Resume::START,
-    };
-    let limit = words.end.saturating_add(MAX_STAGE_DIRECTION_WORDS + 2);
+    let from = resume_before(src.checkpoints, words.start);
+    let limit = read_limit(words.end);
     if derive_from(src, from, limit, vocab, out) && passes(src.checkpoints, out) {
         return out.ids.len() >= words.end.min(src.words) - out.first;
     }
     from.word > 0
         && derive_from(src, Resume::START, limit, vocab, out)
         && out.ids.len() >= words.end.min(src.words)
+}
+
+/// Where deriving from word `word` on resumes: the last checkpoint at or
+/// before it, or the source's start.
+fn resume_before(checkpoints: &[Checkpoint], word: usize) -> Resume {
+    let k = checkpoints.partition_point(|c| c.word as usize <= word);
+    k.checked_sub(1)
+        .and_then(|c| Resume::of(&checkpoints[c]))
+        .unwrap_or(Resume::START)
+}
+
+/// The word deriving up to word `end` stops before: a few past it, so that
+/// a stage direction closing there flags the words before it.
+fn read_limit(end: usize) -> usize {
+    end.saturating_add(MAX_STAGE_DIRECTION_WORDS + 2)
 }
 
 /// The bytes of a source's text that [`derive_window`] reads for its
@@ -559,13 +567,8 @@ pub(crate) fn window_bytes(
     words: std::ops::Range<usize>,
     text_len: usize,
 ) -> std::ops::Range<usize> {
-    let k = checkpoints.partition_point(|c| c.word as usize <= words.start);
-    let from = k
-        .checked_sub(1)
-        .and_then(|c| Resume::of(&checkpoints[c]))
-        .map_or(0, |r| r.at);
-    let limit = words.end.saturating_add(MAX_STAGE_DIRECTION_WORDS + 2);
-    let after = checkpoints.partition_point(|c| c.word as usize <= limit);
+    let from = resume_before(checkpoints, words.start).at;
+    let after = checkpoints.partition_point(|c| c.word as usize <= read_limit(words.end));
     let end = checkpoints
         .get(after)
         .map_or(text_len, |c| (c.at as usize).min(text_len));
@@ -583,12 +586,7 @@ fn derive_from(
     out.ids.clear();
     out.flags.clear();
     out.spans.clear();
-    let part = src.text;
-    if from.at < part.base
-        || from.at > part.end()
-        || (from.at > 0 && from.at == part.base)
-        || !chunk_starts_at(part.text, from.at - part.base)
-    {
+    if !src.text.chunk_starts_at(from.at) {
         return false;
     }
     let spans = &mut out.spans;

@@ -146,7 +146,7 @@ fn kind_of_part(part: &str) -> SpeakerKind {
     {
         return SpeakerKind::Unknown;
     }
-    if count >= 2 && capitalised(last) && listed(DOCUMENTS, head) {
+    if count >= 2 && capitalised(last) && listed(LAWS, head) {
         return SpeakerKind::Unknown;
     }
     // The head noun decides: in "a Biden aide", "the Belarusian leader" and
@@ -233,7 +233,6 @@ const DETERMINERS: &[&str] = &[
     "a", "an", "another", "her", "his", "its", "one", "the", "their",
 ];
 
-/// Head words of places, never speakers.
 /// First words of a region's name ("Middle East", "North Korea", "West
 /// Bank"): a compass word opening a name is a place's, while "Kanye West"
 /// or "Oliver North" end with one.
@@ -244,8 +243,9 @@ const REGION_FIRST: &[&str] = &[
 
 /// Heads of the names of laws and agreements ("Fair Sentencing Act", "Paris
 /// Accord"): capitalised like people's names, and nobody.
-const DOCUMENTS: &[&str] = &["accord", "accords", "act", "amendment", "treaty"];
+const LAWS: &[&str] = &["accord", "accords", "act", "amendment", "treaty"];
 
+/// Head words of places, never speakers.
 const PLACES: &[&str] = &[
     "avenue",
     "bay",
@@ -586,7 +586,7 @@ mod tests {
             super::ROLES,
             super::INSTITUTIONS,
             super::REGION_FIRST,
-            super::DOCUMENTS,
+            super::LAWS,
         ] {
             assert!(list.windows(2).all(|p| p[0] < p[1]), "{list:?}");
             assert!(

@@ -638,13 +638,18 @@ impl Stream<'_> {
         Ok(())
     }
 
+    /// Bytes the file holds from here on: the most a section read here may
+    /// reserve, whatever length a damaged table gives.
+    fn room(&self) -> usize {
+        usize::try_from(self.len.saturating_sub(self.at)).unwrap_or(usize::MAX)
+    }
+
     /// `n` bytes, read a chunk at a time into room reserved once for what
     /// the file still holds (so a damaged length cannot ask for more
     /// memory than the file has, and a long section is not copied as it
     /// grows).
     fn bytes(&mut self, n: usize) -> Result<Vec<u8>, Error> {
-        let room = usize::try_from(self.len.saturating_sub(self.at)).unwrap_or(usize::MAX);
-        let mut v = Vec::with_capacity(n.min(room));
+        let mut v = Vec::with_capacity(n.min(self.room()));
         let mut left = n;
         while left > 0 {
             let k = left.min(1 << 16);
@@ -678,8 +683,7 @@ impl Stream<'_> {
         // Parsed a chunk at a time: the section's bytes are never all in
         // memory beside its items (at 1 GiB the index rows are tens of MB,
         // and fresh memory is most of what opening costs).
-        let room = usize::try_from(self.len.saturating_sub(self.at)).unwrap_or(usize::MAX);
-        let mut out = Vec::with_capacity(len.min(room) / N);
+        let mut out = Vec::with_capacity(len.min(self.room()) / N);
         let mut chunk = [0u8; 1 << 14];
         let mut left = len;
         while left > 0 {

@@ -93,6 +93,17 @@ impl<'a> TextPart<'a> {
         let e = range.end.checked_sub(self.base)?;
         self.text.get(s..e)
     }
+
+    /// Does a chunk of non-white-space begin at the source's byte `at`, as
+    /// far as the part shows ([`crate::text::chunk_starts_at`])? At the
+    /// part's own start, unless that is the text's, the char before is not
+    /// in the part, so it cannot say: no.
+    pub fn chunk_starts_at(&self, at: usize) -> bool {
+        if at < self.base || at > self.end() {
+            return false;
+        }
+        at == 0 || at > self.base && crate::text::chunk_starts_at(self.text, at - self.base)
+    }
 }
 
 /// A source's text left in its store file.
@@ -139,15 +150,8 @@ impl StoredText {
         Error::CorruptStore(format!("{}: {what}", self.file.name()))
     }
 
-    /// Decompresses `packed` (checked against `block`'s CRC-32) into `out`,
-    /// which must be its length.
-    fn unpack(&self, block: &TextBlock, packed: &[u8], out: &mut [u8]) -> Result<(), Error> {
-        if crc32fast::hash(packed) != block.piece.crc {
-            return Err(self.bad(&format!(
-                "checksum mismatch in the text block at {}",
-                block.piece.at
-            )));
-        }
+    /// Decompresses checked `packed` into `out`, which must be its length.
+    fn decompress(&self, packed: &[u8], out: &mut [u8]) -> Result<(), Error> {
         match lz4_flex::block::decompress_into(packed, out) {
             Ok(n) if n == out.len() => Ok(()),
             _ => Err(self.bad("a text block does not decompress to its length")),
@@ -161,10 +165,9 @@ impl StoredText {
             return Err(self.bad("no such text block"));
         };
         get_or_load(cell, || {
-            let mut packed = crate::error::try_zeroed(block.piece.len as usize, "a text block")?;
-            self.file.read_at(block.piece.at, &mut packed)?;
+            let packed = block.piece.read(&self.file)?;
             let mut text = crate::error::try_zeroed(block.len as usize, "a text block")?;
-            self.unpack(block, &packed, &mut text)?;
+            self.decompress(&packed, &mut text)?;
             String::from_utf8(text)
                 .map(String::into_boxed_str)
                 .map_err(|_| self.bad("a text block is not UTF-8"))
@@ -198,7 +201,15 @@ impl StoredText {
                     let (Some(from), Some(to)) = (from, to) else {
                         return Err(self.bad("text blocks"));
                     };
-                    self.unpack(b, from, to)?;
+                    // Each block's checksum, as `Piece::read` checks
+                    // one read on its own.
+                    if crc32fast::hash(from) != b.piece.crc {
+                        return Err(self.bad(&format!(
+                            "checksum mismatch in the text block at {}",
+                            b.piece.at
+                        )));
+                    }
+                    self.decompress(from, to)?;
                 }
             }
             let text = String::from_utf8(text).map_err(|_| self.bad("a text is not UTF-8"))?;
@@ -232,6 +243,22 @@ impl StoredText {
         at(range.start)..at(last) + 1
     }
 
+    /// The text already read whole, or else the one block `range` lies in
+    /// (read if need be); `None` when the range straddles blocks.
+    fn read_part(&self, range: &Range<usize>) -> Result<Option<TextPart<'_>>, Error> {
+        if let Some(text) = self.whole_if_read() {
+            return Ok(Some(TextPart::whole(text)));
+        }
+        let ks = self.blocks_for(range);
+        match self.blocks.get(ks.start) {
+            Some(b) if ks.len() == 1 => Ok(Some(TextPart {
+                base: b.start as usize,
+                text: self.block(ks.start)?,
+            })),
+            _ => Ok(None),
+        }
+    }
+
     /// A part of the text covering bytes `range` (clamped to the text):
     /// one block as read when the range lies in one, else the blocks it
     /// spans copied into `scratch`. Reads only those blocks.
@@ -240,26 +267,19 @@ impl StoredText {
         range: Range<usize>,
         scratch: &'a mut String,
     ) -> Result<TextPart<'a>, Error> {
-        if let Some(text) = self.whole_if_read() {
-            return Ok(TextPart::whole(text));
-        }
-        if self.blocks.is_empty() {
-            return Ok(TextPart::whole(""));
+        if let Some(part) = self.read_part(&range)? {
+            return Ok(part);
         }
         let ks = self.blocks_for(&range);
-        let base = self.blocks[ks.start].start as usize;
-        if ks.len() == 1 {
-            return Ok(TextPart {
-                base,
-                text: self.block(ks.start)?,
-            });
-        }
+        let Some(first) = self.blocks.get(ks.start) else {
+            return Ok(TextPart::whole(""));
+        };
         scratch.clear();
-        for k in ks {
+        for k in ks.clone() {
             scratch.push_str(self.block(k)?);
         }
         Ok(TextPart {
-            base,
+            base: first.start as usize,
             text: scratch.as_str(),
         })
     }
@@ -268,18 +288,7 @@ impl StoredText {
     /// be), or in the whole text already read; `None` when it straddles
     /// blocks of a text not read whole.
     pub fn in_one_block(&self, range: Range<usize>) -> Result<Option<&str>, Error> {
-        if let Some(text) = self.whole_if_read() {
-            return Ok(text.get(range));
-        }
-        let ks = self.blocks_for(&range);
-        if ks.len() != 1 || self.blocks.is_empty() {
-            return Ok(None);
-        }
-        let part = TextPart {
-            base: self.blocks[ks.start].start as usize,
-            text: self.block(ks.start)?,
-        };
-        Ok(part.get(range))
+        Ok(self.read_part(&range)?.and_then(|part| part.get(range)))
     }
 }
 
