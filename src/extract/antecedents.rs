@@ -12,7 +12,7 @@
 
 use super::attribute::{Mention, Reader, Rule, Subject, What, opens_definite};
 use super::gender;
-use super::tokens::{Kind, Tok, capitalised, tokenize};
+use super::tokens::{Kind, Tok, capitalised, drop_asides, tokenize};
 use super::{window_end, window_start};
 use crate::claim::SpeakerKind;
 
@@ -145,6 +145,7 @@ pub(super) fn subject_person_before(
     let at = at as usize;
     let from = window_start(text, at, SUBJECT_LOOKBACK_BYTES).max(from.min(at));
     tokenize(text, from, at, scratch);
+    drop_asides(text, scratch);
     let mut end = scratch.len();
     for _ in 0..SUBJECT_LOOKBACK_SENTENCES {
         // Back over the end of this sentence to its start.

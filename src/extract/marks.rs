@@ -264,8 +264,13 @@ pub(crate) fn pair_paragraph(
             continue;
         }
 
-        // Close the innermost open quote this glyph can close.
+        // Close the innermost open quote this glyph can close. A closer
+        // right after another closer ("‘accept it,’”") closes too: a mark
+        // before a mark opens context only for openers.
+        let after_closer =
+            prev.is_some_and(|c| matches!(c, '’' | '”' | '‘' | '“' | '»' | '›' | '」' | '』'));
         let can_close = !space_before
+            || after_closer
             || glyph == Glyph::StraightDouble && depth > 0
             || french_close
                 && (0..depth).any(|d| {
@@ -535,6 +540,17 @@ mod tests {
             assert_eq!(got, [want], "{text}");
             assert_eq!(strays, 0, "{text}");
         }
+    }
+
+    #[test]
+    fn a_closer_right_after_a_closer_closes() {
+        // The nested quote ends where the outer one does: both close.
+        let (got, strays) = pairs("“You say you ‘accept it,’” Merkley said.", true);
+        assert_eq!(got, ["You say you ‘accept it,’", "accept it,"]);
+        assert_eq!(strays, 0);
+        let (got, strays) = pairs("„Er sagte ‚nein‘“, sagte sie.", true);
+        assert_eq!(got, ["Er sagte ‚nein‘", "nein"]);
+        assert_eq!(strays, 0);
     }
 
     #[test]

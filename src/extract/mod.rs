@@ -71,7 +71,7 @@ use marks::{Found, Glyph, Pair, glyph_at, pair_paragraph};
 use names::{
     SurnameMemo, expand_acronym, full_name, institution_named_before, without_possessive_range,
 };
-use tokens::{Kind, Tok, capitalised, tokenize};
+use tokens::{Kind, Tok, capitalised, drop_asides, tokenize};
 
 /// Is a quoted span reported speech, or something else in quote marks?
 ///
@@ -416,6 +416,7 @@ impl Extractor {
             };
 
             tokenize(text, before_start, pair.open.0 as usize, &mut self.toks);
+            drop_asides(text, &mut self.toks);
             let naming = reader.is_naming(&self.toks);
             let possessive = reader.after_possessive(&self.toks);
             let passive = reader.ends_passive(&self.toks);
@@ -427,6 +428,7 @@ impl Extractor {
             let said_before = if words_before == 0 && before_start > prev_close {
                 let prev_start = sentence_start(text, prev_close, before_start.saturating_sub(1));
                 tokenize(text, prev_start, before_start, &mut self.toks);
+                drop_asides(text, &mut self.toks);
                 reader.said_at_end(&self.toks)
             } else {
                 None

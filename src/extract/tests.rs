@@ -1101,3 +1101,24 @@ fn a_person_before_their_outlet_speaks() {
     let article = "The Washington Post: “This was her best debate.”";
     assert_eq!(speakers(article), [s("Washington Post")]);
 }
+
+#[test]
+fn a_quote_closing_on_a_nested_quote_keeps_its_speaker() {
+    // ‘…,’” : the outer quote closes right after the inner one.
+    let got = top("“You say you ‘accept responsibility,’” Merkley said. “That’s not it.”");
+    assert_eq!(got.len(), 2);
+    assert_eq!(got[0].0, "You say you ‘accept responsibility,’");
+    assert_eq!(
+        speakers("“You say you ‘accept it,’” Merkley said. “That’s not it.”"),
+        [s("Merkley"), s("Merkley")]
+    );
+}
+
+#[test]
+fn a_party_tag_does_not_hide_the_subject() {
+    // "(D-Mo.)" between the name and the verb: the pronoun after the quote
+    // is still the subject's, not the last speaker's.
+    let article = "Oz said the extract was a “magic cure.”\n\n\
+        Democratic Sen. Claire McCaskill (D-Mo.) scolded him: “The science is against you,” she said.";
+    assert_eq!(speakers(article), [s("Oz"), s("Claire McCaskill")]);
+}

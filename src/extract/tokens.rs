@@ -133,6 +133,36 @@ pub(crate) fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
     }
 }
 
+/// The most tokens a parenthetical aside may hold to be dropped.
+const MAX_ASIDE_TOKENS: usize = 6;
+
+/// Drops short asides in parentheses from `toks`: "Sen. Claire McCaskill
+/// (D-Mo.) scolded him", "Rep. Gwen Moore (D-Wis.) said". A party tag or a
+/// state between a name and its verb hides the subject from rules that read
+/// a name followed by a verb. (Long parentheses, and those holding a quote
+/// mark or another parenthesis, stay: they may be what is attributed.)
+pub(crate) fn drop_asides(text: &str, toks: &mut Vec<Tok>) {
+    let is = |t: &Tok, s: &str| t.kind == Kind::Dash && t.text(text) == s;
+    let mut write = 0;
+    let mut read = 0;
+    while read < toks.len() {
+        if is(&toks[read], "(") {
+            let inside = toks[read + 1..]
+                .iter()
+                .take(MAX_ASIDE_TOKENS + 1)
+                .position(|t| t.kind == Kind::Mark || t.kind == Kind::Dash);
+            if let Some(k) = inside.filter(|&k| is(&toks[read + 1 + k], ")")) {
+                read += k + 2;
+                continue;
+            }
+        }
+        toks[write] = toks[read];
+        write += 1;
+        read += 1;
+    }
+    toks.truncate(write);
+}
+
 /// Is `word` capitalised (its first letter upper case)?
 pub(crate) fn capitalised(word: &str) -> bool {
     word.chars()
@@ -143,6 +173,27 @@ pub(crate) fn capitalised(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn short_asides_are_dropped() {
+        let words = |text: &str| {
+            let mut toks = Vec::new();
+            tokenize(text, 0, text.len(), &mut toks);
+            drop_asides(text, &mut toks);
+            toks.iter()
+                .map(|t| t.text(text).to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            words("Sen. Claire McCaskill (D-Mo.) scolded him:"),
+            ["Sen.", "Claire", "McCaskill", "scolded", "him", ":"]
+        );
+        // Long, quoted or unclosed parentheses stay.
+        let long = "Smith (who had led the party for seven years) said";
+        assert_eq!(words(long).len(), 12);
+        assert_eq!(words("Smith (“no”) said").len(), 7);
+        assert_eq!(words("Smith (D-Wis said").len(), 4);
+    }
 
     #[test]
     fn abbreviations_keep_their_period() {
