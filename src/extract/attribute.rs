@@ -160,6 +160,11 @@ const MAX_PHRASE_WORDS: usize = 9;
 /// governor of Ohio said").
 const MAX_AFTER_WORDS: usize = 22;
 
+/// The most tokens an appositive between "as" and "put it" may take
+/// ("as Van Jackson, associate professor at the Asia-Pacific Center for
+/// Security Studies, puts it").
+const MAX_APPOSITIVE_TOKENS: usize = 16;
+
 /// Reads attribution around quotes with one language's lists.
 #[derive(Clone, Copy)]
 pub(crate) struct Reader<'a> {
@@ -886,6 +891,9 @@ impl Reader<'_> {
                 return Some(m);
             }
         }
+        if let Some(m) = self.as_put_it(toks, Rule::SaidX) {
+            return Some(m);
+        }
         while i < toks.len() && words < MAX_AFTER_WORDS {
             let t = &toks[i];
             // "(D-Wis.)" after a name is part of it.
@@ -952,6 +960,22 @@ impl Reader<'_> {
             i += 1;
         }
         None
+    }
+
+    /// "as Van Jackson, associate professor at …, puts it", "as The New
+    /// Yorker put it": the phrase after "as" is who is quoted, whatever
+    /// verb the sentence has.
+    fn as_put_it(&self, toks: &[Tok], rule: Rule) -> Option<Mention> {
+        let put = (2..toks.len()).find(|&i| {
+            matches!(self.word(&toks[i]), "put" | "puts")
+                && toks.get(i + 1).is_some_and(|t| self.word(t) == "it")
+        })?;
+        let from = put.saturating_sub(MAX_PHRASE_WORDS + MAX_APPOSITIVE_TOKENS);
+        let opening = (from..put)
+            .rev()
+            .find(|&i| self.word(&toks[i]).eq_ignore_ascii_case("as"))?;
+        self.phrase_after(toks, opening + 1, rule)
+            .filter(|m| m.phrase.1 <= toks[put].start)
     }
 
     /// "say those behind the negotiations", "said people close to the
@@ -1063,6 +1087,9 @@ impl Reader<'_> {
                     });
                 }
             }
+        }
+        if let Some(m) = self.as_put_it(toks, Rule::XSaidBefore) {
+            return Some(m);
         }
         // "Smith: “…”"
         if n >= 2 && toks[n - 1].kind == Kind::Colon {
@@ -1212,6 +1239,16 @@ impl Reader<'_> {
         }
         let cue = cue - 1;
         if cue > 0 && toks[cue - 1].kind == Kind::Comma {
+            // "Bill McInturff, part of the team conducting the survey, told
+            // NBC.": who is told is the listener; the speaker is the name
+            // before the appositive.
+            if matches!(self.word(&toks[cue]), "told" | "tells" | "tell") {
+                let first = toks.iter().position(|t| t.kind == Kind::Word)?;
+                let comma = first + toks[first..].iter().position(|t| t.kind == Kind::Comma)?;
+                return self
+                    .mention(toks, first, comma, Rule::XSaid)
+                    .filter(|m| m.what == What::Person);
+            }
             // ", said Smith."
             return self.phrase_after(toks, cue + 1, Rule::SaidX);
         }

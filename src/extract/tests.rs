@@ -1122,3 +1122,25 @@ fn a_party_tag_does_not_hide_the_subject() {
         Democratic Sen. Claire McCaskill (D-Mo.) scolded him: “The science is against you,” she said.";
     assert_eq!(speakers(article), [s("Oz"), s("Claire McCaskill")]);
 }
+
+#[test]
+fn who_is_told_is_the_listener_not_the_speaker() {
+    let article = "“Trump is weaker,” Republican pollster Bill McInturff, part of the team \
+        conducting the survey, told NBC. “It does not mean he can’t get these points back.”";
+    assert_eq!(
+        speakers(article),
+        [s("Bill McInturff"), s("Bill McInturff")]
+    );
+    let article = "“For you to ask me that is insulting,” Trump, 70, told CNN’s Dana Bash. \
+        “I want to back my children.”";
+    assert_eq!(speakers(article), [s("Trump"), s("Trump")]);
+}
+
+#[test]
+fn as_someone_puts_it_names_who_is_quoted() {
+    let article = "North Korea is “racing towards the nuclear finish line,” as Van Jackson, \
+        associate professor at the Asia-Pacific Center for Security Studies, puts it.";
+    assert_eq!(speakers(article), [s("Van Jackson")]);
+    let article = "Jane Smith left early. It was, as she put it, “a disaster.”";
+    assert_eq!(speakers(article), [s("Jane Smith")]);
+}
