@@ -225,8 +225,8 @@ fn name_like(w: &str) -> bool {
 }
 
 const PRONOUNS: &[&str] = &[
-    "he", "her", "him", "i", "it", "one", "she", "somebody", "someone", "them", "they", "us", "we",
-    "who", "you",
+    "another", "he", "her", "him", "i", "it", "one", "she", "somebody", "someone", "them", "they",
+    "us", "we", "who", "you",
 ];
 
 const DETERMINERS: &[&str] = &[

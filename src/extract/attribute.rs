@@ -181,8 +181,13 @@ impl Reader<'_> {
 
     /// A cue verb at `toks[i]`, not a noun after a determiner ("the
     /// states", "his remarks").
+    /// ("one said", "another added": after "one" or "another" a cue's form
+    /// is a verb, since the noun would be singular.)
     pub(crate) fn is_cue_at(&self, toks: &[Tok], i: usize) -> bool {
-        self.is_cue(&toks[i]) && !(i > 0 && self.is_determiner(&toks[i - 1]))
+        self.is_cue(&toks[i])
+            && !(i > 0
+                && self.is_determiner(&toks[i - 1])
+                && !matches!(self.word(&toks[i - 1]), "one" | "another"))
     }
 
     fn is_cue(&self, t: &Tok) -> bool {
@@ -924,9 +929,23 @@ impl Reader<'_> {
                     if self.word(t).ends_with("ing") {
                         return None;
                     }
+                    let ends = |at: usize| {
+                        toks.get(at)
+                            .is_none_or(|t| matches!(t.kind, Kind::End | Kind::Comma))
+                    };
+                    if ends(i + 2)
+                        && let Some(m) = self.one_of_them(toks, i + 1, Rule::SaidX)
+                    {
+                        return Some(m);
+                    }
                     return self
                         .unnamed_sources(toks, i + 1)
                         .or_else(|| self.phrase_after(toks, i + 1, Rule::SaidX));
+                }
+                if i == first + 1
+                    && let Some(m) = self.one_of_them(toks, first, Rule::XSaid)
+                {
+                    return Some(m);
                 }
                 // "…,” Smith said." — or "…,” said Smith" after an adverb.
                 // "…,” Scott Pruitt, the attorney general of Oklahoma, one
@@ -976,6 +995,22 @@ impl Reader<'_> {
             .find(|&i| self.word(&toks[i]).eq_ignore_ascii_case("as"))?;
         self.phrase_after(toks, opening + 1, rule)
             .filter(|m| m.phrase.1 <= toks[put].start)
+    }
+
+    /// "“…,” one said.", "“…,” said another.": one of several people the
+    /// article has just described, unnamed — never the speaker before.
+    fn one_of_them(&self, toks: &[Tok], at: usize, rule: Rule) -> Option<Mention> {
+        let t = toks.get(at)?;
+        if !matches!(self.word(t), "one" | "another") {
+            return None;
+        }
+        let phrase = (t.start, t.end);
+        Some(Mention {
+            phrase,
+            name: phrase,
+            what: What::Group,
+            rule,
+        })
     }
 
     /// "say those behind the negotiations", "said people close to the
@@ -1119,6 +1154,21 @@ impl Reader<'_> {
                 return Some(m);
             }
             if self.is_cue_at(toks, i) {
+                // "footage of Hillary Clinton asking, “…”", "with spokesman
+                // Glen Caplin saying, “…”": a person named right before the
+                // participle is its speaker.
+                if self.word(&toks[i]).ends_with("ing")
+                    && i > 0
+                    && toks[i - 1].kind == Kind::Word
+                    && let Some(m) = self.phrase_before(toks, i, Rule::XSaidBefore)
+                    && m.what == What::Person
+                    && m.phrase.1 == toks[i - 1].end
+                    && capitalised(self.word(&toks[i - 1]))
+                    && !capitalised(self.word(&toks[i]))
+                    && toks[i + 1..].iter().all(|t| t.kind != Kind::Mark)
+                {
+                    return Some(m);
+                }
                 // "…, saying “…”": a participle's speaker is the subject.
                 if self.word(&toks[i]).ends_with("ing") {
                     if let Some(m) = self.subject(&toks[..i]) {

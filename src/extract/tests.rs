@@ -1144,3 +1144,34 @@ fn as_someone_puts_it_names_who_is_quoted() {
     let article = "Jane Smith left early. It was, as she put it, “a disaster.”";
     assert_eq!(speakers(article), [s("Jane Smith")]);
 }
+
+#[test]
+fn a_person_named_right_before_a_participle_speaks() {
+    let article = "The ad uses footage of Hillary Clinton asking, “Why aren’t I 50 points ahead?”";
+    assert_eq!(speakers(article), [s("Hillary Clinton")]);
+    let article = "The campaign declined to comment, with spokesman Glen Caplin saying, “This is \
+        a propaganda arm of the Kremlin.”";
+    assert_eq!(speakers(article), [s("Glen Caplin")]);
+    // Not after a comma (the subject's participle), nor in Title Case.
+    assert_eq!(
+        speakers("Mr Blair hit back, saying “we will not.”"),
+        [s("Mr Blair")]
+    );
+    let headline = "Rush Limbaugh: Hillary Asking Moderator To Fact Check Trump ‘Reeks of Fear.’";
+    assert_ne!(top(headline)[0].2, s("Hillary"));
+}
+
+#[test]
+fn one_or_another_of_several_is_not_the_speaker_before() {
+    let article = "Jim McClendon, a student, backs him. “It is fine,” McClendon said.\n\n\
+        “I am not voting for him,” one said. “She lies too much.”\n\n\
+        “I feel good,” said another.";
+    assert_eq!(
+        speakers(article),
+        [s("Jim McClendon"), s("one"), s("one"), s("another")]
+    );
+    assert_eq!(
+        crate::claim::SpeakerKind::of("another"),
+        crate::claim::SpeakerKind::Unknown
+    );
+}
