@@ -241,11 +241,20 @@ impl Reader<'_> {
     pub(crate) fn is_namelike(&self, t: &Tok) -> bool {
         // "Man-of-the-match", "Ex-minister": a compound with a lower-case
         // part is a description, not a name ("Rhys-Jones", "Jean-Pierre").
+        // ("Ki-moon", "Geun-hye", "Jae-in": a Korean given name is two
+        // short syllables, the second in lower case; "Ex-wife", "Co-host"
+        // and "Anti-war" are a prefix and a word.)
         let described = || {
-            self.word(t)
-                .split(['-', '‐'])
-                .skip(1)
-                .any(|part| part.starts_with(char::is_lowercase))
+            let w = self.word(t);
+            let mut parts = w.split(['-', '‐']);
+            let first = parts.next().unwrap_or("");
+            let syllables = parts.clone().count() == 1
+                && (2..=4).contains(&first.len())
+                && parts.clone().all(|p| (2..=4).contains(&p.len()))
+                && !ENGLISH_PREFIXES
+                    .iter()
+                    .any(|p| p.eq_ignore_ascii_case(first));
+            !syllables && parts.any(|part| part.starts_with(char::is_lowercase))
         };
         // "Hillary Clinton Was Headed": a headline's Title Case capitalises
         // its verbs too, which end a name (they are no function words: the
@@ -1179,6 +1188,34 @@ impl Reader<'_> {
                     }
                     continue;
                 }
+                // "Moore called Trump’s remarks during the debate the
+                // “…”": a possessive's noun that the quote does not follow
+                // is what an earlier verb spoke about; that verb's subject
+                // speaks.
+                let possessed = i > 0 && {
+                    let w = self.word(&toks[i - 1]);
+                    w.ends_with("'s") || w.ends_with("’s")
+                };
+                let content = || {
+                    toks[i + 1..].iter().all(|t| {
+                        t.kind != Kind::Word
+                            || matches!(self.word(t), "of" | "a" | "an" | "the" | "that")
+                    })
+                };
+                if possessed
+                    && !content()
+                    && (0..i.saturating_sub(1)).any(|j| {
+                        let w = self.word(&toks[j]);
+                        self.is_cue_at(toks, j)
+                            && !(j > 0 && {
+                                let p = self.word(&toks[j - 1]);
+                                p.ends_with("'s") || p.ends_with("’s")
+                            })
+                            && !w.ends_with('s')
+                    })
+                {
+                    continue;
+                }
                 // "The idea, says BT, is to shape a “…”": an attribution
                 // set off by commas inside the sentence.
                 if i > 0
@@ -1668,6 +1705,14 @@ impl Reader<'_> {
 }
 
 /// Cue verbs whose next noun is their object, not their subject.
+/// Short prefixes of hyphenated English words ("Ex-wife", "Anti-war"),
+/// which a capitalised compound opening with one describes, not names.
+const ENGLISH_PREFIXES: &[&str] = &[
+    "all", "anti", "bi", "co", "de", "ex", "far", "full", "half", "hard", "high", "ill", "long",
+    "low", "mid", "neo", "new", "non", "old", "one", "pan", "post", "pre", "pro", "re", "self",
+    "semi", "sub", "top", "two", "un", "vice", "well",
+];
+
 const TRANSITIVE: &[&str] = &[
     "told",
     "tells",

@@ -1175,3 +1175,27 @@ fn one_or_another_of_several_is_not_the_speaker_before() {
         crate::claim::SpeakerKind::Unknown
     );
 }
+
+#[test]
+fn a_possessive_spoken_about_is_not_the_speaker() {
+    let article = "Moore also called Trump’s remarks during the final debate the “typical \
+        language of a bully.”";
+    assert_eq!(speakers(article), [s("Moore")]);
+    let article = "Minyon Moore, a senior adviser, called Mr. Obama's remarks on Saturday \
+        \"a true wake-up call\" to his supporters.";
+    assert_eq!(speakers(article), [s("Minyon Moore")]);
+}
+
+#[test]
+fn korean_given_names_are_names_and_english_prefixes_describe() {
+    let article = "Secretary General Ban Ki-moon condemned what he called a “brazen breach” \
+        of U.N. resolutions.";
+    assert_eq!(speakers(article), [s("Ban Ki-moon")]);
+    let article = "South Korean President Park Geun-hye said his mental state is “spiraling \
+        out of control.”";
+    assert_eq!(speakers(article), [s("Park Geun-hye")]);
+    assert_eq!(
+        speakers("Ex-wife Jane Smith said it was “over.”"),
+        [s("Jane Smith")]
+    );
+}
