@@ -296,6 +296,19 @@ impl Reader<'_> {
     /// The speaker phrase that ends just before `toks[end]`, read backwards.
     fn phrase_before(&self, toks: &[Tok], end: usize, rule: Rule) -> Option<Mention> {
         let m = self.phrase_before_unchecked(toks, end, rule)?;
+        // "Trump in the past has called", "in a low voice said", "with a
+        // non sequitur:": the object of a preposition is never the verb's
+        // subject (the speaker is further back, or no one).
+        let at = toks.iter().position(|t| t.start == m.phrase.0)?;
+        if m.what != What::Pronoun
+            && at > 0
+            && matches!(
+                self.word(&toks[at - 1]),
+                "in" | "with" | "through" | "during" | "into" | "across" | "among" | "amid"
+            )
+        {
+            return None;
+        }
         if let Some(person) = self.person_of_outlet(toks, &m) {
             return Some(person);
         }
@@ -1165,12 +1178,14 @@ impl Reader<'_> {
             if self.is_cue_at(toks, i) {
                 // "footage of Hillary Clinton asking, “…”", "with spokesman
                 // Glen Caplin saying, “…”": a person named right before the
-                // participle is its speaker.
+                // participle is its speaker (after a preposition too: the
+                // participle is the name's own verb).
                 if self.word(&toks[i]).ends_with("ing")
                     && i > 0
                     && toks[i - 1].kind == Kind::Word
-                    && let Some(m) = self.phrase_before(toks, i, Rule::XSaidBefore)
+                    && let Some(m) = self.phrase_before_unchecked(toks, i, Rule::XSaidBefore)
                     && m.what == What::Person
+                    && self.plausible(&m)
                     && m.phrase.1 == toks[i - 1].end
                     && capitalised(self.word(&toks[i - 1]))
                     && !capitalised(self.word(&toks[i]))

@@ -1199,3 +1199,15 @@ fn korean_given_names_are_names_and_english_prefixes_describe() {
         [s("Jane Smith")]
     );
 }
+
+#[test]
+fn the_object_of_a_preposition_is_not_the_speaker() {
+    let article = "Trump in the past has called out Tur publicly by name, and has referred to \
+        her as “Little Katy, third-rate journalist.”";
+    assert_eq!(speakers(article), [s("Trump")]);
+    let article = "But Trump quickly deflected with a non sequitur: “But it’s locker-room talk.”";
+    assert_eq!(speakers(article), [s("Trump")]);
+    let article = "As she started to leave, Broaddrick said he grabbed her by the arm and, in a \
+        low voice said, “Do you understand.”";
+    assert_ne!(top(article)[0].2, s("a low voice"));
+}
