@@ -1650,8 +1650,31 @@ impl Reader<'_> {
                     ]
                     .contains(&self.word(t))
                 });
+        // "Already, Donald J. Trump has …", "Even as his path narrows, a
+        // defiant Donald Trump …", "Also before the same election, Senator
+        // Chuck Schumer …": a function word opening a phrase closed by a
+        // comma soon after, with no verb of saying in it.
+        let adverbial = || {
+            SENTENCE_ADVERBS
+                .iter()
+                .any(|a| a.eq_ignore_ascii_case(first))
+                && toks[start + 1..]
+                    .iter()
+                    .take(MAX_PHRASE_WORDS)
+                    .position(|t| t.kind == Kind::Comma)
+                    .is_some_and(|c| {
+                        toks[start + 1..start + 1 + c]
+                            .iter()
+                            .all(|t| t.kind == Kind::Word && !capitalised(self.word(t)))
+                            && !(start..start + 1 + c).any(|j| self.is_cue(&toks[j]))
+                            && toks
+                                .get(start + c + 2)
+                                .is_some_and(|t| t.kind == Kind::Word)
+                    })
+        };
         let opener = self.cues.has(List::Stops, first)
             || participle
+            || adverbial()
             || ["following", "despite", "amid", "like", "unlike", "asked"]
                 .iter()
                 .any(|w| w.eq_ignore_ascii_case(first))
@@ -1720,6 +1743,29 @@ impl Reader<'_> {
 }
 
 /// Cue verbs whose next noun is their object, not their subject.
+/// Adverbs that open a sentence before a phrase closed by a comma, the
+/// subject after it ("Already, Donald J. Trump has …", "Even as his path
+/// narrows, a defiant Donald Trump …").
+const SENTENCE_ADVERBS: &[&str] = &[
+    "again",
+    "already",
+    "also",
+    "earlier",
+    "even",
+    "eventually",
+    "finally",
+    "indeed",
+    "instead",
+    "later",
+    "now",
+    "previously",
+    "recently",
+    "separately",
+    "still",
+    "ultimately",
+    "yet",
+];
+
 /// Short prefixes of hyphenated English words ("Ex-wife", "Anti-war"),
 /// which a capitalised compound opening with one describes, not names.
 const ENGLISH_PREFIXES: &[&str] = &[

@@ -1211,3 +1211,15 @@ fn the_object_of_a_preposition_is_not_the_speaker() {
         low voice said, “Do you understand.”";
     assert_ne!(top(article)[0].2, s("a low voice"));
 }
+
+#[test]
+fn an_adverbial_opening_is_not_the_subject() {
+    let article = "Already, Donald J. Trump has denounced the deal and said, “We'll look at \
+        breaking this deal up” if he were president.";
+    assert_eq!(speakers(article), [s("Donald J. Trump")]);
+    let article = "Even as his path narrows, a defiant Donald Trump is insisting he is “winning”.";
+    assert_eq!(speakers(article), [s("Donald Trump")]);
+    // A name inside the opening is no adverbial to skip.
+    let article = "Even China, Pyongyang's only ally, said it was “resolutely opposed” to it.";
+    assert_ne!(top(article)[0].2, s("Pyongyang"));
+}
