@@ -374,6 +374,10 @@ impl Extractor {
         let base = self.quotes.len() as u32;
         let label = paragraph_label(text, start, end);
         let mut prev_top: Option<usize> = None;
+        // The last speech quote: a title or a term after it ("on Fox News’s
+        // “Fox and Friends.”") does not end what it said, and the quote
+        // after the title is the other half of that speech.
+        let mut prev_speech: Option<usize> = None;
         for i in 0..self.pairs.len() {
             let pair = self.pairs[i];
             let mut q = Quote {
@@ -598,6 +602,14 @@ impl Extractor {
                     && words_before >= 2
                     && subject.is_some_and(|s| s.what == What::Person);
                 if let Some(j) = prev_top.filter(|_| !own_subject) {
+                    let j = prev_speech
+                        .filter(|_| {
+                            self.quotes[base as usize + j].kind == QuoteKind::Other
+                                && text[q.text.0 as usize..q.text.1 as usize]
+                                    .trim_end()
+                                    .ends_with(['.', '!', '?', '…'])
+                        })
+                        .unwrap_or(j);
                     let prev = &self.quotes[base as usize + j];
                     if prev.speaker.is_some() {
                         q.speaker = prev.speaker;
@@ -696,6 +708,9 @@ impl Extractor {
                 if what != What::Group {
                     self.last_person = Some(name);
                 }
+            }
+            if q.kind == QuoteKind::Speech {
+                prev_speech = Some(i);
             }
             self.quotes.push(q);
             prev_top = Some(i);

@@ -1223,3 +1223,12 @@ fn an_adverbial_opening_is_not_the_subject() {
     let article = "Even China, Pyongyang's only ally, said it was “resolutely opposed” to it.";
     assert_ne!(top(article)[0].2, s("Pyongyang"));
 }
+
+#[test]
+fn a_title_between_two_halves_of_a_quote_does_not_end_it() {
+    let article = "“He's absolutely right,” Flynn, a top Trump surrogate, said Thursday on \
+        Fox News’s “Fox and Friends.” “I mean, there's a lot of frustration.”";
+    let got = top(article);
+    assert_eq!(got[1].1, "other");
+    assert_eq!(got[2].2, s("Flynn"));
+}
