@@ -223,7 +223,7 @@ impl Reader<'_> {
             && !self.cues.has(List::Stops, w)
             && !self.cues.has(List::FunctionWords, w)
             && !self.is_cue(t)
-            && !w.ends_with("ly")
+            && !adverb_shaped(w)
     }
 
     pub(crate) fn is_role(&self, t: &Tok) -> bool {
@@ -394,6 +394,9 @@ impl Reader<'_> {
         {
             return self.phrase_before(toks, end - 2, rule);
         }
+        if let Some(m) = self.share_of(toks, end, rule) {
+            return Some(m);
+        }
         let last = &toks[end - 1];
         // "Smith, a spokesman for the ministry, said": skip the appositive.
         if last.kind == Kind::Comma {
@@ -451,7 +454,7 @@ impl Reader<'_> {
             // "the book said", "the ad’s narrator says": any noun right
             // after a determiner or a possessive.
             // ("the influential US daily wrote": up to three words back).
-            if start == end && start >= 2 && !self.word(t).ends_with("ly") {
+            if start == end && start >= 2 && !adverb_shaped(self.word(t)) {
                 let det = (2..=4.min(start)).find(|&k| {
                     let before = &toks[start - k];
                     let w = self.word(before);
@@ -593,6 +596,48 @@ impl Reader<'_> {
             phrase: (toks[name_start].start, toks[end - 1].end),
             name: (toks[name_start].start, toks[comma - 1].end),
             what: What::Person,
+            rule,
+        })
+    }
+
+    /// "63 percent said", "Forty-one percent of respondents say": a share
+    /// of a poll's people, a group, ending just before `toks[end]`.
+    fn share_of(&self, toks: &[Tok], end: usize, rule: Rule) -> Option<Mention> {
+        // ("32% of Republican claims": the noun, not a verb of saying.)
+        let noun = toks.get(end).is_some_and(|t| {
+            matches!(
+                self.word(t),
+                "claims" | "comments" | "remarks" | "statements" | "reports" | "answers"
+            )
+        });
+        if noun {
+            return None;
+        }
+        let from = end.saturating_sub(MAX_PHRASE_WORDS);
+        let percent = (from..end).rev().find(|&i| {
+            matches!(self.word(&toks[i]), "percent" | "per-cent" | "%")
+                || self.word(&toks[i]) == "cent" && i > 0 && self.word(&toks[i - 1]) == "per"
+        })?;
+        // After it, nothing or "of" and the words of a noun phrase.
+        let rest = &toks[percent + 1..end];
+        let of_people = rest.first().is_some_and(|t| self.word(t) == "of")
+            && rest.iter().all(|t| t.kind == Kind::Word && !self.is_cue(t));
+        if !rest.is_empty() && !of_people {
+            return None;
+        }
+        let count = if self.word(&toks[percent]) == "cent" {
+            percent.checked_sub(2)?
+        } else {
+            percent.checked_sub(1)?
+        };
+        if !is_count(self.word(&toks[count])) {
+            return None;
+        }
+        let phrase = (toks[count].start, toks[end - 1].end);
+        Some(Mention {
+            phrase,
+            name: phrase,
+            what: What::Group,
             rule,
         })
     }
@@ -906,6 +951,14 @@ impl Reader<'_> {
             i += 1;
         }
         let first = i;
+        // "…,” while 73 percent said the same of Trump": a clause of its
+        // own, comparing, not an attribution.
+        if toks
+            .get(first)
+            .is_some_and(|t| matches!(self.word(t), "while" | "whereas"))
+        {
+            return None;
+        }
         let mut words = 0;
         // "…” ― Carla Sanchez." (a dash, then the name: a signature).
         if first > 0
@@ -1765,6 +1818,31 @@ const SENTENCE_ADVERBS: &[&str] = &[
     "ultimately",
     "yet",
 ];
+
+/// Does `w` look like an adverb ("quickly")? ("daily" and "weekly" are
+/// newspapers too: "the influential US daily wrote".)
+fn adverb_shaped(w: &str) -> bool {
+    w.ends_with("ly") && !matches!(w, "daily" | "weekly")
+}
+
+/// A count written in digits ("63", "1,200") or words ("Forty-one").
+fn is_count(word: &str) -> bool {
+    if word.starts_with(|c: char| c.is_ascii_digit()) {
+        return true;
+    }
+    word.split('-').all(|part| {
+        let mut buf = [0u8; 16];
+        let Some(lower) = buf.get_mut(..part.len()) else {
+            return false;
+        };
+        lower.copy_from_slice(part.as_bytes());
+        lower.make_ascii_lowercase();
+        std::str::from_utf8(lower)
+            .ok()
+            .and_then(crate::variants::number_value)
+            .is_some()
+    })
+}
 
 /// Short prefixes of hyphenated English words ("Ex-wife", "Anti-war"),
 /// which a capitalised compound opening with one describes, not names.

@@ -1232,3 +1232,26 @@ fn a_title_between_two_halves_of_a_quote_does_not_end_it() {
     assert_eq!(got[1].1, "other");
     assert_eq!(got[2].2, s("Flynn"));
 }
+
+#[test]
+fn a_share_of_a_poll_is_a_group_and_a_daily_a_newspaper() {
+    let article = "However, 63 percent said Clinton was “justified” in keeping it private.";
+    assert_eq!(speakers(article), [s("63 percent")]);
+    let article =
+        "Forty-one percent of respondents say the comments are “completely unacceptable.”";
+    assert_eq!(speakers(article), [s("Forty-one percent of respondents")]);
+    use crate::claim::SpeakerKind;
+    assert_eq!(
+        SpeakerKind::of("Forty-one percent of respondents"),
+        SpeakerKind::Group
+    );
+    // A comparison after the quote is no attribution; "claims" after a
+    // share is a noun.
+    let article = "Only 52 percent of voters agreed that Clinton is “fit to serve,” while 73 \
+        percent said the same of Trump.";
+    assert_eq!(speakers(article), [s("52 percent of voters")]);
+    let article = "PolitiFact rated 32% of Republican claims as “False.”";
+    assert_ne!(top(article)[0].2, s("32% of Republican"));
+    let article = "“Clinton has the potential,” the influential US daily wrote.";
+    assert_eq!(top(article)[0].2, s("influential US daily"));
+}
