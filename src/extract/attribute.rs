@@ -365,11 +365,13 @@ impl Reader<'_> {
     /// is never part of a name, a role or a group.
     fn plausible(&self, m: &Mention) -> bool {
         let name = &self.text[m.phrase.0 as usize..m.phrase.1 as usize];
+        // (In any case: "CONGRESS HAS INVESTIGATED HIM" is a heading.)
         !name.split_whitespace().any(|w| {
             [
                 "is", "was", "are", "were", "has", "have", "had", "been", "be",
             ]
-            .contains(&w)
+            .iter()
+            .any(|a| a.eq_ignore_ascii_case(w))
         })
     }
 

@@ -1255,3 +1255,10 @@ fn a_share_of_a_poll_is_a_group_and_a_daily_a_newspaper() {
     let article = "“Clinton has the potential,” the influential US daily wrote.";
     assert_eq!(top(article)[0].2, s("influential US daily"));
 }
+
+#[test]
+fn a_heading_in_capitals_is_no_speaker() {
+    let article = "CONGRESS HAS INVESTIGATED HIM — his advice earned him a hearing for saying \
+        that the extract was a “magic weight loss cure.”";
+    assert_ne!(top(article)[0].2, s("CONGRESS HAS INVESTIGATED HIM"));
+}
