@@ -184,7 +184,10 @@ impl Reader<'_> {
     /// ("one said", "another added": after "one" or "another" a cue's form
     /// is a verb, since the noun would be singular.)
     pub(crate) fn is_cue_at(&self, toks: &[Tok], i: usize) -> bool {
+        // ("The United States Banking System" in Title Case: a name.)
+        let united = i > 0 && self.title_case && self.word(&toks[i - 1]) == "United";
         self.is_cue(&toks[i])
+            && !united
             && !(i > 0
                 && self.is_determiner(&toks[i - 1])
                 && !matches!(self.word(&toks[i - 1]), "one" | "another"))
@@ -380,7 +383,8 @@ impl Reader<'_> {
         let mut end = end;
         // "Smith also said", "Smith has said".
         while end > 0
-            && self.cues.has(List::Adverbs, self.word(&toks[end - 1]))
+            && (self.cues.has(List::Adverbs, self.word(&toks[end - 1]))
+                || manner_adverb(self.word(&toks[end - 1])))
             && toks[end - 1].kind == Kind::Word
         {
             end -= 1;
@@ -1074,6 +1078,14 @@ impl Reader<'_> {
             .filter(|m| m.phrase.1 <= toks[put].start)
     }
 
+    /// Does "with" open the phrase `m` ("with the former secretary of state
+    /// calling the move “…”": the participle is the phrase's own verb)?
+    fn after_with(&self, toks: &[Tok], m: &Mention) -> bool {
+        toks.iter()
+            .rposition(|t| t.end <= m.phrase.0)
+            .is_some_and(|p| self.word(&toks[p]).eq_ignore_ascii_case("with"))
+    }
+
     /// "“…,” one said.", "“…,” said another.": one of several people the
     /// article has just described, unnamed — never the speaker before.
     fn one_of_them(&self, toks: &[Tok], at: usize, rule: Rule) -> Option<Mention> {
@@ -1239,10 +1251,10 @@ impl Reader<'_> {
                     && i > 0
                     && toks[i - 1].kind == Kind::Word
                     && let Some(m) = self.phrase_before_unchecked(toks, i, Rule::XSaidBefore)
-                    && m.what == What::Person
+                    && (m.what == What::Person || self.after_with(toks, &m))
                     && self.plausible(&m)
                     && m.phrase.1 == toks[i - 1].end
-                    && capitalised(self.word(&toks[i - 1]))
+                    && (capitalised(self.word(&toks[i - 1])) || self.after_with(toks, &m))
                     && !capitalised(self.word(&toks[i]))
                     && toks[i + 1..].iter().all(|t| t.kind != Kind::Mark)
                 {
@@ -1821,10 +1833,22 @@ const SENTENCE_ADVERBS: &[&str] = &[
     "yet",
 ];
 
-/// Does `w` look like an adverb ("quickly")? ("daily" and "weekly" are
-/// newspapers too: "the influential US daily wrote".)
+/// Nouns that end in "-ly" as adverbs do: "the family said", "the
+/// influential US daily wrote", "the assembly voted".
+const LY_NOUNS: &[&str] = &[
+    "ally", "anomaly", "assembly", "daily", "family", "homily", "monopoly", "monthly", "rally",
+    "supply", "weekly",
+];
+
+/// Does `w` look like an adverb ("quickly"), not one of [`LY_NOUNS`]?
 fn adverb_shaped(w: &str) -> bool {
-    w.ends_with("ly") && !matches!(w, "daily" | "weekly")
+    w.ends_with("ly") && !LY_NOUNS.contains(&w)
+}
+
+/// A manner adverb between a speaker and the verb ("the Democratic nominee
+/// mockingly responded"): lower case and adverb-shaped.
+fn manner_adverb(w: &str) -> bool {
+    w.len() >= 6 && adverb_shaped(w) && !capitalised(w)
 }
 
 /// A count written in digits ("63", "1,200") or words ("Forty-one").

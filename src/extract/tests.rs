@@ -1262,3 +1262,35 @@ fn a_heading_in_capitals_is_no_speaker() {
         that the extract was a “magic weight loss cure.”";
     assert_ne!(top(article)[0].2, s("CONGRESS HAS INVESTIGATED HIM"));
 }
+
+#[test]
+fn a_manner_adverb_a_profession_and_with_before_a_participle() {
+    let article = "When confronted about whether she “wiped” her server, the Democratic nominee \
+        mockingly responded, “What? Like with a cloth or something?”";
+    assert_ne!(top(article)[1].2, s("her server"));
+    // "the family said": a noun ending in -ly is no adverb.
+    assert_eq!(
+        speakers("“We are grieving,” the family said."),
+        [s("family")]
+    );
+    assert_eq!(
+        speakers("“Talk to people who support you,” advises psychologist Alvord."),
+        [s("Alvord")]
+    );
+    let article = "The campaign has criticized the decision, with the former secretary of state \
+        calling the move “deeply troubling.”";
+    let got = Extractor::new()
+        .extract(article)
+        .quotes()
+        .first()
+        .and_then(|q| q.speaker_mention)
+        .map(|(a, b)| article[a as usize..b as usize].to_string());
+    assert_eq!(got, s("the former secretary of state"));
+}
+
+#[test]
+fn united_states_in_title_case_is_a_name_not_a_verb() {
+    let article = "Clinton Said That The Blame Placed On The United States Banking System “Could \
+        Have Been Avoided.”\n\nHillary Clinton spoke in 2013.";
+    assert_ne!(top(article)[0].2, s("The United"));
+}
