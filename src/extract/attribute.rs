@@ -1078,6 +1078,42 @@ impl Reader<'_> {
             .filter(|m| m.phrase.1 <= toks[put].start)
     }
 
+    /// "Clinton’s allegations of a “…”", "Mr Blair's promise that “…”":
+    /// the words quoted are the possessor's, right before the quote.
+    fn owner_of_words(&self, toks: &[Tok]) -> Option<Mention> {
+        let mut i = toks.len();
+        while i > 0 && matches!(self.word(&toks[i - 1]), "a" | "an" | "the" | "of" | "that") {
+            i -= 1;
+        }
+        let noun = toks.get(i.checked_sub(1)?)?;
+        let owner = toks.get(i.checked_sub(2)?)?;
+        let w = self.word(owner);
+        if !SPEECH_NOUNS.contains(&self.word(noun))
+            || !(w.ends_with("’s") || w.ends_with("'s"))
+            || !capitalised(w)
+        {
+            return None;
+        }
+        let name_end = owner.end - if w.ends_with("’s") { 4 } else { 2 };
+        let mut first = i - 2;
+        while first > 0 && self.is_namelike(&toks[first - 1]) && !self.is_role(&toks[first - 1]) {
+            first -= 1;
+        }
+        let name = (toks[first].start, name_end);
+        let what = match crate::claim::SpeakerKind::of(&self.text[name.0 as usize..name.1 as usize])
+        {
+            crate::claim::SpeakerKind::Person => What::Person,
+            crate::claim::SpeakerKind::Unknown => return None,
+            _ => What::Group,
+        };
+        Some(Mention {
+            phrase: (toks[first].start, owner.end),
+            name,
+            what,
+            rule: Rule::AccordingTo,
+        })
+    }
+
     /// Does "with" open the phrase `m` ("with the former secretary of state
     /// calling the move “…”": the participle is the phrase's own verb)?
     fn after_with(&self, toks: &[Tok], m: &Mention) -> bool {
@@ -1213,6 +1249,9 @@ impl Reader<'_> {
             }
         }
         if let Some(m) = self.as_put_it(toks, Rule::XSaidBefore) {
+            return Some(m);
+        }
+        if let Some(m) = self.owner_of_words(toks) {
             return Some(m);
         }
         // "Smith: “…”"
@@ -1831,6 +1870,31 @@ const SENTENCE_ADVERBS: &[&str] = &[
     "still",
     "ultimately",
     "yet",
+];
+
+/// Nouns for words someone said, whose owner is their speaker: "Clinton’s
+/// allegations of a “…”".
+const SPEECH_NOUNS: &[&str] = &[
+    "accusation",
+    "accusations",
+    "allegation",
+    "allegations",
+    "assertion",
+    "charge",
+    "claim",
+    "claims",
+    "comment",
+    "comments",
+    "description",
+    "insistence",
+    "phrase",
+    "pledge",
+    "promise",
+    "remark",
+    "remarks",
+    "vow",
+    "warning",
+    "words",
 ];
 
 /// Nouns that end in "-ly" as adverbs do: "the family said", "the

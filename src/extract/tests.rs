@@ -1294,3 +1294,13 @@ fn united_states_in_title_case_is_a_name_not_a_verb() {
         Have Been Avoided.”\n\nHillary Clinton spoke in 2013.";
     assert_ne!(top(article)[0].2, s("The United"));
 }
+
+#[test]
+fn words_owned_right_before_the_quote_are_their_owners() {
+    let article = "Trump’s comments carried echoes of Clinton’s allegations of a “vast \
+        right-wing conspiracy” against her husband.";
+    assert_eq!(speakers(article), [s("Clinton")]);
+    // Not when a verb of the sentence comes between.
+    let article = "Moore called Trump’s remarks during the debate the “language of a bully.”";
+    assert_eq!(speakers(article), [s("Moore")]);
+}
