@@ -411,7 +411,24 @@ impl Extractor {
                 .map_or(end, |p| p.open.0 as usize);
             let prev_close = prev_top.map_or(start, |j| self.pairs[j].close.1 as usize);
             let after_end = sentence_end(text, pair.close.1 as usize, next_open);
-            let before_start = sentence_start(text, prev_close, pair.open.0 as usize);
+            // "Johnson tells MSNBC’s “Morning Joe” that “…”": a programme's
+            // title in the sentence does not end the words that attribute the
+            // quote. (Only a title owned by an outlet: a list of titles
+            // names no speaker.)
+            let title_before = prev_top.is_some_and(|j| {
+                let title = &self.quotes[base as usize + j];
+                let owner = text[..title.open_mark.0 as usize].trim_end();
+                let owned = owner.ends_with("’s") || owner.ends_with("'s");
+                title.kind == QuoteKind::Other
+                    && owned
+                    && !text[prev_close..pair.open.0 as usize].contains(['.', '!', '?'])
+            });
+            let before_limit = if title_before {
+                prev_speech.map_or(start, |j| self.pairs[j].close.1 as usize)
+            } else {
+                prev_close
+            };
+            let before_start = sentence_start(text, before_limit, pair.open.0 as usize);
             // "Clinton Said That …": a sentence in Title Case capitalises
             // its verbs too.
             let reader = Reader {

@@ -1304,3 +1304,12 @@ fn words_owned_right_before_the_quote_are_their_owners() {
     let article = "Moore called Trump’s remarks during the debate the “language of a bully.”";
     assert_eq!(speakers(article), [s("Moore")]);
 }
+
+#[test]
+fn a_programme_named_in_the_sentence_does_not_hide_its_attribution() {
+    let article = "Johnson tells MSNBC’s “Morning Joe” on Friday that “exactly who did it” \
+        remains under investigation.";
+    let got = top(article);
+    assert_eq!(got[0].1, "other");
+    assert_eq!(got[1].2, s("Johnson"));
+}
