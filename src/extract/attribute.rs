@@ -1114,6 +1114,15 @@ impl Reader<'_> {
         })
     }
 
+    /// Does the sentence open with a participle of saying ("Calling …",
+    /// "Describing …")? Its speaker is then the subject of the main clause.
+    pub(crate) fn opens_with_participle(&self, toks: &[Tok]) -> bool {
+        toks.iter().find(|t| t.kind == Kind::Word).is_some_and(|t| {
+            let w = self.word(t);
+            w.len() > 4 && w.ends_with("ing") && capitalised(w) && self.cues.has(List::Verbs, w)
+        })
+    }
+
     /// Does "with" open the phrase `m` ("with the former secretary of state
     /// calling the move “…”": the participle is the phrase's own verb)?
     fn after_with(&self, toks: &[Tok], m: &Mention) -> bool {

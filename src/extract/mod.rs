@@ -445,6 +445,7 @@ impl Extractor {
             let cue_before = reader.has_cue(&self.toks);
             let subject = reader.subject(&self.toks);
             let words_before = self.toks.iter().filter(|t| t.kind == Kind::Word).count();
+            let participle_opening = reader.opens_with_participle(&self.toks);
             // A quote opening a sentence after "…, Schiff said."
             let said_before = if words_before == 0 && before_start > prev_close {
                 let prev_start = sentence_start(text, prev_close, before_start.saturating_sub(1));
@@ -466,6 +467,19 @@ impl Extractor {
                 !(ends_sentence
                     && (leads_on && introduces_quote(&self.toks, m)
                         || reports_more(text, &self.toks, m)))
+            });
+            // "Calling Mr. Burr's challenger “exactly the kind of partner I
+            // need,” Mrs. Clinton upbraided Mr. Burr": the participle opening
+            // the sentence is its subject's, named after the quote.
+            let after = after.or_else(|| {
+                participle_opening
+                    .then(|| reader.subject(&self.toks))
+                    .flatten()
+                    .filter(|m| m.what == What::Person)
+                    .map(|m| Mention {
+                        rule: Rule::XSaid,
+                        ..m
+                    })
             });
             // "Her comments have been described as “outrageous” by the
             // Islamic Human Rights Commission": the agent speaks.

@@ -1313,3 +1313,10 @@ fn a_programme_named_in_the_sentence_does_not_hide_its_attribution() {
     assert_eq!(got[0].1, "other");
     assert_eq!(got[1].2, s("Johnson"));
 }
+
+#[test]
+fn a_participle_opening_the_sentence_is_the_main_subjects() {
+    let article = "Calling Mr. Burr's challenger, Deborah Ross, “exactly the kind of partner I \
+        need,” Mrs. Clinton upbraided Mr. Burr.";
+    assert_eq!(speakers(article), [s("Mrs. Clinton")]);
+}
