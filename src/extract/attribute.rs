@@ -1319,31 +1319,27 @@ impl Reader<'_> {
                     continue;
                 }
                 // "Moore called Trump’s remarks during the debate the
-                // “…”": a possessive's noun that the quote does not follow
-                // is what an earlier verb spoke about; that verb's subject
-                // speaks.
-                let possessed = i > 0 && {
-                    let w = self.word(&toks[i - 1]);
-                    w.ends_with("'s") || w.ends_with("’s")
-                };
+                // “…”", "condemning Trump's videotaped remarks about women,
+                // … and advising members to “…”": a possessive's noun the
+                // quote does not follow is what the sentence speaks about,
+                // not who speaks.
+                // (The possessive right before the noun, or before the
+                // lower-case words describing it: "Trump's videotaped
+                // remarks".)
+                let possessed = (1..=3.min(i)).any(|k| {
+                    let w = self.word(&toks[i - k]);
+                    (w.ends_with("'s") || w.ends_with("’s"))
+                        && toks[i - k + 1..i]
+                            .iter()
+                            .all(|t| t.kind == Kind::Word && !capitalised(self.word(t)))
+                });
                 let content = || {
                     toks[i + 1..].iter().all(|t| {
                         t.kind != Kind::Word
                             || matches!(self.word(t), "of" | "a" | "an" | "the" | "that")
                     })
                 };
-                if possessed
-                    && !content()
-                    && (0..i.saturating_sub(1)).any(|j| {
-                        let w = self.word(&toks[j]);
-                        self.is_cue_at(toks, j)
-                            && !(j > 0 && {
-                                let p = self.word(&toks[j - 1]);
-                                p.ends_with("'s") || p.ends_with("’s")
-                            })
-                            && !w.ends_with('s')
-                    })
-                {
+                if possessed && !content() {
                     continue;
                 }
                 // "The idea, says BT, is to shape a “…”": an attribution
@@ -1369,6 +1365,17 @@ impl Reader<'_> {
                         .iter()
                         .rposition(|t| t.end <= m.phrase.0)
                         .is_some_and(|p| toks[p].kind == Kind::Comma);
+                    // "a video in which Trump bragged about it, a student
+                    // group derided him as “…”": a relative clause closed
+                    // before the quote speaks for no one in it.
+                    let closed_relative = toks
+                        .iter()
+                        .rposition(|t| t.end <= m.phrase.0)
+                        .is_some_and(|p| matches!(self.word(&toks[p]), "which" | "whom"))
+                        && toks[i..].iter().any(|t| t.kind == Kind::Comma);
+                    if closed_relative {
+                        continue;
+                    }
                     if set_off || !self.clause_after_cue(toks, i) {
                         return Some(m);
                     }

@@ -1320,3 +1320,13 @@ fn a_participle_opening_the_sentence_is_the_main_subjects() {
         need,” Mrs. Clinton upbraided Mr. Burr.";
     assert_eq!(speakers(article), [s("Mrs. Clinton")]);
 }
+
+#[test]
+fn a_relative_clause_closed_before_the_quote_and_a_possessives_described_noun_name_no_one() {
+    let article = "Ryan is doing the right things - condemning Trump's videotaped remarks about \
+        women and advising members to “do what's best for you in your district.”";
+    assert_ne!(top(article)[0].2, s("Trump's videotaped"));
+    let article = "Following a video in which Trump bragged about it, a student group at the \
+        conservative university, derided him as a man “who proudly speaks evil.”";
+    assert_ne!(top(article)[0].2, s("Trump"));
+}
