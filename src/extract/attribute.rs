@@ -1372,7 +1372,10 @@ impl Reader<'_> {
                         .iter()
                         .rposition(|t| t.end <= m.phrase.0)
                         .is_some_and(|p| matches!(self.word(&toks[p]), "which" | "whom"))
-                        && toks[i..].iter().any(|t| t.kind == Kind::Comma);
+                        && toks[i..]
+                            .iter()
+                            .take(MAX_AFTER_WORDS)
+                            .any(|t| t.kind == Kind::Comma);
                     if closed_relative {
                         continue;
                     }
