@@ -1014,7 +1014,7 @@ fn sentence_like(text: &str, range: (u32, u32)) -> bool {
 
 /// Is a sentence written in Title Case (three quarters of its longer words
 /// capitalised)?
-fn title_case(paragraph: &str) -> bool {
+pub(super) fn title_case(paragraph: &str) -> bool {
     let (mut long, mut capital) = (0, 0);
     for w in paragraph.split_whitespace().take(40) {
         if w.chars().filter(|c| c.is_alphabetic()).count() > 3 {

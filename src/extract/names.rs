@@ -348,11 +348,28 @@ pub(super) fn first_full_mention(
         } {
             first -= 1;
         }
-        if first < scratch.len() && scratch[scratch.len() - 1].end as usize + 1 == at {
+        if first < scratch.len()
+            && scratch[scratch.len() - 1].end as usize + 1 == at
+            && !in_title_case_line(text, at)
+        {
             return Some((scratch[first].start, end as u32));
         }
     }
     None
+}
+
+/// How far around a mention its line is read to tell a headline.
+const LINE_BYTES: usize = 300;
+
+/// Is the line around byte `at` a headline in Title Case ("Lewinsky
+/// Reporter Reveals That Originally Aired Broaddrick Video Was Edited")?
+/// Its capitalised words run into a name without being one.
+fn in_title_case_line(text: &str, at: usize) -> bool {
+    let from = super::window_start(text, at, LINE_BYTES);
+    let to = super::window_end(text, at, LINE_BYTES);
+    let start = text[from..at].rfind('\n').map_or(from, |i| from + i + 1);
+    let end = text[at..to].find('\n').map_or(to, |i| at + i);
+    super::title_case(&text[start..end])
 }
 
 /// How far back "Equal Opportunities Commission (EOC)" is looked for from

@@ -1330,3 +1330,11 @@ fn a_relative_clause_closed_before_the_quote_and_a_possessives_described_noun_na
         conservative university, derided him as a man “who proudly speaks evil.”";
     assert_ne!(top(article)[0].2, s("Trump"));
 }
+
+#[test]
+fn a_headlines_title_case_words_do_not_make_a_fuller_name() {
+    let article = "Lewinsky Reporter Reveals That Originally Aired Broaddrick Video Was Edited.\n\n\
+        Juanita Broaddrick spoke to the reporter.\n\n\
+        “Do you understand,” Broaddrick said.";
+    assert_eq!(speakers(article), [s("Juanita Broaddrick")]);
+}
