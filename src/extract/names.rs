@@ -369,7 +369,15 @@ fn in_title_case_line(text: &str, at: usize) -> bool {
     let to = super::window_end(text, at, LINE_BYTES);
     let start = text[from..at].rfind('\n').map_or(from, |i| from + i + 1);
     let end = text[at..to].find('\n').map_or(to, |i| at + i);
-    super::title_case(&text[start..end])
+    let line = &text[start..end];
+    // (A sentence of names, "Prime Minister Tony Blair spoke in London.",
+    // looks like Title Case too; a headline also capitalises its little
+    // words.)
+    let little = line.split_whitespace().skip(1).any(|w| {
+        let w = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+        TITLE_CASE_LITTLE_WORDS.contains(&w) || matches!(w, "That" | "Who" | "Says" | "Not")
+    });
+    little && super::title_case(line)
 }
 
 /// How far back "Equal Opportunities Commission (EOC)" is looked for from
