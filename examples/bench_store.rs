@@ -130,7 +130,7 @@ fn main() {
         qs.len(),
         pct(&times, 0.5),
         pct(&times, 0.99),
-        times[times.len() - 1],
+        times.last().copied().unwrap_or(f64::NAN),
         found,
     );
 }

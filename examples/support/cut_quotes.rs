@@ -54,7 +54,11 @@ pub fn time_checks(store: &quotecheck::Store, quotes: &[String]) -> (Vec<f64>, u
     (times, found)
 }
 
-/// The `p` quantile of sorted times.
+/// The `p` quantile of sorted times (NaN when there are none: `--quotes 0`
+/// times the build alone).
 pub fn pct(times: &[f64], p: f64) -> f64 {
-    times[((times.len() - 1) as f64 * p) as usize]
+    match times.len() {
+        0 => f64::NAN,
+        n => times[((n - 1) as f64 * p) as usize],
+    }
 }
