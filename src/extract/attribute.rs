@@ -1176,8 +1176,6 @@ impl Reader<'_> {
         })
     }
 
-    /// The attribution in the words before a quote, back to the sentence
-    /// start: the cue nearest the quote decides.
     /// Do the words before a quote end in a passive verb ("Her comments
     /// have been described as", "MTV has been criticised for")? Then the
     /// sentence's subject is what was spoken about, and the speaker is the
@@ -1233,9 +1231,41 @@ impl Reader<'_> {
             .filter(|m| m.what == What::Person || m.what == What::Group)
     }
 
+    /// The attribution in the words before a quote, back to the sentence
+    /// start: a few whole-phrase forms first ("In Robert's words", "as X
+    /// put it", "Clinton's allegations of", "Smith:"), then the cue nearest
+    /// the quote decides.
     pub(crate) fn before(&self, toks: &[Tok]) -> Option<Mention> {
+        if let Some(m) = self.in_someones_words(toks) {
+            return Some(m);
+        }
+        if let Some(m) = self.as_put_it(toks, Rule::XSaidBefore) {
+            return Some(m);
+        }
+        if let Some(m) = self.owner_of_words(toks) {
+            return Some(m);
+        }
+        if let Some(m) = self.before_colon(toks) {
+            return Some(m);
+        }
+        for i in (0..toks.len()).rev() {
+            if let Some(len) = self.source_phrase(toks, i)
+                && let Some(m) = self.phrase_after(toks, i + len, Rule::AccordingTo)
+            {
+                return Some(m);
+            }
+            if self.is_cue_at(toks, i)
+                && let Some(m) = self.at_cue(toks, i)
+            {
+                return Some(m);
+            }
+        }
+        None
+    }
+
+    /// "In Robert's words, “…”": the owner of the words.
+    fn in_someones_words(&self, toks: &[Tok]) -> Option<Mention> {
         let n = toks.len();
-        // "In Robert's words, “…”"
         let mut last_words = (0..n).rev().filter(|&i| toks[i].kind == Kind::Word);
         if let (Some(c), Some(b), Some(a)) =
             (last_words.next(), last_words.next(), last_words.next())
@@ -1257,163 +1287,162 @@ impl Reader<'_> {
                 }
             }
         }
-        if let Some(m) = self.as_put_it(toks, Rule::XSaidBefore) {
+        None
+    }
+
+    /// "Smith: “…”", "Smith told the BBC: “…”": the speaker before a colon
+    /// that ends the words before the quote.
+    fn before_colon(&self, toks: &[Tok]) -> Option<Mention> {
+        let n = toks.len();
+        if n < 2 || toks[n - 1].kind != Kind::Colon {
+            return None;
+        }
+        let cue = (0..n - 1).rev().find(|&i| self.is_cue(&toks[i]));
+        if let Some(c) = cue
+            && let Some(m) = self.phrase_before(toks, c, Rule::XSaidBefore)
+        {
             return Some(m);
         }
-        if let Some(m) = self.owner_of_words(toks) {
+        // "But told BBC News: “…”": after "told", "asked", the name
+        // before the colon is who was spoken to, not the speaker.
+        let addressee = cue.is_some_and(|c| {
+            let verb = self.word(&toks[c]);
+            TRANSITIVE.iter().any(|t| t.eq_ignore_ascii_case(verb))
+        });
+        if !addressee
+            && let Some(m) = self.phrase_before(toks, n - 1, Rule::Colon)
+            && (m.phrase.0 == toks[0].start || toks[..n - 1].len() <= MAX_PHRASE_WORDS)
+        {
             return Some(m);
         }
-        // "Smith: “…”"
-        if n >= 2 && toks[n - 1].kind == Kind::Colon {
-            let cue = (0..n - 1).rev().find(|&i| self.is_cue(&toks[i]));
-            if let Some(c) = cue
-                && let Some(m) = self.phrase_before(toks, c, Rule::XSaidBefore)
-            {
-                return Some(m);
-            }
-            // "But told BBC News: “…”": after "told", "asked", the name
-            // before the colon is who was spoken to, not the speaker.
-            let addressee = cue.is_some_and(|c| {
-                let verb = self.word(&toks[c]);
-                TRANSITIVE.iter().any(|t| t.eq_ignore_ascii_case(verb))
-            });
-            if !addressee
-                && let Some(m) = self.phrase_before(toks, n - 1, Rule::Colon)
-                && (m.phrase.0 == toks[0].start || toks[..n - 1].len() <= MAX_PHRASE_WORDS)
-            {
-                return Some(m);
-            }
+        None
+    }
+
+    /// The speaker a cue verb at `toks[i]` gives the quote after `toks`,
+    /// if any (else the words before are read on, to an earlier cue).
+    fn at_cue(&self, toks: &[Tok], i: usize) -> Option<Mention> {
+        // "footage of Hillary Clinton asking, “…”", "with spokesman
+        // Glen Caplin saying, “…”": a person named right before the
+        // participle is its speaker (after a preposition too: the
+        // participle is the name's own verb).
+        if self.word(&toks[i]).ends_with("ing")
+            && i > 0
+            && toks[i - 1].kind == Kind::Word
+            && let Some(m) = self.phrase_before_unchecked(toks, i, Rule::XSaidBefore)
+            && (m.what == What::Person || self.after_with(toks, &m))
+            && self.plausible(&m)
+            && m.phrase.1 == toks[i - 1].end
+            && (capitalised(self.word(&toks[i - 1])) || self.after_with(toks, &m))
+            && !capitalised(self.word(&toks[i]))
+            && toks[i + 1..].iter().all(|t| t.kind != Kind::Mark)
+        {
+            return Some(m);
         }
-        for i in (0..n).rev() {
-            if let Some(len) = self.source_phrase(toks, i)
-                && let Some(m) = self.phrase_after(toks, i + len, Rule::AccordingTo)
-            {
-                return Some(m);
-            }
-            if self.is_cue_at(toks, i) {
-                // "footage of Hillary Clinton asking, “…”", "with spokesman
-                // Glen Caplin saying, “…”": a person named right before the
-                // participle is its speaker (after a preposition too: the
-                // participle is the name's own verb).
-                if self.word(&toks[i]).ends_with("ing")
-                    && i > 0
-                    && toks[i - 1].kind == Kind::Word
-                    && let Some(m) = self.phrase_before_unchecked(toks, i, Rule::XSaidBefore)
-                    && (m.what == What::Person || self.after_with(toks, &m))
-                    && self.plausible(&m)
-                    && m.phrase.1 == toks[i - 1].end
-                    && (capitalised(self.word(&toks[i - 1])) || self.after_with(toks, &m))
-                    && !capitalised(self.word(&toks[i]))
-                    && toks[i + 1..].iter().all(|t| t.kind != Kind::Mark)
-                {
-                    return Some(m);
-                }
-                // "…, saying “…”": a participle's speaker is the subject.
-                if self.word(&toks[i]).ends_with("ing") {
-                    if let Some(m) = self.subject(&toks[..i]) {
-                        return Some(Mention {
-                            rule: Rule::XSaidBefore,
-                            ..m
-                        });
-                    }
-                    continue;
-                }
-                // "Moore called Trump’s remarks during the debate the
-                // “…”", "condemning Trump's videotaped remarks about women,
-                // … and advising members to “…”": a possessive's noun the
-                // quote does not follow is what the sentence speaks about,
-                // not who speaks.
-                // (The possessive right before the noun, or before the
-                // lower-case words describing it: "Trump's videotaped
-                // remarks".)
-                let possessed = (1..=3.min(i)).any(|k| {
-                    let w = self.word(&toks[i - k]);
-                    (w.ends_with("'s") || w.ends_with("’s"))
-                        && toks[i - k + 1..i]
-                            .iter()
-                            .all(|t| t.kind == Kind::Word && !capitalised(self.word(t)))
+        // "…, saying “…”": a participle's speaker is the subject.
+        if self.word(&toks[i]).ends_with("ing") {
+            if let Some(m) = self.subject(&toks[..i]) {
+                return Some(Mention {
+                    rule: Rule::XSaidBefore,
+                    ..m
                 });
-                let content = || {
-                    toks[i + 1..].iter().all(|t| {
-                        t.kind != Kind::Word
-                            || matches!(self.word(t), "of" | "a" | "an" | "the" | "that")
-                    })
-                };
-                if possessed && !content() {
-                    continue;
-                }
-                // "The idea, says BT, is to shape a “…”": an attribution
-                // set off by commas inside the sentence.
-                if i > 0
-                    && toks[i - 1].kind == Kind::Comma
-                    && let Some(m) = self.phrase_after(toks, i + 1, Rule::SaidX)
-                    && toks
-                        .iter()
-                        .find(|t| t.start >= m.phrase.1)
-                        .is_some_and(|t| t.kind == Kind::Comma)
-                    && m.what != What::Pronoun
-                {
-                    return Some(m);
-                }
-                if let Some(m) = self.phrase_before(toks, i, Rule::XSaidBefore) {
-                    // "instead of the “bonfire” New Labour had promised, there
-                    // had been an “explosion”": a cue closed by a comma and
-                    // followed by a clause of its own does not lead to the
-                    // quote, unless set off as a whole ("Nobody got kissed,
-                    // Gilberthorpe said, but Leeds was “…”").
-                    let set_off = toks
-                        .iter()
-                        .rposition(|t| t.end <= m.phrase.0)
-                        .is_some_and(|p| toks[p].kind == Kind::Comma);
-                    // "a video in which Trump bragged about it, a student
-                    // group derided him as “…”": a relative clause closed
-                    // before the quote speaks for no one in it.
-                    let closed_relative = toks
-                        .iter()
-                        .rposition(|t| t.end <= m.phrase.0)
-                        .is_some_and(|p| matches!(self.word(&toks[p]), "which" | "whom"))
-                        && toks[i..]
-                            .iter()
-                            .take(MAX_AFTER_WORDS)
-                            .any(|t| t.kind == Kind::Comma);
-                    if closed_relative {
-                        continue;
-                    }
-                    if set_off || !self.clause_after_cue(toks, i) {
-                        return Some(m);
-                    }
-                    continue;
-                }
-                // "said Smith: “…”", "sagte der Minister: „…“": the phrase
-                // runs up to the quote.
-                // (Not after a verb that takes an object: "asked CJ, “…”".)
-                let verb = self.word(&toks[i]);
-                let transitive = TRANSITIVE.iter().any(|t| t.eq_ignore_ascii_case(verb));
-                if let Some(m) = self
-                    .phrase_after(toks, i + 1, Rule::XSaidBefore)
-                    .filter(|_| !transitive)
-                {
-                    let rest = toks.iter().filter(|t| t.start >= m.phrase.1);
-                    if rest
-                        .clone()
-                        .all(|t| matches!(t.kind, Kind::Colon | Kind::Comma | Kind::Dash))
-                    {
-                        return Some(m);
-                    }
-                }
-                // "Minyon Moore, a senior adviser, called Mr. Obama's
-                // remarks “…”": the subject before the appositive.
-                let full_name = |m: &Mention| {
-                    m.what == What::Person
-                        && self.text[m.name.0 as usize..m.name.1 as usize].contains(' ')
-                };
-                if let Some(m) = self.subject(&toks[..i]).filter(full_name) {
-                    return Some(Mention {
-                        rule: Rule::XSaidBefore,
-                        ..m
-                    });
-                }
             }
+            return None;
+        }
+        // "Moore called Trump’s remarks during the debate the
+        // “…”", "condemning Trump's videotaped remarks about women,
+        // … and advising members to “…”": a possessive's noun the
+        // quote does not follow is what the sentence speaks about,
+        // not who speaks.
+        // (The possessive right before the noun, or before the
+        // lower-case words describing it: "Trump's videotaped
+        // remarks".)
+        let possessed = (1..=3.min(i)).any(|k| {
+            let w = self.word(&toks[i - k]);
+            (w.ends_with("'s") || w.ends_with("’s"))
+                && toks[i - k + 1..i]
+                    .iter()
+                    .all(|t| t.kind == Kind::Word && !capitalised(self.word(t)))
+        });
+        // (Content: no more than "of a", "that the" between noun and quote.)
+        let content = || {
+            toks.len() - (i + 1) <= 4
+                && toks[i + 1..].iter().all(|t| {
+                    t.kind != Kind::Word
+                        || matches!(self.word(t), "of" | "a" | "an" | "the" | "that")
+                })
+        };
+        if possessed && !content() {
+            return None;
+        }
+        // "The idea, says BT, is to shape a “…”": an attribution
+        // set off by commas inside the sentence.
+        if i > 0
+            && toks[i - 1].kind == Kind::Comma
+            && let Some(m) = self.phrase_after(toks, i + 1, Rule::SaidX)
+            && toks
+                .iter()
+                .find(|t| t.start >= m.phrase.1)
+                .is_some_and(|t| t.kind == Kind::Comma)
+            && m.what != What::Pronoun
+        {
+            return Some(m);
+        }
+        if let Some(m) = self.phrase_before(toks, i, Rule::XSaidBefore) {
+            // "instead of the “bonfire” New Labour had promised, there
+            // had been an “explosion”": a cue closed by a comma and
+            // followed by a clause of its own does not lead to the
+            // quote, unless set off as a whole ("Nobody got kissed,
+            // Gilberthorpe said, but Leeds was “…”").
+            let set_off = toks
+                .iter()
+                .rposition(|t| t.end <= m.phrase.0)
+                .is_some_and(|p| toks[p].kind == Kind::Comma);
+            // "a video in which Trump bragged about it, a student
+            // group derided him as “…”": a relative clause closed
+            // before the quote speaks for no one in it.
+            let closed_relative = toks
+                .iter()
+                .rposition(|t| t.end <= m.phrase.0)
+                .is_some_and(|p| matches!(self.word(&toks[p]), "which" | "whom"))
+                && toks[i..]
+                    .iter()
+                    .take(MAX_AFTER_WORDS)
+                    .any(|t| t.kind == Kind::Comma);
+            if closed_relative {
+                return None;
+            }
+            if set_off || !self.clause_after_cue(toks, i) {
+                return Some(m);
+            }
+            return None;
+        }
+        // "said Smith: “…”", "sagte der Minister: „…“": the phrase
+        // runs up to the quote.
+        // (Not after a verb that takes an object: "asked CJ, “…”".)
+        let verb = self.word(&toks[i]);
+        let transitive = TRANSITIVE.iter().any(|t| t.eq_ignore_ascii_case(verb));
+        if let Some(m) = self
+            .phrase_after(toks, i + 1, Rule::XSaidBefore)
+            .filter(|_| !transitive)
+        {
+            let rest = toks.iter().filter(|t| t.start >= m.phrase.1);
+            if rest
+                .clone()
+                .all(|t| matches!(t.kind, Kind::Colon | Kind::Comma | Kind::Dash))
+            {
+                return Some(m);
+            }
+        }
+        // "Minyon Moore, a senior adviser, called Mr. Obama's
+        // remarks “…”": the subject before the appositive.
+        let full_name = |m: &Mention| {
+            m.what == What::Person && self.text[m.name.0 as usize..m.name.1 as usize].contains(' ')
+        };
+        if let Some(m) = self.subject(&toks[..i]).filter(full_name) {
+            return Some(Mention {
+                rule: Rule::XSaidBefore,
+                ..m
+            });
         }
         None
     }
