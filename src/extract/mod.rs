@@ -411,23 +411,14 @@ impl Extractor {
                 .map_or(end, |p| p.open.0 as usize);
             let prev_close = prev_top.map_or(start, |j| self.pairs[j].close.1 as usize);
             let after_end = sentence_end(text, pair.close.1 as usize, next_open);
-            // "Johnson tells MSNBC’s “Morning Joe” that “…”": a programme's
-            // title in the sentence does not end the words that attribute the
-            // quote. (Only a title owned by an outlet: a list of titles
-            // names no speaker.)
-            let title_before = prev_top.is_some_and(|j| {
-                let title = &self.quotes[base as usize + j];
-                let owner = text[..title.open_mark.0 as usize].trim_end();
-                let owned = owner.ends_with("’s") || owner.ends_with("'s");
-                title.kind == QuoteKind::Other
-                    && owned
-                    && !text[prev_close..pair.open.0 as usize].contains(['.', '!', '?'])
-            });
-            let before_limit = if title_before {
-                prev_speech.map_or(start, |j| self.pairs[j].close.1 as usize)
-            } else {
-                prev_close
-            };
+            let before_limit = attribution_limit(
+                text,
+                prev_top.map(|j| &self.quotes[base as usize + j]),
+                prev_speech.map(|j| self.pairs[j].close.1 as usize),
+                prev_close,
+                start,
+                pair.open.0,
+            );
             let before_start = sentence_start(text, before_limit, pair.open.0 as usize);
             // "Clinton Said That …": a sentence in Title Case capitalises
             // its verbs too.
@@ -938,6 +929,35 @@ impl Extractor {
             self.learnt.learn(text, name, g);
         }
         found
+    }
+}
+
+/// Where the words that may attribute the quote opening at `open` start
+/// (before the sentence start is looked for): after the previous quote,
+/// except past a programme's title owned by an outlet in the same sentence
+/// ("Johnson tells MSNBC’s “Morning Joe” that “…”"), which does not end
+/// them: then after the last speech quote (`speech_close`), or from the
+/// paragraph's start. (Only an owned title: a list of titles names no
+/// speaker.)
+fn attribution_limit(
+    text: &str,
+    prev: Option<&Quote>,
+    speech_close: Option<usize>,
+    prev_close: usize,
+    paragraph_start: usize,
+    open: u32,
+) -> usize {
+    let title_before = prev.is_some_and(|title| {
+        let owner = text[..title.open_mark.0 as usize].trim_end();
+        let owned = owner.ends_with("’s") || owner.ends_with("'s");
+        title.kind == QuoteKind::Other
+            && owned
+            && !text[prev_close..open as usize].contains(['.', '!', '?'])
+    });
+    match (title_before, speech_close) {
+        (true, Some(close)) => close,
+        (true, None) => paragraph_start,
+        (false, _) => prev_close,
     }
 }
 
