@@ -76,9 +76,49 @@ pub fn read_all(paths: &[PathBuf], progress: &mut Progress, failed: &mut bool) -
 /// Adds the sources read, indexed in one pass ([`Store::add_many`]); a
 /// source that cannot be added is reported with its file and skipped.
 pub fn add_all(store: &mut Store, files: Vec<SourceFile>, failed: &mut bool) {
+    let bytes: usize = files.iter().map(|f| f.doc.text.len()).sum();
+    warn_if_memory_short(bytes);
     let (paths, docs): (Vec<PathBuf>, Vec<SourceDoc>) =
         files.into_iter().map(|f| (f.path, f.doc)).unzip();
     add_docs(store, &paths, docs, failed);
+}
+
+/// Memory a build takes per byte of text added (measured: 4.4 GB for
+/// 1.07 GB; README "Limits").
+const BUILD_BYTES_PER_TEXT_BYTE: usize = 4;
+
+/// Says on stderr, before a build the machine is unlikely to hold, what it
+/// will take and what to do instead: the system would otherwise stop the
+/// process part-way with no word of why. (Linux only: elsewhere, or when
+/// the system does not say, nothing is said.)
+fn warn_if_memory_short(text_bytes: usize) {
+    if let Some(warning) = available_memory().and_then(|a| memory_warning(text_bytes, a)) {
+        eprintln!("quotecheck: warning: {warning}");
+    }
+}
+
+/// The warning for a build from `text_bytes` of text with `available`
+/// bytes of memory, if it will not fit.
+fn memory_warning(text_bytes: usize, available: usize) -> Option<String> {
+    let need = text_bytes.saturating_mul(BUILD_BYTES_PER_TEXT_BYTE);
+    (need > available).then(|| {
+        format!(
+            "building from {:.1} GB of text takes about {:.1} GB of memory and {:.1} GB is \
+             available; build the archive as shards (one --save per part) and check each quote \
+             on every shard (see README, \"Limits\")",
+            text_bytes as f64 / 1e9,
+            need as f64 / 1e9,
+            available as f64 / 1e9,
+        )
+    })
+}
+
+/// `MemAvailable` from `/proc/meminfo`, in bytes.
+fn available_memory() -> Option<usize> {
+    let info = std::fs::read_to_string("/proc/meminfo").ok()?;
+    let line = info.lines().find(|l| l.starts_with("MemAvailable:"))?;
+    let kb: usize = line.split_whitespace().nth(1)?.parse().ok()?;
+    kb.checked_mul(1024)
 }
 
 /// [`add_all`] for documents with a name each (a path, or a demo's name).
@@ -97,5 +137,20 @@ pub fn add_docs(store: &mut Store, names: &[PathBuf], docs: Vec<SourceDoc>, fail
                 at += 1;
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::memory_warning;
+
+    #[test]
+    fn a_build_larger_than_memory_is_warned_of_before_it_starts() {
+        let gb = 1_000_000_000;
+        let warning = memory_warning(10 * gb, 22 * gb).expect("a warning");
+        assert!(warning.contains("10.0 GB of text"), "{warning}");
+        assert!(warning.contains("about 40.0 GB"), "{warning}");
+        assert!(warning.contains("shards"), "{warning}");
+        assert_eq!(memory_warning(gb, 22 * gb), None);
     }
 }
