@@ -166,6 +166,22 @@ fn extraction_is_linear_on_the_inputs_that_were_quadratic() {
                 )
             ),
         ),
+        // Programmes' titles owned by an outlet, no full stop: each quote
+        // read its attribution back past every title to the paragraph's
+        // start (caught before it shipped; bounded to 600 bytes).
+        (
+            "owned titles, one paragraph",
+            repeat_to("NBC’s “Show” and ", 1 << 20),
+        ),
+        // Sentence shapes of the fifth session's rules, each a megabyte.
+        (
+            "relative clauses, put it, shares, owners",
+            repeat_to(
+                "the video in which Trump bragged about it, as Smith put it, 63 percent of \
+                 voters say Clinton’s allegations of a “conspiracy” ",
+                1 << 20,
+            ),
+        ),
         // Groups, then pronouns that find no person (superlinear).
         (
             "group then pronoun",

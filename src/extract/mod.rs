@@ -954,12 +954,18 @@ fn attribution_limit(
             && owned
             && !text[prev_close..open as usize].contains(['.', '!', '?'])
     });
+    // (Bounded: a paragraph of titles without a full stop must not be
+    // read back to its start for every quote in it.)
+    let bound = window_start(text, open as usize, TITLE_LOOKBACK_BYTES).max(paragraph_start);
     match (title_before, speech_close) {
-        (true, Some(close)) => close,
-        (true, None) => paragraph_start,
+        (true, Some(close)) => close.max(bound).min(prev_close),
+        (true, None) => bound.min(prev_close),
         (false, _) => prev_close,
     }
 }
+
+/// How far back past a programme's title the attributing words are read.
+const TITLE_LOOKBACK_BYTES: usize = 600;
 
 /// The start of a window of at most `bytes` before `at`, on a char
 /// boundary: every look back from a mention is bounded, so extraction stays
