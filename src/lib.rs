@@ -108,6 +108,12 @@ pub use verdict::{Change, Edit, EditOp, Flags, Verdict};
 #[doc(hidden)]
 pub mod internals {
     pub use crate::persist::reseal;
+
+    /// The text per batch of `Store::add_many` (0: the default, 64 MB), so
+    /// that tests cross batches on small inputs.
+    pub fn set_batch_bytes(store: &mut crate::Store, bytes: usize) {
+        store.set_batch_bytes(bytes);
+    }
     pub use crate::speaker::same_person;
     pub use crate::text::{fold_word_into, is_format_char, words};
 }

@@ -33,6 +33,15 @@ pub const MAX_SOURCE_BYTES: usize = u32::MAX as usize - 1;
 /// memory of the batch's own arrays stays bounded however many sources come.
 const BATCH_BYTES: usize = 64 << 20;
 
+/// Documents taken for one pass of [`Store::add_many`], with their ids and
+/// bytes (for admitting the batch after it).
+#[derive(Default)]
+struct Batch {
+    docs: Vec<SourceDoc>,
+    ids: std::collections::HashSet<String>,
+    bytes: usize,
+}
+
 /// Per-word flags.
 pub(crate) mod flag {
     /// Inside a short parenthesis: a stage direction, not speech.
@@ -64,6 +73,9 @@ pub struct Store {
     pub(crate) index: Index,
     /// Threads for building; 0 for one per core.
     threads: usize,
+    /// Text per batch of [`Store::add_many`]; 0 for [`BATCH_BYTES`] (tests
+    /// set less, to cross batches on small inputs).
+    batch_bytes: usize,
     /// The end of each source's word positions, in order: a search maps a
     /// position to its source by binary search here, in a few cache lines,
     /// rather than over the (large) `Source` records.
@@ -94,7 +106,9 @@ impl Store {
         self.load()?;
         self.admit(doc.id.clone(), doc.text.len(), &Default::default(), 0)?;
         let index = self.sources.len();
-        self.add_batch(vec![doc]);
+        let docs = vec![doc];
+        let runs = build::tokenize_many(&docs, 1);
+        self.add_batch(docs, runs);
         let words = self.words_of(index);
         self.index.add_run(
             words.start,
@@ -125,36 +139,105 @@ impl Store {
     /// ```
     ///
     /// Sources are read from the iterator in batches of about 64 MB of
-    /// text, each tokenized on every core ([`Store::set_threads`]); the store
-    /// is the same, byte for byte, however many threads built it.
+    /// text, each tokenized on every core ([`Store::set_threads`]), the next
+    /// while the one before is numbered into the store; the store is the
+    /// same, byte for byte, however many threads built it.
     pub fn add_many(&mut self, docs: impl IntoIterator<Item = SourceDoc>) -> Result<usize, Error> {
         self.load()?;
+        let threads = self.build_threads();
         let mut runs = Vec::new();
         let mut outcome = Ok(());
         let mut docs = docs.into_iter();
-        while outcome.is_ok() {
-            // Each document is checked as it is taken, so that on an error
-            // none after the failing one has been read from the iterator.
-            let (mut batch, mut bytes) = (Vec::new(), 0usize);
-            let mut batch_ids = std::collections::HashSet::new();
-            while bytes < BATCH_BYTES {
-                let Some(doc) = docs.next() else { break };
-                if let Err(e) = self.admit(doc.id.clone(), doc.text.len(), &batch_ids, bytes) {
-                    outcome = Err(e);
+        let none = std::collections::HashSet::new();
+        let mut current = self.take_batch(&mut docs, (&none, 0), &mut outcome);
+        if current.docs.is_empty() {
+            self.index.add_bulk(&self.word_ids, &runs, threads);
+            return outcome.map(|()| 0);
+        }
+        let mut tokenized = build::tokenize_many(&current.docs, threads);
+        // While one batch's words are numbered into the store (in order, on
+        // this thread), the next is tokenized on the others: the numbering
+        // is the build's serial part. (Not on one thread: that is what was
+        // asked for.)
+        std::thread::scope(|scope| {
+            loop {
+                let next = if outcome.is_ok() {
+                    self.take_batch(&mut docs, (&current.ids, current.bytes), &mut outcome)
+                } else {
+                    Batch::default()
+                };
+                let ahead = if threads > 1 && !next.docs.is_empty() {
+                    Ok(scope.spawn(move || {
+                        let runs = build::tokenize_many(&next.docs, threads);
+                        (next, runs)
+                    }))
+                } else {
+                    Err(next)
+                };
+                let batch = std::mem::take(&mut current.docs);
+                let (next, next_runs) = match ahead {
+                    Ok(handle) => {
+                        runs.extend(self.add_batch(batch, tokenized));
+                        match handle.join() {
+                            Ok(done) => done,
+                            Err(panic) => std::panic::resume_unwind(panic),
+                        }
+                    }
+                    Err(next) => {
+                        runs.extend(self.add_batch(batch, tokenized));
+                        let runs = build::tokenize_many(&next.docs, threads);
+                        (next, runs)
+                    }
+                };
+                if next.docs.is_empty() {
                     break;
                 }
-                bytes += doc.text.len();
-                batch_ids.insert(doc.id.clone());
-                batch.push(doc);
+                current = next;
+                tokenized = next_runs;
             }
-            if batch.is_empty() {
+        });
+        self.index.add_bulk(&self.word_ids, &runs, threads);
+        outcome.map(|()| runs.len())
+    }
+
+    /// Takes the next batch of about [`BATCH_BYTES`] from `docs`, each
+    /// document admitted as it is taken (against the store and `ahead`: the
+    /// ids and bytes of a batch taken but not added yet), so that on an
+    /// error none after the failing one has been read from the iterator;
+    /// the error goes to `outcome`.
+    fn take_batch(
+        &self,
+        docs: &mut impl Iterator<Item = SourceDoc>,
+        ahead: (&std::collections::HashSet<String>, usize),
+        outcome: &mut Result<(), Error>,
+    ) -> Batch {
+        let (ahead_ids, ahead_bytes) = ahead;
+        let mut batch = Batch::default();
+        let limit = match self.batch_bytes {
+            0 => BATCH_BYTES,
+            n => n,
+        };
+        while batch.bytes < limit {
+            let Some(doc) = docs.next() else { break };
+            let admitted = if ahead_ids.contains(&doc.id) {
+                Err(Error::DuplicateSourceId(doc.id.clone()))
+            } else {
+                self.admit(
+                    doc.id.clone(),
+                    doc.text.len(),
+                    &batch.ids,
+                    ahead_bytes + batch.bytes,
+                )
+            };
+            if let Err(e) = admitted {
+                *outcome = Err(e);
                 break;
             }
-            runs.extend(self.add_batch(batch));
+            batch.bytes += doc.text.len();
+            batch.ids.insert(doc.id.clone());
+            batch.docs.push(doc);
         }
-        self.index
-            .add_bulk(&self.word_ids, &runs, self.build_threads());
-        outcome.map(|()| runs.len())
+        batch
     }
 
     /// How many threads [`Store::add_many`] (and saving a store with
@@ -173,6 +256,12 @@ impl Store {
     /// ```
     pub fn set_threads(&mut self, threads: usize) {
         self.threads = threads;
+    }
+
+    /// Sets the text per batch of [`Store::add_many`] (0: the default):
+    /// for tests that cross batches on small inputs.
+    pub(crate) fn set_batch_bytes(&mut self, bytes: usize) {
+        self.batch_bytes = bytes;
     }
 
     /// The threads a build uses now.
@@ -214,8 +303,7 @@ impl Store {
 
     /// Adds admitted sources' words and records, but not to the index;
     /// returns each one's word positions.
-    fn add_batch(&mut self, batch: Vec<SourceDoc>) -> Vec<Range<u32>> {
-        let runs = build::tokenize_many(&batch, self.build_threads());
+    fn add_batch(&mut self, batch: Vec<SourceDoc>, runs: Vec<build::Run>) -> Vec<Range<u32>> {
         let tokenized = build::merge_runs(
             runs,
             &mut self.vocab,
@@ -589,6 +677,7 @@ impl Store {
             flags: Vec::new(),
             index: parts.index,
             threads: 0,
+            batch_bytes: 0,
             word_ends,
             removed: 0,
             derives_words: true,

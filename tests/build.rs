@@ -104,3 +104,59 @@ fn many_core_build_stops_at_a_bad_source_like_one_core() {
         assert_eq!(iter.next().map(|d| d.id), Some(docs[21].id.clone()));
     }
 }
+
+/// `saved` with batches of `batch` bytes: the next batch is tokenized while
+/// the one before is added.
+fn saved_in_batches(docs: &[SourceDoc], threads: usize, batch: usize) -> Vec<u8> {
+    let mut store = Store::new();
+    store.set_threads(threads);
+    quotecheck::internals::set_batch_bytes(&mut store, batch);
+    assert_eq!(store.add_many(docs.iter().cloned()).unwrap(), docs.len());
+    let path = std::env::temp_dir().join(format!(
+        "qc-build-batches-{threads}-{batch}-{}.qcs",
+        std::process::id()
+    ));
+    store.save(&path).unwrap();
+    let bytes = std::fs::read(&path).unwrap();
+    std::fs::remove_file(&path).ok();
+    bytes
+}
+
+#[test]
+fn builds_across_many_batches_give_the_same_file() {
+    // Eight batches, each tokenized while the one before is numbered into
+    // the store: the file is the one a single batch on one thread gives.
+    let docs = corpus(2 << 20);
+    let (_, one) = saved(&docs, 1, "batches-one");
+    for threads in [1, 2, 3] {
+        let bytes = saved_in_batches(&docs, threads, 256 << 10);
+        assert!(
+            bytes == one,
+            "{threads} threads in batches: the files differ"
+        );
+    }
+}
+
+#[test]
+fn a_duplicate_of_a_batch_still_being_added_is_refused() {
+    // The id repeated comes from the batch before, not yet in the store
+    // when the next one is taken (it is being added meanwhile).
+    let mut docs = corpus(1 << 20);
+    assert!(docs.len() > 30, "{} sources", docs.len());
+    let small = docs.iter().take(4).map(|d| d.text.len()).sum::<usize>();
+    let dup = docs[5].id.clone();
+    docs.insert(9, SourceDoc::new(dup, "a second source with a taken id"));
+    for threads in [1, 2] {
+        let mut store = Store::new();
+        store.set_threads(threads);
+        quotecheck::internals::set_batch_bytes(&mut store, small);
+        let mut iter = docs.iter().cloned();
+        let err = store.add_many(iter.by_ref()).unwrap_err();
+        assert!(
+            matches!(err, quotecheck::Error::DuplicateSourceId(_)),
+            "{err}"
+        );
+        assert_eq!(store.len(), 9, "{threads} threads");
+        assert_eq!(iter.next().map(|d| d.id), Some(docs[10].id.clone()));
+    }
+}
