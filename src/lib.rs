@@ -109,7 +109,7 @@ pub use verdict::{Change, Edit, EditOp, Flags, Verdict};
 pub mod internals {
     pub use crate::persist::reseal;
 
-    /// The text per batch of `Store::add_many` (0: the default, 64 MB), so
+    /// The text per batch of `Store::add_many` (0: the default, 16 MB), so
     /// that tests cross batches on small inputs.
     pub fn set_batch_bytes(store: &mut crate::Store, bytes: usize) {
         store.set_batch_bytes(bytes);

@@ -31,7 +31,10 @@ pub const MAX_SOURCE_BYTES: usize = u32::MAX as usize - 1;
 /// [`Store::add_many`] reads at most about this many bytes of text from its
 /// iterator before tokenizing them (on every core) and adding them: the
 /// memory of the batch's own arrays stays bounded however many sources come.
-const BATCH_BYTES: usize = 64 << 20;
+/// (16 MB rather than 64: the next batch is tokenized while one is added,
+/// so only the last addition is not overlapped; measured 5% faster on one
+/// thread and on two at 105 MB, the same at 1 GiB.)
+const BATCH_BYTES: usize = 16 << 20;
 
 /// Documents taken for one pass of [`Store::add_many`], with their ids and
 /// bytes (for admitting the batch after it).
@@ -138,7 +141,7 @@ impl Store {
     /// # Ok::<(), quotecheck::Error>(())
     /// ```
     ///
-    /// Sources are read from the iterator in batches of about 64 MB of
+    /// Sources are read from the iterator in batches of about 16 MB of
     /// text, each tokenized on every core ([`Store::set_threads`]), the next
     /// while the one before is numbered into the store; the store is the
     /// same, byte for byte, however many threads built it.
