@@ -158,47 +158,44 @@ impl Store {
             return outcome.map(|()| 0);
         }
         let mut tokenized = build::tokenize_many(&current.docs, threads);
+        let mut next = if outcome.is_ok() {
+            self.take_batch(&mut docs, (&current.ids, current.bytes), &mut outcome)
+        } else {
+            Batch::default()
+        };
         // While one batch's words are numbered into the store (in order, on
-        // this thread), the next is tokenized on the others: the numbering
-        // is the build's serial part. (Not on one thread: that is what was
-        // asked for.)
-        std::thread::scope(|scope| {
-            loop {
-                let next = if outcome.is_ok() {
-                    self.take_batch(&mut docs, (&current.ids, current.bytes), &mut outcome)
-                } else {
-                    Batch::default()
-                };
-                let ahead = if threads > 1 && !next.docs.is_empty() {
-                    Ok(scope.spawn(move || {
-                        let runs = build::tokenize_many(&next.docs, threads);
-                        (next, runs)
-                    }))
-                } else {
-                    Err(next)
-                };
-                let batch = std::mem::take(&mut current.docs);
-                let (next, next_runs) = match ahead {
-                    Ok(handle) => {
-                        runs.extend(self.add_batch(batch, tokenized));
-                        match handle.join() {
-                            Ok(done) => done,
-                            Err(panic) => std::panic::resume_unwind(panic),
-                        }
-                    }
-                    Err(next) => {
-                        runs.extend(self.add_batch(batch, tokenized));
-                        let runs = build::tokenize_many(&next.docs, threads);
-                        (next, runs)
-                    }
-                };
-                if next.docs.is_empty() {
-                    break;
+        // this thread), the next is tokenized on other threads: the
+        // numbering is the build's serial part. (Not on one thread, which is
+        // what was asked for; and no thread at all for a single batch, so a
+        // small build starts none: a process-long thread record is what
+        // valgrind reports of the C plugin otherwise.)
+        while !next.docs.is_empty() {
+            let ahead = if threads > 1 {
+                Ok(std::thread::spawn(move || {
+                    let runs = build::tokenize_many(&next.docs, threads);
+                    (next, runs)
+                }))
+            } else {
+                Err(next)
+            };
+            runs.extend(self.add_batch(std::mem::take(&mut current.docs), tokenized));
+            (current, tokenized) = match ahead {
+                Ok(handle) => match handle.join() {
+                    Ok(done) => done,
+                    Err(panic) => std::panic::resume_unwind(panic),
+                },
+                Err(next) => {
+                    let runs = build::tokenize_many(&next.docs, threads);
+                    (next, runs)
                 }
-                current = next;
-                tokenized = next_runs;
-            }
-        });
+            };
+            next = if outcome.is_ok() {
+                self.take_batch(&mut docs, (&current.ids, current.bytes), &mut outcome)
+            } else {
+                Batch::default()
+            };
+        }
+        runs.extend(self.add_batch(current.docs, tokenized));
         self.index.add_bulk(&self.word_ids, &runs, threads);
         outcome.map(|()| runs.len())
     }
