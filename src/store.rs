@@ -107,7 +107,7 @@ impl Store {
     /// [`Error::SourceTooLarge`]; the store is unchanged on error.
     pub fn add(&mut self, doc: SourceDoc) -> Result<usize, Error> {
         self.load()?;
-        self.admit(doc.id.clone(), doc.text.len(), &Default::default(), 0)?;
+        self.admit(doc.id.clone(), doc.text.len(), &[], 0)?;
         let index = self.sources.len();
         let docs = vec![doc];
         let runs = build::tokenize_many(&docs, 1);
@@ -157,12 +157,12 @@ impl Store {
             self.index.add_bulk(&self.word_ids, &runs, threads);
             return outcome.map(|()| 0);
         }
-        let mut tokenized = build::tokenize_many(&current.docs, threads);
-        let mut next = if outcome.is_ok() {
-            self.take_batch(&mut docs, (&current.ids, current.bytes), &mut outcome)
-        } else {
-            Batch::default()
+        let tokenize = move |batch: Batch| {
+            let runs = build::tokenize_many(&batch.docs, threads);
+            (batch, runs)
         };
+        let mut tokenized = build::tokenize_many(&current.docs, threads);
+        let mut next = self.take_batch(&mut docs, (&current.ids, current.bytes), &mut outcome);
         // While one batch's words are numbered into the store (in order, on
         // this thread), the next is tokenized on other threads: the
         // numbering is the build's serial part. (Not on one thread, which is
@@ -171,10 +171,7 @@ impl Store {
         // valgrind reports of the C plugin otherwise.)
         while !next.docs.is_empty() {
             let ahead = if threads > 1 {
-                Ok(std::thread::spawn(move || {
-                    let runs = build::tokenize_many(&next.docs, threads);
-                    (next, runs)
-                }))
+                Ok(std::thread::spawn(move || tokenize(next)))
             } else {
                 Err(next)
             };
@@ -184,16 +181,9 @@ impl Store {
                     Ok(done) => done,
                     Err(panic) => std::panic::resume_unwind(panic),
                 },
-                Err(next) => {
-                    let runs = build::tokenize_many(&next.docs, threads);
-                    (next, runs)
-                }
+                Err(next) => tokenize(next),
             };
-            next = if outcome.is_ok() {
-                self.take_batch(&mut docs, (&current.ids, current.bytes), &mut outcome)
-            } else {
-                Batch::default()
-            };
+            next = self.take_batch(&mut docs, (&current.ids, current.bytes), &mut outcome);
         }
         runs.extend(self.add_batch(current.docs, tokenized));
         self.index.add_bulk(&self.word_ids, &runs, threads);
@@ -204,7 +194,7 @@ impl Store {
     /// document admitted as it is taken (against the store and `ahead`: the
     /// ids and bytes of a batch taken but not added yet), so that on an
     /// error none after the failing one has been read from the iterator;
-    /// the error goes to `outcome`.
+    /// the error goes to `outcome`, and after one nothing more is taken.
     fn take_batch(
         &self,
         docs: &mut impl Iterator<Item = SourceDoc>,
@@ -213,22 +203,21 @@ impl Store {
     ) -> Batch {
         let (ahead_ids, ahead_bytes) = ahead;
         let mut batch = Batch::default();
+        if outcome.is_err() {
+            return batch;
+        }
         let limit = match self.batch_bytes {
             0 => BATCH_BYTES,
             n => n,
         };
         while batch.bytes < limit {
             let Some(doc) = docs.next() else { break };
-            let admitted = if ahead_ids.contains(&doc.id) {
-                Err(Error::DuplicateSourceId(doc.id.clone()))
-            } else {
-                self.admit(
-                    doc.id.clone(),
-                    doc.text.len(),
-                    &batch.ids,
-                    ahead_bytes + batch.bytes,
-                )
-            };
+            let admitted = self.admit(
+                doc.id.clone(),
+                doc.text.len(),
+                &[ahead_ids, &batch.ids],
+                ahead_bytes + batch.bytes,
+            );
             if let Err(e) = admitted {
                 *outcome = Err(e);
                 break;
@@ -273,18 +262,19 @@ impl Store {
     }
 
     /// Whether a source with this id and text length may be added, with
-    /// `pending` (ids) and `pending_bytes` taken but not added yet.
+    /// `pending` (the ids of batches taken but not added yet) and
+    /// `pending_bytes` (their text).
     fn admit(
         &self,
         id: String,
         len: usize,
-        pending: &std::collections::HashSet<String>,
+        pending: &[&std::collections::HashSet<String>],
         pending_bytes: usize,
     ) -> Result<(), Error> {
         if id.is_empty() {
             return Err(Error::EmptySourceId);
         }
-        if self.ids.contains_key(&id) || pending.contains(&id) {
+        if self.ids.contains_key(&id) || pending.iter().any(|ids| ids.contains(&id)) {
             return Err(Error::DuplicateSourceId(id));
         }
         // Positions are u32: a word takes at least two bytes of text on
