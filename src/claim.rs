@@ -193,6 +193,11 @@ pub(crate) fn is_institution_word(w: &str) -> bool {
     listed(INSTITUTIONS, without_possessive(w))
 }
 
+/// Does the word end in a possessive `'s` or `’s`?
+pub(crate) fn is_possessive(w: &str) -> bool {
+    without_possessive(w).len() < w.len()
+}
+
 /// A word without a possessive `'s` or `’s` (the extractor strips names
 /// with it too).
 pub(crate) fn without_possessive(w: &str) -> &str {

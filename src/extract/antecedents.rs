@@ -348,7 +348,7 @@ pub(super) fn unnamed_description(
         if ["a", "an", "the"].iter().any(|d| d.eq_ignore_ascii_case(w)) {
             break;
         }
-        possessive |= w.ends_with("'s") || w.ends_with("’s");
+        possessive |= crate::claim::is_possessive(w);
     }
     let det = word(start);
     let indefinite = ["a", "an"].iter().any(|d| d.eq_ignore_ascii_case(det));

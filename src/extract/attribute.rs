@@ -26,7 +26,7 @@
 
 use super::cues::{Cues, List};
 use super::tokens::{Kind, Tok, capitalised};
-use crate::claim::without_possessive;
+use crate::claim::{is_possessive, without_possessive};
 
 /// How a speaker was decided.
 ///
@@ -464,8 +464,7 @@ impl Reader<'_> {
                 let det = (2..=4.min(start)).find(|&k| {
                     let before = &toks[start - k];
                     let w = self.word(before);
-                    before.kind == Kind::Word
-                        && (self.is_determiner(before) || w.ends_with("’s") || w.ends_with("'s"))
+                    before.kind == Kind::Word && (self.is_determiner(before) || is_possessive(w))
                 });
                 let plain = |k: usize| {
                     toks[start - k + 1..start].iter().all(|t| {
@@ -488,7 +487,7 @@ impl Reader<'_> {
                 start -= 1;
                 continue;
             }
-            if start < end && (self.word(t).ends_with("’s") || self.word(t).ends_with("'s")) {
+            if start < end && is_possessive(self.word(t)) {
                 start -= 1;
                 continue;
             }
@@ -803,7 +802,7 @@ impl Reader<'_> {
         // "Oxfam's Barbara Stocking": the name after the possessive.
         if let Some(p) = (first..last.saturating_sub(1)).rev().find(|&i| {
             let w = self.word(&toks[i]);
-            w.ends_with("'s") || w.ends_with("’s")
+            is_possessive(w)
         }) {
             first = p + 1;
         }
@@ -833,7 +832,7 @@ impl Reader<'_> {
                 j -= 1;
                 let w = self.word(&toks[j]);
                 // "Oxfam's report"
-                if (w.ends_with("'s") || w.ends_with("’s")) && self.is_namelike(&toks[j]) {
+                if is_possessive(w) && self.is_namelike(&toks[j]) {
                     let end = toks[j].end - (w.len() - without_possessive(w).len()) as u32;
                     // The whole name: "the Federal Reserve's Beige Book
                     // survey" is the Federal Reserve's.
@@ -1088,13 +1087,10 @@ impl Reader<'_> {
         let noun = toks.get(i.checked_sub(1)?)?;
         let owner = toks.get(i.checked_sub(2)?)?;
         let w = self.word(owner);
-        if !SPEECH_NOUNS.contains(&self.word(noun))
-            || !(w.ends_with("’s") || w.ends_with("'s"))
-            || !capitalised(w)
-        {
+        if !SPEECH_NOUNS.contains(&self.word(noun)) || !is_possessive(w) || !capitalised(w) {
             return None;
         }
-        let name_end = owner.end - if w.ends_with("’s") { 4 } else { 2 };
+        let name_end = owner.start + without_possessive(w).len() as u32;
         let mut first = i - 2;
         while first > 0 && self.is_namelike(&toks[first - 1]) && !self.is_role(&toks[first - 1]) {
             first -= 1;
@@ -1273,10 +1269,10 @@ impl Reader<'_> {
             let owner = self.word(&toks[b]);
             if self.word(&toks[a]).eq_ignore_ascii_case("in")
                 && self.word(&toks[c]).eq_ignore_ascii_case("words")
-                && (owner.ends_with("’s") || owner.ends_with("'s"))
+                && is_possessive(owner)
             {
                 let t = toks[b];
-                let name_end = t.end - if owner.ends_with("’s") { 4 } else { 2 };
+                let name_end = t.start + without_possessive(owner).len() as u32;
                 if capitalised(owner) {
                     return Some(Mention {
                         phrase: (t.start, t.end),
@@ -1329,10 +1325,10 @@ impl Reader<'_> {
             && i > 0
             && toks[i - 1].kind == Kind::Word
             && let Some(m) = self.phrase_before_unchecked(toks, i, Rule::XSaidBefore)
-            && (m.what == What::Person || self.after_with(toks, &m))
+            && (m.what == What::Person && capitalised(self.word(&toks[i - 1]))
+                || self.after_with(toks, &m))
             && self.plausible(&m)
             && m.phrase.1 == toks[i - 1].end
-            && (capitalised(self.word(&toks[i - 1])) || self.after_with(toks, &m))
             && !capitalised(self.word(&toks[i]))
             && toks[i + 1..].iter().all(|t| t.kind != Kind::Mark)
         {
@@ -1358,7 +1354,7 @@ impl Reader<'_> {
         // remarks".)
         let possessed = (1..=3.min(i)).any(|k| {
             let w = self.word(&toks[i - k]);
-            (w.ends_with("'s") || w.ends_with("’s"))
+            is_possessive(w)
                 && toks[i - k + 1..i]
                     .iter()
                     .all(|t| t.kind == Kind::Word && !capitalised(self.word(t)))
@@ -1623,7 +1619,7 @@ impl Reader<'_> {
         if let Some(p) = sentence.iter().position(|t| {
             t.start >= m.phrase.0 && t.end <= m.phrase.1 && {
                 let w = self.word(t);
-                (w.ends_with("'s") || w.ends_with("’s")) && self.is_namelike(t)
+                is_possessive(w) && self.is_namelike(t)
             }
         }) {
             let mut first = p;
@@ -1886,7 +1882,7 @@ impl Reader<'_> {
     pub(crate) fn after_possessive(&self, toks: &[Tok]) -> bool {
         toks.iter().rev().take(2).any(|t| {
             let w = self.word(t);
-            t.kind == Kind::Word && (w.ends_with("’s") || w.ends_with("'s") || w.ends_with("s’"))
+            t.kind == Kind::Word && (is_possessive(w) || w.ends_with("s’"))
         })
     }
 

@@ -949,7 +949,7 @@ fn attribution_limit(
 ) -> usize {
     let title_before = prev.is_some_and(|title| {
         let owner = text[..title.open_mark.0 as usize].trim_end();
-        let owned = owner.ends_with("’s") || owner.ends_with("'s");
+        let owned = crate::claim::is_possessive(owner);
         title.kind == QuoteKind::Other
             && owned
             && !text[prev_close..open as usize].contains(['.', '!', '?'])

@@ -114,7 +114,7 @@ fn fullest_form(
     };
     let surname = written.trim_end_matches(['’', '\'', 's']).len();
     let surname = &written[..surname.max(1).min(written.len())];
-    let surname = if written.ends_with("’s") || written.ends_with("'s") {
+    let surname = if crate::claim::is_possessive(written) {
         surname
     } else {
         written
