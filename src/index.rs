@@ -496,20 +496,13 @@ struct Builder {
 
 impl Builder {
     fn pair(&mut self, a: usize, b: u32, positions: &[u32]) {
-        let out = &mut self.out;
-        while out.pair_rows.len() <= a {
-            out.pair_rows.push(out.pair_second.len() as u64);
-        }
-        if out.pair_second.len().is_multiple_of(PAIR_SAMPLE) {
-            out.pair_samples.push(self.pair_bytes.len() as u64);
-        }
+        self.out.push_row(a, b, self.pair_bytes.len() as u64);
         postings::encode_at_end(&mut self.pair_bytes, positions, false);
-        out.pair_second.push(b);
     }
 
     fn finish(mut self) -> Frozen {
         let out = &mut self.out;
-        out.pair_rows.push(out.pair_second.len() as u64);
+        out.close_rows();
         self.pair_bytes.shrink_to_fit();
         out.pair_bytes = Blob::Owned(std::mem::take(&mut self.pair_bytes));
         out.word_counts.shrink_to_fit();
@@ -522,12 +515,55 @@ impl Builder {
 }
 
 impl Frozen {
+    /// Enters the row of the pair `a b`, whose list starts at `list_at` in
+    /// the list bytes; rows come in order of `a`, then `b`. (What
+    /// [`Builder`] does for each list, for a writer that keeps its lists
+    /// elsewhere.)
+    pub(crate) fn push_row(&mut self, a: usize, b: u32, list_at: u64) {
+        while self.pair_rows.len() <= a {
+            self.pair_rows.push(self.pair_second.len() as u64);
+        }
+        if self.pair_second.len().is_multiple_of(PAIR_SAMPLE) {
+            self.pair_samples.push(list_at);
+        }
+        self.pair_second.push(b);
+    }
+
+    /// Ends the rows after the last [`Frozen::push_row`].
+    pub(crate) fn close_rows(&mut self) {
+        self.pair_rows.push(self.pair_second.len() as u64);
+    }
+
+    /// Calls `each(b, list)` for every pair `a b` word `a` begins, in row
+    /// order, for a tier in memory; fails when a list is not where the rows
+    /// say (a damaged file) or the lists are still in the file.
+    pub(crate) fn each_pair_of<'s>(
+        &'s self,
+        a: u32,
+        bound: u32,
+        mut each: impl FnMut(u32, List<'s>),
+    ) -> Result<(), Error> {
+        let rows = self.group(a as usize);
+        if rows.is_empty() {
+            return Ok(());
+        }
+        let seconds = self.pair_second.get(rows.clone()).unwrap_or_default();
+        let mut lists = self.rows_from(rows.start, bound);
+        for &b in seconds {
+            let list = lists
+                .next()
+                .ok_or_else(|| Error::CorruptStore("the index's rows and lists disagree".into()))?;
+            each(b, list);
+        }
+        Ok(())
+    }
+
     fn is_empty(&self) -> bool {
         self.pair_second.is_empty() && self.word_counts.is_empty()
     }
 
     /// How many first words have pair rows (some maybe empty).
-    fn firsts(&self) -> usize {
+    pub(crate) fn firsts(&self) -> usize {
         self.pair_rows.len().saturating_sub(1)
     }
 

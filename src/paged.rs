@@ -217,24 +217,88 @@ impl PagedBytes {
 
     /// Page `k`'s bytes, read and checked on first use.
     pub fn page(&self, k: usize) -> Result<&[u8], Error> {
-        let (Some(p), Some(cell)) = (self.pages.get(k), self.loaded.get(k)) else {
+        let (Some(piece), Some(cell)) = (self.piece(k), self.loaded.get(k)) else {
             return Err(Error::CorruptStore("no such index page".into()));
-        };
-        let piece = Piece {
-            at: self.at + p.start,
-            len: self.end_of(k) - p.start,
-            crc: p.crc,
         };
         get_or_load(cell, || piece.read(&self.file).map(Vec::into_boxed_slice)).map(|b| &**b)
     }
 
-    /// Every byte of the section, in order (checked).
+    /// Where page `k` lies in the file.
+    fn piece(&self, k: usize) -> Option<Piece> {
+        let p = self.pages.get(k)?;
+        Some(Piece {
+            at: self.at + p.start,
+            len: self.end_of(k) - p.start,
+            crc: p.crc,
+        })
+    }
+
+    /// Every byte of the section, in order (checked). Pages not read yet
+    /// are not kept as pages too, so the section is in memory once.
     pub fn read_all(&self) -> Result<Vec<u8>, Error> {
         let mut out = Vec::with_capacity(usize::try_from(self.len).unwrap_or(0));
-        for k in 0..self.pages.len() {
-            out.extend_from_slice(self.page(k)?);
+        for (k, cell) in self.loaded.iter().enumerate() {
+            match (cell.get(), self.piece(k)) {
+                (Some(page), _) => out.extend_from_slice(page),
+                (None, Some(piece)) => out.extend_from_slice(&piece.read(&self.file)?),
+                (None, None) => return Err(Error::CorruptStore("no such index page".into())),
+            }
         }
         Ok(out)
+    }
+}
+
+/// Cuts lists into pages as they are written one after another, as
+/// [`cut_pages`] cuts them laid out (it is built on this): a page closes
+/// once it reaches [`PAGE_BYTES`], and a list that long is a page of its
+/// own. A merge of store files writes its lists through one without
+/// holding them.
+#[derive(Default)]
+pub(crate) struct PageCutter {
+    pages: Vec<Page>,
+    /// Where the page being filled starts, and the checksum of its bytes.
+    open: Option<(u64, crc32fast::Hasher)>,
+    /// Where the next list starts.
+    at: u64,
+}
+
+impl PageCutter {
+    /// The next list: its bytes and how many positions it holds.
+    pub fn list(&mut self, bytes: &[u8], count: u32) {
+        let (at, end) = (self.at, self.at + bytes.len() as u64);
+        self.at = end;
+        if bytes.len() >= PAGE_BYTES {
+            self.close();
+            self.pages.push(Page {
+                start: at,
+                crc: crc32fast::hash(bytes),
+                single: Some(count),
+            });
+            return;
+        }
+        let (start, crc) = self
+            .open
+            .get_or_insert_with(|| (at, crc32fast::Hasher::new()));
+        crc.update(bytes);
+        if end - *start >= PAGE_BYTES as u64 {
+            self.close();
+        }
+    }
+
+    fn close(&mut self) {
+        if let Some((start, crc)) = self.open.take() {
+            self.pages.push(Page {
+                start,
+                crc: crc.finalize(),
+                single: None,
+            });
+        }
+    }
+
+    /// The page table of the lists given.
+    pub fn finish(mut self) -> Vec<Page> {
+        self.close();
+        self.pages
     }
 }
 
@@ -248,36 +312,22 @@ pub(crate) fn cut_pages(
     next: impl Fn(&[u8], usize) -> Option<usize>,
     count: impl Fn(&[u8], usize) -> u32,
 ) -> Option<Vec<Page>> {
-    let mut pages = Vec::new();
-    let mut open: Option<usize> = None;
+    let mut cutter = PageCutter::default();
     let mut at = 0;
-    let close = |pages: &mut Vec<Page>, s: usize, e: usize, single: Option<u32>| {
-        pages.push(Page {
-            start: s as u64,
-            crc: crc32fast::hash(&bytes[s..e]),
-            single,
-        });
-    };
     while at < bytes.len() {
         let end = next(bytes, at).filter(|&e| e > at && e <= bytes.len())?;
-        if end - at >= PAGE_BYTES {
-            if let Some(s) = open.take() {
-                close(&mut pages, s, at, None);
-            }
-            close(&mut pages, at, end, Some(count(bytes, at)));
-        } else {
-            let s = *open.get_or_insert(at);
-            if end - s >= PAGE_BYTES {
-                close(&mut pages, s, end, None);
-                open = None;
-            }
-        }
+        let list = &bytes[at..end];
+        cutter.list(
+            list,
+            if list.len() >= PAGE_BYTES {
+                count(bytes, at)
+            } else {
+                0
+            },
+        );
         at = end;
     }
-    if let Some(s) = open {
-        close(&mut pages, s, bytes.len(), None);
-    }
-    Some(pages)
+    Some(cutter.finish())
 }
 
 #[cfg(test)]

@@ -146,6 +146,16 @@ impl StoredText {
         &self.blocks
     }
 
+    /// Block `k` as stored (compressed), checked against its checksum:
+    /// what a merge of store files copies without decompressing it.
+    pub fn packed_block(&self, k: usize) -> Result<Vec<u8>, Error> {
+        let block = self
+            .blocks
+            .get(k)
+            .ok_or_else(|| Error::CorruptStore("no such text block".into()))?;
+        block.piece.read(&self.file)
+    }
+
     fn bad(&self, what: &str) -> Error {
         Error::CorruptStore(format!("{}: {what}", self.file.name()))
     }

@@ -5,53 +5,6 @@ mod common;
 
 use quotecheck::{Checker, SourceDoc, Store, Verdict};
 
-/// About `bytes` of text in sources of 2-60 KB, made by walking the words of
-/// the bundled (public-domain) transcripts at random with a fixed seed:
-/// their labels, stage directions, numbers and accents come along, and a
-/// large vocabulary with a long tail, as real archives have. Every fifth
-/// source is the real transcript itself, under a new id.
-fn corpus(bytes: usize) -> Vec<SourceDoc> {
-    let real: Vec<SourceDoc> = common::demo_docs();
-    let words: Vec<&str> = real
-        .iter()
-        .flat_map(|d| d.text.split_inclusive(char::is_whitespace))
-        .collect();
-    let mut seed = 0x9e37_79b9_7f4a_7c15u64;
-    let mut next = move || {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        seed
-    };
-    let (mut docs, mut total) = (Vec::new(), 0);
-    while total < bytes {
-        let i = docs.len();
-        let doc = if i % 5 == 4 {
-            let r = &real[i / 5 % real.len()];
-            SourceDoc {
-                id: format!("real-{i}"),
-                ..r.clone()
-            }
-        } else {
-            let len = 2_000 + (next() % 58_000) as usize;
-            let mut text = String::with_capacity(len + 100);
-            let mut at = (next() as usize) % words.len();
-            while text.len() < len {
-                // Mostly runs of the real text, sometimes a jump elsewhere.
-                if next() % 8 == 0 {
-                    at = (next() as usize) % words.len();
-                }
-                text.push_str(words[at % words.len()]);
-                at += 1;
-            }
-            SourceDoc::new(format!("grown-{i}"), text).label("MR. KIRBY", "John Kirby")
-        };
-        total += doc.text.len();
-        docs.push(doc);
-    }
-    docs
-}
-
 fn saved(docs: &[SourceDoc], threads: usize, name: &str) -> (Store, Vec<u8>) {
     let mut store = Store::new();
     store.set_threads(threads);
@@ -67,7 +20,7 @@ fn saved(docs: &[SourceDoc], threads: usize, name: &str) -> (Store, Vec<u8>) {
 fn one_core_and_many_core_builds_give_identical_files() {
     // Past the sizes below which a build stays on one thread (1 MB of text
     // for tokenizing, a million words for the index).
-    let docs = corpus(8 << 20);
+    let docs = common::grown_corpus(8 << 20);
     let (one, one_bytes) = saved(&docs, 1, "one");
     assert!(one.word_count() > 1 << 20, "{} words", one.word_count());
     for threads in [2, 3] {
@@ -91,7 +44,7 @@ fn one_core_and_many_core_builds_give_identical_files() {
 fn many_core_build_stops_at_a_bad_source_like_one_core() {
     // A duplicate id in the middle of a large batch: the sources before it
     // are added on every thread count alike, and none after it is read.
-    let mut docs = corpus(3 << 20);
+    let mut docs = common::grown_corpus(3 << 20);
     let dup = docs[10].id.clone();
     docs.insert(20, SourceDoc::new(dup, "a second source with a taken id"));
     for threads in [1, 2] {
@@ -126,7 +79,7 @@ fn saved_in_batches(docs: &[SourceDoc], threads: usize, batch: usize) -> Vec<u8>
 fn builds_across_many_batches_give_the_same_file() {
     // Eight batches, each tokenized while the one before is numbered into
     // the store: the file is the one a single batch on one thread gives.
-    let docs = corpus(2 << 20);
+    let docs = common::grown_corpus(2 << 20);
     let (_, one) = saved(&docs, 1, "batches-one");
     for threads in [1, 2, 3] {
         let bytes = saved_in_batches(&docs, threads, 256 << 10);
@@ -141,7 +94,7 @@ fn builds_across_many_batches_give_the_same_file() {
 fn a_duplicate_of_a_batch_still_being_added_is_refused() {
     // The id repeated comes from the batch before, not yet in the store
     // when the next one is taken (it is being added meanwhile).
-    let mut docs = corpus(1 << 20);
+    let mut docs = common::grown_corpus(1 << 20);
     assert!(docs.len() > 30, "{} sources", docs.len());
     let small = docs.iter().take(4).map(|d| d.text.len()).sum::<usize>();
     let dup = docs[5].id.clone();

@@ -65,3 +65,50 @@ impl Rng {
         (self.next_u64() % n as u64) as usize
     }
 }
+
+/// About `bytes` of text in sources of 2-60 KB, made by walking the words of
+/// the bundled (public-domain) transcripts at random with a fixed seed:
+/// their labels, stage directions, numbers and accents come along, and a
+/// large vocabulary with a long tail, as real archives have. Every fifth
+/// source is the real transcript itself, under a new id.
+pub fn grown_corpus(bytes: usize) -> Vec<SourceDoc> {
+    let real: Vec<SourceDoc> = demo_docs();
+    let words: Vec<&str> = real
+        .iter()
+        .flat_map(|d| d.text.split_inclusive(char::is_whitespace))
+        .collect();
+    let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let (mut docs, mut total) = (Vec::new(), 0);
+    while total < bytes {
+        let i = docs.len();
+        let doc = if i % 5 == 4 {
+            let r = &real[i / 5 % real.len()];
+            SourceDoc {
+                id: format!("real-{i}"),
+                ..r.clone()
+            }
+        } else {
+            let len = 2_000 + (next() % 58_000) as usize;
+            let mut text = String::with_capacity(len + 100);
+            let mut at = (next() as usize) % words.len();
+            while text.len() < len {
+                // Mostly runs of the real text, sometimes a jump elsewhere.
+                if next() % 8 == 0 {
+                    at = (next() as usize) % words.len();
+                }
+                text.push_str(words[at % words.len()]);
+                at += 1;
+            }
+            SourceDoc::new(format!("grown-{i}"), text).label("MR. KIRBY", "John Kirby")
+        };
+        total += doc.text.len();
+        docs.push(doc);
+    }
+    docs
+}

@@ -85,6 +85,10 @@
 
 #![forbid(unsafe_code)]
 
+mod merge;
+
+pub(crate) use merge::merge_files;
+
 use std::io::Write;
 use std::ops::Range;
 use std::path::Path;
@@ -248,7 +252,7 @@ pub(crate) fn save(
         }
         None => None,
     };
-    write_and_rename(path, dir, view)?;
+    write_and_rename(path, dir, |w| write_to(w, view))?;
     Ok(FileStamp::of(path))
 }
 
@@ -269,9 +273,13 @@ fn lock_beside(path: &Path, dir: &Path) -> Result<std::fs::File, Error> {
     Ok(file)
 }
 
-/// Writes `view` to a temporary file in `dir`, syncs it and renames it
-/// over `path` (atomic: readers see the old file or the new one).
-fn write_and_rename(path: &Path, dir: &Path, view: &View<'_>) -> Result<(), Error> {
+/// Writes a file with `write` to a temporary file in `dir`, syncs it and
+/// renames it over `path` (atomic: readers see the old file or the new one).
+fn write_and_rename(
+    path: &Path,
+    dir: &Path,
+    write: impl FnOnce(&mut std::io::BufWriter<std::fs::File>) -> std::io::Result<()>,
+) -> Result<(), Error> {
     let name = path
         .file_name()
         .ok_or_else(|| io_error(path, std::io::Error::other("not a file name")))?;
@@ -285,7 +293,7 @@ fn write_and_rename(path: &Path, dir: &Path, view: &View<'_>) -> Result<(), Erro
             .open(&tmp)
             .map_err(|e| io_error(&tmp, e))?;
         let mut w = std::io::BufWriter::with_capacity(1 << 20, file);
-        write_to(&mut w, view).map_err(|e| write_error(&tmp, e))?;
+        write(&mut w).map_err(|e| write_error(&tmp, e))?;
         let file = w.into_inner().map_err(|e| io_error(&tmp, e.into_error()))?;
         file.sync_all().map_err(|e| io_error(&tmp, e))?;
         std::fs::rename(&tmp, path).map_err(|e| io_error(path, e))?;
@@ -409,6 +417,123 @@ fn write_error(path: &Path, e: std::io::Error) -> Error {
     io_error(path, e)
 }
 
+/// A store file being written: the header, then sections (each 8-byte
+/// aligned and entered in the table), then the table and the trailer.
+/// [`write_to`] writes a store through it, and [`merge`] a merge of store
+/// files, so that both lay out the same file for the same content.
+pub(crate) struct FileWriter<W: Write> {
+    s: Sink<W>,
+    table: Vec<(Tag, u64, u64)>,
+}
+
+impl<W: Write> FileWriter<W> {
+    /// Writes the header.
+    fn new(w: W) -> std::io::Result<FileWriter<W>> {
+        let mut s = Sink {
+            inner: w,
+            at: 0,
+            crc: crc32fast::Hasher::new(),
+            large: false,
+        };
+        s.put(MAGIC)?;
+        s.put(&FORMAT_VERSION.to_le_bytes())?;
+        s.put(&0u32.to_le_bytes())?;
+        Ok(FileWriter {
+            s,
+            table: Vec::new(),
+        })
+    }
+
+    /// Writes one section (aligned; its bytes under the trailer's checksum
+    /// unless it is a large one).
+    fn section(
+        &mut self,
+        tag: Tag,
+        body: impl FnOnce(&mut Sink<W>) -> std::io::Result<()>,
+    ) -> std::io::Result<()> {
+        self.s.align()?;
+        self.s.large = tag.is_large();
+        let start = self.s.at;
+        body(&mut self.s)?;
+        self.table.push((tag, start, self.s.at - start));
+        self.s.large = false;
+        Ok(())
+    }
+
+    /// The Meta section, then the vocabulary's two.
+    fn meta_and_vocab(
+        &mut self,
+        words: u64,
+        sources: u64,
+        vocab: &[impl AsRef<str>],
+    ) -> std::io::Result<()> {
+        self.section(Tag::Meta, |s| s.u64s([words, vocab.len() as u64, sources]))?;
+        let mut total = 0u64;
+        let offsets = std::iter::once(0).chain(vocab.iter().map(|w| {
+            total += w.as_ref().len() as u64;
+            total
+        }));
+        self.section(Tag::VocabOffsets, |s| s.u64s(offsets))?;
+        self.section(Tag::VocabBytes, |s| {
+            vocab.iter().try_for_each(|w| s.put(w.as_ref().as_bytes()))
+        })
+    }
+
+    /// The index's small sections, in file order (the lists' page table
+    /// last).
+    fn index_rows(&mut self, index: &Frozen, pages: &[Page]) -> std::io::Result<()> {
+        self.section(Tag::PairRows, |s| s.u64s(index.pair_rows.iter().copied()))?;
+        self.section(Tag::PairSecond, |s| {
+            s.u32s(index.pair_second.iter().copied())
+        })?;
+        self.section(Tag::PairSamples, |s| {
+            s.u64s(index.pair_samples.iter().copied())
+        })?;
+        self.section(Tag::WordCounts, |s| {
+            s.u32s(index.word_counts.iter().copied())
+        })?;
+        self.section(Tag::Lasts, |s| {
+            s.u32s(index.lasts.iter().flat_map(|&(id, at)| [id, at]))
+        })?;
+        self.section(Tag::PairPages, |s| s.pages(pages))
+    }
+
+    /// The text blocks' table and the checkpoints: the last sections.
+    fn blocks_and_checkpoints<'c>(
+        &mut self,
+        blocks: &[[u32; 3]],
+        checkpoints: impl Iterator<Item = &'c Checkpoint>,
+    ) -> std::io::Result<()> {
+        self.section(Tag::TextBlocks, |s| {
+            s.u32s(blocks.iter().flatten().copied())
+        })?;
+        self.section(Tag::Checkpoints, |s| {
+            s.u32s(checkpoints.flat_map(|c| [c.word, c.at, c.state]))
+        })
+    }
+
+    /// Writes the table and the trailer.
+    fn finish(self) -> std::io::Result<()> {
+        let FileWriter { mut s, table } = self;
+        s.align()?;
+        let table_at = s.at;
+        s.put(&(table.len() as u32).to_le_bytes())?;
+        s.put(&0u32.to_le_bytes())?;
+        for (tag, at, len) in &table {
+            s.put(&(*tag as u32).to_le_bytes())?;
+            s.put(&0u32.to_le_bytes())?;
+            s.put(&at.to_le_bytes())?;
+            s.put(&len.to_le_bytes())?;
+        }
+        s.put(&table_at.to_le_bytes())?;
+        s.put(&0u32.to_le_bytes())?;
+        let crc = s.crc.clone().finalize();
+        s.inner.write_all(&crc.to_le_bytes())?;
+        s.inner.write_all(END)?;
+        s.inner.flush()
+    }
+}
+
 /// Writes the whole file to `w` (exposed for the failure-injection test).
 /// A piece of a store opened from a file that cannot be read fails the
 /// write with its [`Error`] inside the I/O error.
@@ -416,73 +541,26 @@ pub(crate) fn write_to<W: Write>(w: W, view: &View<'_>) -> std::io::Result<()> {
     let store = view.store;
     let sources = store.sources_raw();
     let other = std::io::Error::other;
-    let mut s = Sink {
-        inner: w,
-        at: 0,
-        crc: crc32fast::Hasher::new(),
-        large: false,
-    };
-    s.put(MAGIC)?;
-    s.put(&FORMAT_VERSION.to_le_bytes())?;
-    s.put(&0u32.to_le_bytes())?;
-    let mut table: Vec<(Tag, u64, u64)> = Vec::new();
-    macro_rules! section {
-        ($tag:expr, $body:expr) => {{
-            s.align()?;
-            s.large = $tag.is_large();
-            let start = s.at;
-            $body;
-            table.push(($tag, start, s.at - start));
-            s.large = false;
-        }};
-    }
-    let vocab = store.vocab.words();
-    section!(
-        Tag::Meta,
-        s.u64s([
-            store.word_count() as u64,
-            vocab.len() as u64,
-            sources.len() as u64
-        ])?
-    );
-    let mut total = 0u64;
-    let offsets = std::iter::once(0).chain(vocab.iter().map(|w| {
-        total += w.len() as u64;
-        total
-    }));
-    section!(Tag::VocabOffsets, s.u64s(offsets)?);
-    section!(
-        Tag::VocabBytes,
-        for w in vocab {
-            s.put(w.as_bytes())?;
-        }
-    );
+    let mut f = FileWriter::new(w)?;
+    f.meta_and_vocab(
+        store.word_count() as u64,
+        sources.len() as u64,
+        store.vocab.words(),
+    )?;
     let mut records = Vec::new();
     for src in sources {
-        encode_source(&mut records, src);
+        encode_source(&mut records, src, src.words.clone());
     }
-    section!(Tag::Sources, s.put(&records)?);
+    f.section(Tag::Sources, |s| s.put(&records))?;
     drop(records);
     let index = &view.index;
-    section!(Tag::PairRows, s.u64s(index.pair_rows.iter().copied())?);
-    section!(Tag::PairSecond, s.u32s(index.pair_second.iter().copied())?);
-    section!(
-        Tag::PairSamples,
-        s.u64s(index.pair_samples.iter().copied())?
-    );
-    section!(Tag::WordCounts, s.u32s(index.word_counts.iter().copied())?);
-    section!(
-        Tag::Lasts,
-        s.u32s(index.lasts.iter().flat_map(|&(id, at)| [id, at]))?
-    );
-    section!(Tag::PairPages, s.pages(&pages_of(&index.pair_bytes)?)?);
+    f.index_rows(index, &pages_of(&index.pair_bytes)?)?;
 
     // The large sections: the texts, in blocks compressed one by one, each
     // with its checksum; then the lists.
     let mut blocks = Vec::new();
     let mut packed = vec![0u8; lz4_flex::block::get_maximum_output_size(TEXT_BLOCK)];
-    section!(
-        Tag::Texts,
+    f.section(Tag::Texts, |s| {
         for src in sources {
             for block in blocks_of(src.try_text().map_err(other)?) {
                 let n = lz4_flex::block::compress_into(block.as_bytes(), &mut packed)
@@ -491,36 +569,15 @@ pub(crate) fn write_to<W: Write>(w: W, view: &View<'_>) -> std::io::Result<()> {
                 s.put(&packed[..n])?;
             }
         }
-    );
+        Ok(())
+    })?;
     drop(packed);
-    section!(Tag::PairBytes, s.blob(&index.pair_bytes)?);
-    section!(Tag::TextBlocks, s.u32s(blocks.iter().flatten().copied())?);
-    section!(
-        Tag::Checkpoints,
-        s.u32s(
-            sources
-                .iter()
-                .flat_map(|src| src.checkpoints.iter())
-                .flat_map(|c| [c.word, c.at, c.state])
-        )?
-    );
-
-    s.align()?;
-    let table_at = s.at;
-    s.put(&(table.len() as u32).to_le_bytes())?;
-    s.put(&0u32.to_le_bytes())?;
-    for (tag, at, len) in &table {
-        s.put(&(*tag as u32).to_le_bytes())?;
-        s.put(&0u32.to_le_bytes())?;
-        s.put(&at.to_le_bytes())?;
-        s.put(&len.to_le_bytes())?;
-    }
-    s.put(&table_at.to_le_bytes())?;
-    s.put(&0u32.to_le_bytes())?;
-    let crc = s.crc.clone().finalize();
-    s.inner.write_all(&crc.to_le_bytes())?;
-    s.inner.write_all(END)?;
-    s.inner.flush()
+    f.section(Tag::PairBytes, |s| s.blob(&index.pair_bytes))?;
+    f.blocks_and_checkpoints(
+        &blocks,
+        sources.iter().flat_map(|src| src.checkpoints.iter()),
+    )?;
+    f.finish()
 }
 
 fn put_str(out: &mut Vec<u8>, s: &str) {
@@ -542,7 +599,9 @@ fn put_u32(out: &mut Vec<u8>, v: u32) {
     out.extend_from_slice(&v.to_le_bytes());
 }
 
-fn encode_source(out: &mut Vec<u8>, src: &Source) {
+/// A source's record; `words` its positions in the file written (a merge
+/// moves them).
+fn encode_source(out: &mut Vec<u8>, src: &Source, words: Range<u32>) {
     let d = &src.doc;
     put_str(out, &d.id);
     // The text itself goes to the Texts section, in the same order.
@@ -592,8 +651,8 @@ fn encode_source(out: &mut Vec<u8>, src: &Source) {
     }
     // Its checkpoints are in the Checkpoints section, in source order.
     put_u32(out, src.checkpoints.len() as u32);
-    put_u32(out, src.words.start);
-    put_u32(out, src.words.end);
+    put_u32(out, words.start);
+    put_u32(out, words.end);
 }
 
 fn corrupt(what: impl Into<String>) -> Error {
