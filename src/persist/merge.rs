@@ -213,7 +213,7 @@ fn place(parts: &mut [Part]) -> Result<(), Error> {
             let src = p.parts.sources.last();
             return Err(Error::SourceTooLarge {
                 id: src.map_or_else(String::new, |s| s.doc.id.clone()),
-                len: src.map_or(0, |s| s.text_len() as usize),
+                len: src.map_or(0, |s| s.text_len()),
                 limit: MAX_SOURCE_BYTES,
             });
         }
