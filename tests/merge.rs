@@ -116,7 +116,7 @@ fn damaged_parts_are_errors_never_panics() {
     // Every byte of a small part flipped in turn (and the file cut at every
     // length): the merge fails, or, where the damage is in bytes no check
     // covers, writes a file that opens; it never panics or loses the output.
-    let docs = vec![
+    let docs = [
         SourceDoc::new("a", "We will not raise taxes this year, the mayor said.")
             .speaker("Ana Diaz"),
         SourceDoc::new(
