@@ -790,3 +790,67 @@ fn articles_batch_gives_one_line_per_article_in_path_order_on_any_threads() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("no sources given"));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn stores_saved_in_parts_merge_into_the_one_a_single_save_writes() {
+    let dir = std::env::temp_dir().join(format!("qc-cli-merge-{}", std::process::id()));
+    let parts = dir.join("parts");
+    std::fs::create_dir_all(&parts).unwrap();
+    let sources = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/sources");
+    let mut files: Vec<_> = std::fs::read_dir(sources)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt" || e == "srt"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 4, "{files:?}");
+    let save = |out: &std::path::Path, inputs: &[std::path::PathBuf]| {
+        let out = cli().arg("--save").arg(out).args(inputs).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    // One save of every file, and the same files in two parts, merged.
+    let whole = dir.join("whole.qcs");
+    save(&whole, &files);
+    let (a, b) = (parts.join("a.qcs"), parts.join("b.qcs"));
+    save(&a, &files[..2]);
+    save(&b, &files[2..]);
+    let merged = dir.join("merged.qcs");
+    let out = cli()
+        .args(["--save"])
+        .arg(&merged)
+        .arg("--merge")
+        .args([&a, &b])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(err.contains(&format!("{} source(s)", files.len())), "{err}");
+    assert!(std::fs::read(&merged).unwrap() == std::fs::read(&whole).unwrap());
+
+    // A part twice: the duplicate is named, the exit status is 2, and the
+    // merged file is left as it was.
+    let out = cli()
+        .arg("--save")
+        .arg(&merged)
+        .arg("--merge")
+        .args([&a, &a])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("duplicate source id"));
+    assert!(std::fs::read(&merged).unwrap() == std::fs::read(&whole).unwrap());
+    // Usage: --merge needs --save and parts, and takes no --store.
+    for args in [
+        vec!["--merge", "x.qcs"],
+        vec!["--save", "y.qcs", "--merge"],
+        vec!["--save", "y.qcs", "--store", "x.qcs", "--merge", "z.qcs"],
+    ] {
+        let out = cli().args(&args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

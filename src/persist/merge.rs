@@ -69,8 +69,13 @@ impl Part {
 pub(crate) fn merge_files(inputs: &[&Path], output: &Path) -> Result<usize, Error> {
     let mut parts = Vec::with_capacity(inputs.len());
     for path in inputs {
-        let mut p = open(path)?;
-        p.index.load()?;
+        // A damaged part is named: the merge may have many.
+        let named = |e: Error| match e {
+            Error::CorruptStore(m) => Error::CorruptStore(format!("{}: {m}", path.display())),
+            e => e,
+        };
+        let mut p = open(path).map_err(named)?;
+        p.index.load().map_err(named)?;
         parts.push(p);
     }
     check_ids(&parts)?;

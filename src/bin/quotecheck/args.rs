@@ -40,6 +40,9 @@ Examples:
       ... and check against it (opens in milliseconds).
   quotecheck --store archive.qcs --remove old-id --save archive.qcs new/
       Update a store: remove a source, add a folder.
+  quotecheck --save archive.qcs --merge part-1.qcs part-2.qcs part-3.qcs
+      Merge stores saved in parts into one (for an archive too large to
+      build at once: a part needs about four times its text in memory).
   quotecheck --store archive.qcs --articles drafts/ --json-lines out.jsonl
       Check every article under drafts/ on every core: one JSON line each.
   quotecheck --extract article.txt
@@ -102,7 +105,7 @@ pub enum ColorWhen {
     long_about = LONG_ABOUT,
     after_long_help = AFTER_HELP,
     after_help = "Examples and exit codes: quotecheck --help",
-    override_usage = "quotecheck [OPTIONS] [ARTICLE] [SOURCES]...\n       quotecheck [OPTIONS] --quotes QUOTES.json [SOURCES]...\n       quotecheck --save STORE [--store STORE] [--remove ID]... [SOURCES]...\n       quotecheck [--json] --extract ARTICLE\n       quotecheck --articles DIR --json-lines OUT [--store STORE] [SOURCES]..."
+    override_usage = "quotecheck [OPTIONS] [ARTICLE] [SOURCES]...\n       quotecheck [OPTIONS] --quotes QUOTES.json [SOURCES]...\n       quotecheck --save STORE [--store STORE] [--remove ID]... [SOURCES]...\n       quotecheck --save STORE --merge PARTS...\n       quotecheck [--json] --extract ARTICLE\n       quotecheck --articles DIR --json-lines OUT [--store STORE] [SOURCES]..."
 )]
 pub struct Args {
     /// The article, then its sources (files or folders). With --save or
@@ -139,6 +142,12 @@ pub struct Args {
     /// Build a store file from the sources (and --store's) and write it.
     #[arg(long, value_name = "STORE")]
     pub save: Option<PathBuf>,
+
+    /// With --save: the PATHS are store files (each written by --save),
+    /// merged in order into the --save file without building anything: the
+    /// file one build of all their sources writes.
+    #[arg(long, requires = "save", conflicts_with_all = ["store", "remove"])]
+    pub merge: bool,
 
     /// Remove a source (by id) before --save writes the store. Repeatable.
     #[arg(long, value_name = "ID", action = ArgAction::Append)]
@@ -180,6 +189,8 @@ pub enum Mode {
     Extract(PathBuf),
     /// `--predict-jsonl IN OUT`.
     Predict(PathBuf, PathBuf),
+    /// `--save STORE --merge PARTS...`: store files merged into one.
+    Merge { save: PathBuf, parts: Vec<PathBuf> },
     /// `--save STORE`: build or update a store.
     Save {
         save: PathBuf,
@@ -240,6 +251,15 @@ impl Args {
         if let Some(save) = &self.save {
             if self.quotes.is_some() {
                 return Err("--save builds a store; check against it with --store".into());
+            }
+            if self.merge {
+                if paths.is_empty() {
+                    return Err("--merge needs the store files to merge".into());
+                }
+                return Ok(Mode::Merge {
+                    save: save.clone(),
+                    parts: paths,
+                });
             }
             if paths.is_empty() && self.store.is_none() {
                 return Err("no sources given".into());

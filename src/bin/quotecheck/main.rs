@@ -69,6 +69,7 @@ pub fn main() -> ExitCode {
         Mode::Extract(path) => extract::extract_only(&path, extractor, args.json),
         Mode::Predict(input, output) => extract::predict_jsonl(&input, &output, extractor),
         Mode::Save { save, sources } => save_store(&args, &save, &sources),
+        Mode::Merge { save, parts } => merge_stores(&save, &parts),
         Mode::Check(check) => run_check(&args, check, extractor),
         Mode::Batch {
             articles,
@@ -134,6 +135,26 @@ fn save_store(args: &Args, save: &Path, paths: &[PathBuf]) -> ExitCode {
         started.elapsed().as_secs_f64()
     );
     ExitCode::from(if failed { EXIT_ERROR } else { EXIT_OK })
+}
+
+/// `--save STORE --merge PARTS...`: store files merged into one.
+fn merge_stores(save: &Path, parts: &[PathBuf]) -> ExitCode {
+    let started = std::time::Instant::now();
+    match Store::merge_files(parts, save) {
+        Ok(n) => {
+            eprintln!(
+                "quotecheck: merged {} store file(s), {n} source(s), into {} in {:.2} s",
+                parts.len(),
+                save.display(),
+                started.elapsed().as_secs_f64()
+            );
+            ExitCode::from(EXIT_OK)
+        }
+        Err(e) => {
+            eprintln!("quotecheck: error: {e}");
+            ExitCode::from(EXIT_ERROR)
+        }
+    }
 }
 
 /// Checks an article's quotes (or a list's) and prints the report.
