@@ -84,6 +84,11 @@ fn main() {
         write_quotes = args.get(i + 1).cloned();
         args.drain(i..(i + 2).min(args.len()));
     }
+    let mut read_quotes = None;
+    if let Some(i) = args.iter().position(|a| a == "--read-quotes") {
+        read_quotes = args.get(i + 1).cloned();
+        args.drain(i..(i + 2).min(args.len()));
+    }
     if let Some(i) = args.iter().position(|a| a == "--quotes") {
         quotes = args.get(i + 1).and_then(|n| n.parse().ok()).unwrap_or(400);
         args.drain(i..(i + 2).min(args.len()));
@@ -101,7 +106,12 @@ fn main() {
     );
     // Quotes from every 97th source of each shard, read from a second
     // opening (so the shards checked have read nothing yet).
-    let qs = {
+    let qs = if let Some(path) = read_quotes {
+        // The quotes another run wrote (--write-quotes): the same quotes on
+        // the shards and on one store merged from them.
+        let text = std::fs::read_to_string(&path).expect("read quotes");
+        text.lines().take(quotes).map(str::to_string).collect()
+    } else {
         let cutters: Vec<Store> = args.iter().map(|p| Store::open(p).expect("open")).collect();
         let sample: Vec<&str> = cutters
             .iter()
@@ -123,6 +133,13 @@ fn main() {
         .map(|q| fan_out(&shards, &mut checker, q))
         .collect();
     report("again, one thread", again);
+    if std::env::var_os("QC_SHOW_MISSES").is_some() {
+        for q in &qs {
+            if !fan_out(&shards, &mut checker, q).1 {
+                eprintln!("not found: {q}");
+            }
+        }
+    }
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let mut checkers: Vec<Checker> = (0..threads).map(|_| Checker::new()).collect();
     let spread = qs

@@ -648,7 +648,7 @@ impl Store {
     /// damaged part; the output is then untouched.
     ///
     /// ```
-    /// use quotecheck::{Checker, SourceDoc, Store, Verdict};
+    /// use quotecheck::{Checker, SourceDoc, Store};
     /// let dir = std::env::temp_dir();
     /// let part = |name: &str, id: &str, text: &str| -> Result<std::path::PathBuf, quotecheck::Error> {
     ///     let path = dir.join(format!("qc-doc-merge-{}-{name}.qcs", std::process::id()));
@@ -662,7 +662,8 @@ impl Store {
     /// let merged = dir.join(format!("qc-doc-merge-{}.qcs", std::process::id()));
     /// assert_eq!(Store::merge_files(&[&a, &b], &merged)?, 2);
     /// let store = Store::open(&merged)?;
-    /// let report = Checker::new().check(&store, "the bridge will open in the spring", None)?;
+    /// let mut checker = Checker::new();
+    /// let report = checker.check(&store, "the bridge will open in the spring", None)?;
     /// assert_eq!(report.best().unwrap().source_id(), "tuesday");
     /// # for p in [a, b, merged] { std::fs::remove_file(p).ok(); }
     /// # Ok::<(), quotecheck::Error>(())

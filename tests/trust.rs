@@ -7,7 +7,9 @@
 //! 3. made-up and spliced text is not called a changed quote;
 //! 4. no silent passes (a dropped word; invisible characters are nothing);
 //! 5. diffs a person reads as right;
-//! 6. an article checked end to end with no false `misattributed`.
+//! 6. an article checked end to end with no false `misattributed`;
+//! 7. at archive scale, a quote found where all of it is, not where its
+//!    rarest words echo.
 
 mod common;
 
@@ -375,4 +377,43 @@ fn an_article_about_a_briefing_has_no_false_misattribution() {
     );
     assert!(of("If the objects").2.contains(Flags::SPEAKER_UNVERIFIED));
     assert_eq!(of("We are going to try").1, Verdict::NotFound);
+}
+
+// 7. At archive scale: a quote whose distinctive words recur in many places.
+
+#[test]
+fn a_quote_is_found_where_its_common_words_are_too_not_among_its_rare_words_echoes() {
+    // The quote's last words recur in twenty sources (more than the checker
+    // aligns), its first words in thousands (too many to seed from), and so
+    // does the pair where they meet: only one source has both, and it comes
+    // last. Found there, as said, not "altered" at the first place its
+    // common words occur (what the checker said before it read them).
+    let common = "and so we say to all of you tonight";
+    let rare = "the harbour bridge opens in april";
+    let mut docs: Vec<SourceDoc> = (0..4200)
+        .map(|i| {
+            SourceDoc::new(
+                format!("common-{i}"),
+                format!("Item {i}. {common} the end."),
+            )
+        })
+        .collect();
+    docs.extend((0..20).map(|i| {
+        SourceDoc::new(
+            format!("echo-{i}"),
+            format!("Report {i}: {rare}, the council says."),
+        )
+    }));
+    docs.push(SourceDoc::new(
+        "said",
+        format!("The mayor spoke. {common} {rare}. Thank you."),
+    ));
+    let mut store = Store::new();
+    store.add_many(docs).unwrap();
+    let mut checker = Checker::new();
+    let quote = format!("{common} {rare}");
+    let report = checker.check(&store, &quote, None).unwrap();
+    let best = report.best().map(|b| b.source_id());
+    assert_eq!(report.verdict(), Verdict::Verbatim, "found at {best:?}");
+    assert_eq!(best, Some("said"));
 }
