@@ -211,6 +211,33 @@ pub struct SourceFiles {
 /// [module documentation](self)). `on_file` is told each file's path and
 /// size as it is read (for progress on a large archive).
 pub fn read_sources(path: &Path, mut on_file: impl FnMut(&Path, usize)) -> SourceFiles {
+    let mut files = Vec::new();
+    let mut out = for_each_source(path, |file| {
+        on_file(&file.path, file.doc.text.len());
+        files.push(file);
+    });
+    out.files = files;
+    out
+}
+
+/// [`read_sources`] one file at a time: each source goes to `each` as soon
+/// as it is read, so that an archive larger than memory can be built in
+/// parts. The result's `files` is empty; what was skipped and the errors
+/// are as `read_sources` gives them.
+///
+/// ```
+/// # let dir = std::env::temp_dir().join(format!("qc-each-doc-{}", std::process::id()));
+/// # std::fs::create_dir_all(&dir).unwrap();
+/// std::fs::write(dir.join("a.txt"), "We will not raise taxes.")?;
+/// std::fs::write(dir.join("b.txt"), "The bridge opens in April.")?;
+/// let mut bytes = 0;
+/// let read = quotecheck::folder::for_each_source(&dir, |file| bytes += file.doc.text.len());
+/// assert!(read.files.is_empty() && read.errors.is_empty());
+/// assert_eq!(bytes, 50);
+/// # std::fs::remove_dir_all(&dir).unwrap();
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn for_each_source(path: &Path, mut each: impl FnMut(SourceFile)) -> SourceFiles {
     let mut out = SourceFiles::default();
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
@@ -222,13 +249,10 @@ pub fn read_sources(path: &Path, mut on_file: impl FnMut(&Path, usize)) -> Sourc
     if meta.is_file() {
         let stem = file_stem(path);
         match read_text(path) {
-            Ok(text) => {
-                on_file(path, text.len());
-                out.files.push(SourceFile {
-                    path: path.to_path_buf(),
-                    doc: SourceDoc::new(stem, text),
-                });
-            }
+            Ok(text) => each(SourceFile {
+                path: path.to_path_buf(),
+                doc: SourceDoc::new(stem, text),
+            }),
             Err(e) => out.errors.push(e),
         }
         return out;
@@ -259,12 +283,11 @@ pub fn read_sources(path: &Path, mut on_file: impl FnMut(&Path, usize)) -> Sourc
         };
         match read_text(&f.path) {
             Ok(text) => {
-                on_file(&f.path, text.len());
                 let doc = match &f.entry {
                     Some(entry) => entry.to_doc(&default_id, text),
                     None => SourceDoc::new(default_id, text),
                 };
-                out.files.push(SourceFile { path: f.path, doc });
+                each(SourceFile { path: f.path, doc });
             }
             Err(e) => out.errors.push(e),
         }

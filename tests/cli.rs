@@ -854,3 +854,63 @@ fn stores_saved_in_parts_merge_into_the_one_a_single_save_writes() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_save_in_parts_is_the_file_a_single_save_writes() {
+    // Four sources of about 0.7 MB each, saved in parts of 1 MB (two
+    // parts of two files), then merged: the single --save's file, and no
+    // part left behind.
+    let dir = std::env::temp_dir().join(format!("qc-cli-parts-{}", std::process::id()));
+    let src = dir.join("sources");
+    std::fs::create_dir_all(&src).unwrap();
+    let texts: Vec<String> = std::fs::read_dir(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/data/sources"
+    ))
+    .unwrap()
+    .map(|e| e.unwrap().path())
+    .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+    .map(|p| std::fs::read_to_string(p).unwrap())
+    .collect();
+    for k in 0..4 {
+        let mut text = format!("Source number {k}.\n");
+        while text.len() < 700_000 {
+            text.push_str(&texts[(k + text.len()) % texts.len()]);
+        }
+        std::fs::write(src.join(format!("s{k}.txt")), text).unwrap();
+    }
+    let (whole, parted) = (dir.join("whole.qcs"), dir.join("parted.qcs"));
+    let out = cli().arg("--save").arg(&whole).arg(&src).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = cli()
+        .arg("--save")
+        .arg(&parted)
+        .args(["--parts-mb", "1"])
+        .arg(&src)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains("saved 4 source(s)") && err.contains("from 2 part(s)"),
+        "{err}"
+    );
+    assert!(std::fs::read(&parted).unwrap() == std::fs::read(&whole).unwrap());
+    let left: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .filter(|n| n.to_string_lossy().starts_with('.'))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+    // --parts-mb builds afresh: no --store to update.
+    let out = cli()
+        .args(["--save", "x.qcs", "--parts-mb", "1", "--store", "y.qcs"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -40,9 +40,11 @@ Examples:
       ... and check against it (opens in milliseconds).
   quotecheck --store archive.qcs --remove old-id --save archive.qcs new/
       Update a store: remove a source, add a folder.
+  quotecheck --save archive.qcs --parts-mb 2000 transcripts/
+      Build an archive larger than memory allows in parts of 2 GB of text
+      (a part takes about four times its text in memory), merged into one.
   quotecheck --save archive.qcs --merge part-1.qcs part-2.qcs part-3.qcs
-      Merge stores saved in parts into one (for an archive too large to
-      build at once: a part needs about four times its text in memory).
+      Merge stores saved in parts into one.
   quotecheck --store archive.qcs --articles drafts/ --json-lines out.jsonl
       Check every article under drafts/ on every core: one JSON line each.
   quotecheck --extract article.txt
@@ -105,7 +107,7 @@ pub enum ColorWhen {
     long_about = LONG_ABOUT,
     after_long_help = AFTER_HELP,
     after_help = "Examples and exit codes: quotecheck --help",
-    override_usage = "quotecheck [OPTIONS] [ARTICLE] [SOURCES]...\n       quotecheck [OPTIONS] --quotes QUOTES.json [SOURCES]...\n       quotecheck --save STORE [--store STORE] [--remove ID]... [SOURCES]...\n       quotecheck --save STORE --merge PARTS...\n       quotecheck [--json] --extract ARTICLE\n       quotecheck --articles DIR --json-lines OUT [--store STORE] [SOURCES]..."
+    override_usage = "quotecheck [OPTIONS] [ARTICLE] [SOURCES]...\n       quotecheck [OPTIONS] --quotes QUOTES.json [SOURCES]...\n       quotecheck --save STORE [--store STORE] [--remove ID]... [--parts-mb N] [SOURCES]...\n       quotecheck --save STORE --merge PARTS...\n       quotecheck [--json] --extract ARTICLE\n       quotecheck --articles DIR --json-lines OUT [--store STORE] [SOURCES]..."
 )]
 pub struct Args {
     /// The article, then its sources (files or folders). With --save or
@@ -148,6 +150,14 @@ pub struct Args {
     /// file one build of all their sources writes.
     #[arg(long, requires = "save", conflicts_with_all = ["store", "remove"])]
     pub merge: bool,
+
+    /// With --save: read and build the sources in parts of about N MB of
+    /// text each, one at a time, and merge them into the store (the same
+    /// file): for an archive larger than a build fits in memory (about four
+    /// times its text).
+    #[arg(long, value_name = "N", requires = "save", conflicts_with_all = ["store", "remove", "merge"],
+          value_parser = clap::value_parser!(u32).range(1..))]
+    pub parts_mb: Option<u32>,
 
     /// Remove a source (by id) before --save writes the store. Repeatable.
     #[arg(long, value_name = "ID", action = ArgAction::Append)]

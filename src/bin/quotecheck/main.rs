@@ -7,6 +7,7 @@ mod batch;
 mod demo;
 mod extract;
 mod json;
+mod parts;
 mod sources;
 
 use std::io::Write as _;
@@ -110,6 +111,11 @@ fn store_with(args: &Args, paths: &[PathBuf], failed: &mut bool) -> Result<Store
 
 /// `--save STORE [SOURCES...]`: build or update a store file.
 fn save_store(args: &Args, save: &Path, paths: &[PathBuf]) -> ExitCode {
+    if let Some(part_mb) = args.parts_mb {
+        let threads = args.threads.map_or(0, usize::from);
+        let failed = parts::save_in_parts(save, paths, part_mb, threads);
+        return ExitCode::from(if failed { EXIT_ERROR } else { EXIT_OK });
+    }
     let mut failed = false;
     let mut store = match store_with(args, paths, &mut failed) {
         Ok(s) => s,

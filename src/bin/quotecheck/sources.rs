@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use quotecheck::folder::{SourceFile, read_sources};
+use quotecheck::folder::{SourceFile, SourceFiles, read_sources};
 use quotecheck::{SourceDoc, Store};
 
 /// Files, bytes and rate while a store is built, on a terminal only.
@@ -28,7 +28,7 @@ impl Progress {
         }
     }
 
-    fn file(&mut self, bytes: usize) {
+    pub fn file(&mut self, bytes: usize) {
         self.files += 1;
         self.bytes += bytes;
         if self.tty && self.shown.elapsed().as_millis() >= 200 {
@@ -61,16 +61,22 @@ pub fn read_all(paths: &[PathBuf], progress: &mut Progress, failed: &mut bool) -
     let mut files = Vec::new();
     for path in paths {
         let read = read_sources(path, |_, bytes| progress.file(bytes));
-        for s in &read.skipped {
-            eprintln!("quotecheck: skipped {}: {}", s.path.display(), s.reason);
-        }
-        for e in &read.errors {
-            eprintln!("quotecheck: error: {e}");
-            *failed = true;
-        }
+        report_unread(&read, failed);
         files.extend(read.files);
     }
     files
+}
+
+/// Says on stderr what was skipped and what could not be read (which sets
+/// `failed`).
+pub fn report_unread(read: &SourceFiles, failed: &mut bool) {
+    for s in &read.skipped {
+        eprintln!("quotecheck: skipped {}: {}", s.path.display(), s.reason);
+    }
+    for e in &read.errors {
+        eprintln!("quotecheck: error: {e}");
+        *failed = true;
+    }
 }
 
 /// Adds the sources read, indexed in one pass ([`Store::add_many`]); a
@@ -104,8 +110,8 @@ fn memory_warning(text_bytes: usize, available: usize) -> Option<String> {
     (need > available).then(|| {
         format!(
             "building from {:.1} GB of text takes about {:.1} GB of memory and {:.1} GB is \
-             available; build the archive as shards (one --save per part) and check each quote \
-             on every shard (see README, \"Limits\")",
+             available; build it in parts (--parts-mb, a quarter of the memory or less) and \
+             they are merged into one store (see README, \"Limits\")",
             text_bytes as f64 / 1e9,
             need as f64 / 1e9,
             available as f64 / 1e9,
@@ -150,7 +156,7 @@ mod tests {
         let warning = memory_warning(10 * gb, 22 * gb).expect("a warning");
         assert!(warning.contains("10.0 GB of text"), "{warning}");
         assert!(warning.contains("about 40.0 GB"), "{warning}");
-        assert!(warning.contains("shards"), "{warning}");
+        assert!(warning.contains("--parts-mb"), "{warning}");
         assert_eq!(memory_warning(gb, 22 * gb), None);
     }
 }
