@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use quotecheck::Store;
 use quotecheck::folder::{SourceFile, for_each_source};
 
-use crate::sources::{self, Progress};
+use super::sources::{self, Progress};
 
 /// Builds the parts as the sources are read.
 struct Parts<'a> {
