@@ -1418,6 +1418,33 @@ qc_status qc_store_save(const struct qc_store *store,
                         struct qc_error *err);
 
 /**
+ * Merges the `count` store files named in `parts` (each a UTF-8 path, no
+ * NUL needed), in order, into one store file at `path`: the file one build
+ * of all their sources writes, byte for byte, made without building
+ * anything (texts are copied a compressed block at a time, the indexes'
+ * lists renumbered and joined). An archive too large to build in memory
+ * (a build takes about four times its text) is built in parts, each saved
+ * with `qc_store_save`, then merged; the merge holds the parts' posting
+ * lists in memory (about 0.45 bytes a byte of text). Written atomically,
+ * as `qc_store_save` writes; the number of sources in it goes to
+ * `*sources` when `sources` is not NULL.
+ *
+ * Ownership: the array and the strings stay the caller's.
+ * Errors: `QC_ERR_DUPLICATE_ID` (two parts hold one id), `QC_ERR_TOO_LARGE`
+ * (more words together than a store's 32-bit positions address),
+ * `QC_ERR_IO`, `QC_ERR_NOT_A_STORE`, `QC_ERR_CORRUPT`, `QC_ERR_VERSION`
+ * (a part; the message names it when it is damaged), `QC_ERR_NULL_ARG`,
+ * `QC_ERR_INVALID_UTF8`. On an error the file at `path` is untouched.
+ * Thread safety: none needed (no handle is used).
+ */
+qc_status qc_store_merge_files(const struct qc_str *parts,
+                               size_t count,
+                               const uint8_t *path,
+                               size_t path_len,
+                               size_t *sources,
+                               struct qc_error *err);
+
+/**
  * Opens a store file written by `qc_store_save`; `*out` receives the new
  * store on success. Opening reads and checks the file's small parts (the
  * vocabulary, the source records, the index rows: a few reads however

@@ -976,3 +976,112 @@ fn suggested_text_and_checks_at_a_claimed_place_through_the_abi() {
     qc_store_free(store);
     qc_error_free(err);
 }
+
+#[test]
+fn store_files_merged_through_the_abi() {
+    // Two stores saved apart and merged: the file one store of all their
+    // sources saves.
+    let err = qc_error_new();
+    let dir = std::env::temp_dir().join(format!("qc-ffi-merge-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = |name: &str| dir.join(name).to_string_lossy().into_owned();
+    let sources = demo_sources();
+    let save = |name: &str, part: &[*mut qc_source]| {
+        let store = qc_store_new();
+        let array: Vec<*const qc_source> = part.iter().map(|&p| p.cast_const()).collect();
+        let mut added = 0;
+        assert_eq!(
+            qc_store_add_many(store, array.as_ptr(), array.len(), &mut added, err),
+            QC_OK
+        );
+        let p = path(name);
+        assert_eq!(qc_store_save(store, p.as_ptr(), p.len(), err), QC_OK);
+        qc_store_free(store);
+        p
+    };
+    let whole = save("whole.qcs", &sources);
+    let parts = [save("a.qcs", &sources[..2]), save("b.qcs", &sources[2..])];
+    for src in sources {
+        qc_source_free(src);
+    }
+    let strs: Vec<qc_str> = parts
+        .iter()
+        .map(|p| qc_str {
+            ptr: p.as_ptr().cast(),
+            len: p.len(),
+        })
+        .collect();
+    let merged = path("merged.qcs");
+    let mut n = 0;
+    let st = qc_store_merge_files(
+        strs.as_ptr(),
+        strs.len(),
+        merged.as_ptr(),
+        merged.len(),
+        &mut n,
+        err,
+    );
+    assert_eq!(st, QC_OK, "{}", message(err));
+    assert_eq!(n, 5);
+    assert!(std::fs::read(&merged).unwrap() == std::fs::read(&whole).unwrap());
+
+    // A part twice: a duplicate id, the merged file untouched.
+    let twice = [strs[0], strs[0]];
+    assert_eq!(
+        qc_store_merge_files(
+            twice.as_ptr(),
+            2,
+            merged.as_ptr(),
+            merged.len(),
+            null_mut(),
+            err
+        ),
+        QC_ERR_DUPLICATE_ID
+    );
+    assert!(std::fs::read(&merged).unwrap() == std::fs::read(&whole).unwrap());
+    // NULL array with parts, bad UTF-8 in a path, a part that is no store.
+    assert_eq!(
+        qc_store_merge_files(null(), 1, merged.as_ptr(), merged.len(), null_mut(), err),
+        QC_ERR_NULL_ARG
+    );
+    let bad = [qc_str {
+        ptr: b"\xff.qcs".as_ptr().cast(),
+        len: 5,
+    }];
+    assert_eq!(
+        qc_store_merge_files(
+            bad.as_ptr(),
+            1,
+            merged.as_ptr(),
+            merged.len(),
+            null_mut(),
+            err
+        ),
+        QC_ERR_INVALID_UTF8
+    );
+    std::fs::write(path("junk.qcs"), b"not a store").unwrap();
+    let junk = path("junk.qcs");
+    let junk = [qc_str {
+        ptr: junk.as_ptr().cast(),
+        len: junk.len(),
+    }];
+    assert_eq!(
+        qc_store_merge_files(
+            junk.as_ptr(),
+            1,
+            merged.as_ptr(),
+            merged.len(),
+            null_mut(),
+            err
+        ),
+        QC_ERR_NOT_A_STORE
+    );
+    // No parts: an empty store.
+    assert_eq!(
+        qc_store_merge_files(null(), 0, merged.as_ptr(), merged.len(), &mut n, err),
+        QC_OK
+    );
+    assert_eq!(n, 0);
+    qc_error_free(err);
+    let _ = std::fs::remove_dir_all(&dir);
+}

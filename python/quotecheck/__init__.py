@@ -41,7 +41,7 @@ from ctypes import (
 )
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Mapping, Optional, Union
+from typing import Iterable, Mapping, Optional, Sequence, Union
 
 __all__ = [
     "ABI_VERSION",
@@ -321,6 +321,10 @@ _SIGNATURES = {
     "qc_store_remove": (c_int32, [_P, _BYTES, c_size_t, _P]),
     "qc_store_save": (c_int32, [_P, _BYTES, c_size_t, _P]),
     "qc_store_open": (c_int32, [_BYTES, c_size_t, POINTER(_P), _P]),
+    "qc_store_merge_files": (
+        c_int32,
+        [POINTER(_Str), c_size_t, _BYTES, c_size_t, POINTER(c_size_t), _P],
+    ),
     "qc_extractor_new": (_P, []),
     "qc_extractor_free": (None, [_P]),
     "qc_extractor_set_language": (c_int32, [_P, c_uint32, _P]),
@@ -723,6 +727,35 @@ class Store(_PerThreadError):
             out = c_void_p()
             err.check(library().qc_store_open(p, n, byref(out), err.ptr))
             return cls(out.value)
+        finally:
+            err.close()
+
+    @staticmethod
+    def merge_files(
+        parts: Sequence[Union[str, os.PathLike]], path: Union[str, os.PathLike]
+    ) -> int:
+        """Merges the store files `parts` (each written by save()), in order,
+        into one store file at `path`: the file one store of all their
+        sources saves, made without building anything. Build an archive too
+        large for memory (a build takes about four times its text) in parts,
+        save each, and merge them. Returns how many sources the file holds.
+        A source id in two parts raises QuotecheckError (QC_ERR_DUPLICATE_ID);
+        on any error `path` is left as it was."""
+        encoded = [_bytes(os.fsdecode(part), "parts[]") for part in parts]
+        array = (_Str * max(len(encoded), 1))()
+        for i, (ptr, n, _keep) in enumerate(encoded):
+            array[i].ptr = ctypes.cast(ptr, c_void_p)
+            array[i].len = n
+        err = _Error()
+        try:
+            p, n, keep = _bytes(os.fsdecode(path), "path")
+            count = c_size_t()
+            err.check(
+                library().qc_store_merge_files(
+                    array, len(encoded), p, n, byref(count), err.ptr
+                )
+            )
+            return count.value
         finally:
             err.close()
 

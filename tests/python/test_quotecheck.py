@@ -310,6 +310,36 @@ class Checking(unittest.TestCase):
 
 
 class StoreFiles(unittest.TestCase):
+    def test_stores_saved_in_parts_merge_into_one(self):
+        import tempfile
+
+        entries = json.loads((DATA / "sources" / "sources.json").read_text("utf-8"))
+
+        def save(path, part):
+            with qc.Store() as store:
+                for e in part:
+                    store.add(
+                        e["id"],
+                        (DATA / "sources" / e["file"]).read_text("utf-8"),
+                        speaker=e.get("speaker"),
+                        labels=e.get("speakers") or {},
+                    )
+                store.save(path)
+
+        with tempfile.TemporaryDirectory() as tmp:
+            tmp = Path(tmp)
+            save(tmp / "whole.qcs", entries)
+            save(tmp / "a.qcs", entries[:2])
+            save(tmp / "b.qcs", entries[2:])
+            n = qc.Store.merge_files([tmp / "a.qcs", str(tmp / "b.qcs")], tmp / "merged.qcs")
+            self.assertEqual(n, len(entries))
+            self.assertEqual((tmp / "merged.qcs").read_bytes(), (tmp / "whole.qcs").read_bytes())
+            with self.assertRaises(qc.QuotecheckError) as cm:
+                qc.Store.merge_files([tmp / "a.qcs", tmp / "a.qcs"], tmp / "merged.qcs")
+            self.assertEqual(cm.exception.name, "QC_ERR_DUPLICATE_ID")
+            self.assertEqual((tmp / "merged.qcs").read_bytes(), (tmp / "whole.qcs").read_bytes())
+            self.assertEqual(qc.Store.merge_files([], tmp / "empty.qcs"), 0)
+
     def test_save_open_remove(self):
         import tempfile
 
