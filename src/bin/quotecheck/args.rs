@@ -107,7 +107,7 @@ pub enum ColorWhen {
     long_about = LONG_ABOUT,
     after_long_help = AFTER_HELP,
     after_help = "Examples and exit codes: quotecheck --help",
-    override_usage = "quotecheck [OPTIONS] [ARTICLE] [SOURCES]...\n       quotecheck [OPTIONS] --quotes QUOTES.json [SOURCES]...\n       quotecheck --save STORE [--store STORE] [--remove ID]... [--parts-mb N] [SOURCES]...\n       quotecheck --save STORE --merge PARTS...\n       quotecheck [--json] --extract ARTICLE\n       quotecheck --articles DIR --json-lines OUT [--store STORE] [SOURCES]..."
+    override_usage = "quotecheck [OPTIONS] [ARTICLE] [SOURCES]...\n       quotecheck [OPTIONS] --quotes QUOTES.json [SOURCES]...\n       quotecheck --save STORE [--store STORE] [--remove ID]... [SOURCES]...\n       quotecheck --save STORE --parts-mb N SOURCES...\n       quotecheck --save STORE --merge PARTS...\n       quotecheck [--json] --extract ARTICLE\n       quotecheck --articles DIR --json-lines OUT [--store STORE] [SOURCES]..."
 )]
 pub struct Args {
     /// The article, then its sources (files or folders). With --save or
