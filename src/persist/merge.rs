@@ -37,7 +37,7 @@ use super::{
 };
 use crate::error::Error;
 use crate::fasthash::FxHashMap;
-use crate::index::Frozen;
+use crate::index::{Blob, Frozen};
 use crate::paged::{Page, PageCutter};
 use crate::postings::{self, List};
 use crate::store::MAX_SOURCE_BYTES;
@@ -81,10 +81,6 @@ pub(crate) fn merge_files(inputs: &[&Path], output: &Path) -> Result<usize, Erro
     check_ids(&parts)?;
     let (vocab, mut parts) = renumber(parts)?;
     place(&mut parts)?;
-    let vocab: Vec<&str> = vocab
-        .iter()
-        .map(|&(k, w)| parts[k].parts.vocab[w].as_str())
-        .collect();
 
     let target = save_target(output);
     let dir = target
@@ -99,57 +95,72 @@ pub(crate) fn merge_files(inputs: &[&Path], output: &Path) -> Result<usize, Erro
     lists.flush().map_err(|e| io_error(&spill.path, e))?;
     drop(lists);
 
+    // The parts' lists are all in the merged ones now.
+    for p in &mut parts {
+        p.parts.index.frozen.pair_bytes = Blob::default();
+    }
     let sources: usize = parts.iter().map(|p| p.parts.sources.len()).sum();
-    let words: u64 = parts.iter().map(|p| u64::from(p.words)).sum();
     write_and_rename(&target, &dir, |w| {
-        let mut f = FileWriter::new(w)?;
-        f.meta_and_vocab(words, sources as u64, &vocab)?;
-        let mut records = Vec::new();
-        for p in &parts {
-            for src in &p.parts.sources {
-                let words = src.words.start + p.base..src.words.end + p.base;
-                encode_source(&mut records, src, words);
-            }
-        }
-        f.section(Tag::Sources, |s| s.put(&records))?;
-        drop(records);
-        f.index_rows(&index, &pages)?;
-        let mut blocks = Vec::new();
-        f.section(Tag::Texts, |s| {
-            for src in parts.iter().flat_map(|p| &p.parts.sources) {
-                let text = src.lazy_text.as_ref().ok_or_else(|| {
-                    std::io::Error::other(corrupt("a source's text is not in its file"))
-                })?;
-                for (k, block) in text.blocks().iter().enumerate() {
-                    let packed = text.packed_block(k).map_err(std::io::Error::other)?;
-                    blocks.push([packed.len() as u32, block.len, block.piece.crc]);
-                    s.put(&packed)?;
-                }
-            }
-            Ok(())
-        })?;
-        f.section(Tag::PairBytes, |s| {
-            let mut file = &spill.file;
-            file.seek(std::io::SeekFrom::Start(0))?;
-            let mut buf = vec![0u8; 1 << 20];
-            loop {
-                let n = file.read(&mut buf)?;
-                if n == 0 {
-                    return Ok(());
-                }
-                s.put(&buf[..n])?;
-            }
-        })?;
-        f.blocks_and_checkpoints(
-            &blocks,
-            parts
-                .iter()
-                .flat_map(|p| &p.parts.sources)
-                .flat_map(|src| src.checkpoints.iter()),
-        )?;
-        f.finish()
+        write_merged(w, &parts, &vocab, &index, &pages, &spill.file)
     })?;
     Ok(sources)
+}
+
+/// Writes the merged file: the parts' records and texts, the merged
+/// vocabulary and index rows, and the merged lists from `lists`.
+fn write_merged<W: Write>(
+    w: W,
+    parts: &[Part],
+    vocab: &[(usize, usize)],
+    index: &Frozen,
+    pages: &[Page],
+    mut lists: &std::fs::File,
+) -> std::io::Result<()> {
+    let sources = parts.iter().flat_map(|p| &p.parts.sources);
+    let words: u64 = parts.iter().map(|p| u64::from(p.words)).sum();
+    let vocab: Vec<&str> = vocab
+        .iter()
+        .map(|&(k, w)| parts[k].parts.vocab[w].as_str())
+        .collect();
+    let mut f = FileWriter::new(w)?;
+    f.meta_and_vocab(words, sources.clone().count() as u64, &vocab)?;
+    let mut records = Vec::new();
+    for p in parts {
+        for src in &p.parts.sources {
+            let words = src.words.start + p.base..src.words.end + p.base;
+            encode_source(&mut records, src, words);
+        }
+    }
+    f.section(Tag::Sources, |s| s.put(&records))?;
+    drop(records);
+    f.index_rows(index, pages)?;
+    let mut blocks = Vec::new();
+    f.section(Tag::Texts, |s| {
+        for src in sources.clone() {
+            let text = src.lazy_text.as_ref().ok_or_else(|| {
+                std::io::Error::other(corrupt("a source's text is not in its file"))
+            })?;
+            for (k, block) in text.blocks().iter().enumerate() {
+                let packed = text.packed_block(k).map_err(std::io::Error::other)?;
+                blocks.push([packed.len() as u32, block.len, block.piece.crc]);
+                s.put(&packed)?;
+            }
+        }
+        Ok(())
+    })?;
+    f.section(Tag::PairBytes, |s| {
+        lists.seek(std::io::SeekFrom::Start(0))?;
+        let mut buf = vec![0u8; 1 << 20];
+        loop {
+            let n = lists.read(&mut buf)?;
+            if n == 0 {
+                return Ok(());
+            }
+            s.put(&buf[..n])?;
+        }
+    })?;
+    f.blocks_and_checkpoints(&blocks, sources.flat_map(|src| src.checkpoints.iter()))?;
+    f.finish()
 }
 
 /// No source id in two parts.
