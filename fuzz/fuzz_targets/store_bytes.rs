@@ -1,7 +1,8 @@
 //! Store-file bytes with every checksum recomputed first (so the fuzzer
 //! explores the structure, not the CRCs): opening them, lazily from a file
 //! and whole from bytes, is an error or a store that checks quotes and
-//! saves without a panic.
+//! saves without a panic; merging them with a store file is an error or a
+//! file that opens and checks.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -20,6 +21,7 @@ fuzz_target!(|data: &[u8]| {
         if let Ok(store) = Store::open(&path) {
             exercise(&store);
         }
+        merge_with_a_store(&path);
         let _ = std::fs::remove_file(&path);
     }
 });
@@ -36,4 +38,24 @@ fn exercise(store: &Store) {
     let path = std::env::temp_dir().join(format!("qc-fuzz-resave-{}.qcs", std::process::id()));
     let _ = store.save(&path);
     let _ = std::fs::remove_file(&path);
+}
+
+/// The file at `path` merged after a small real store: an error, or a
+/// merged file that opens and checks.
+fn merge_with_a_store(path: &std::path::Path) {
+    let dir = std::env::temp_dir();
+    let first = dir.join(format!("qc-fuzz-merge-a-{}.qcs", std::process::id()));
+    let out = dir.join(format!("qc-fuzz-merge-out-{}.qcs", std::process::id()));
+    let mut store = Store::new();
+    let doc = quotecheck::SourceDoc::new("fuzz-first", "We will not raise taxes this year.");
+    if store.add(doc).is_err() || store.save(&first).is_err() {
+        return;
+    }
+    if Store::merge_files(&[first.as_path(), path], &out).is_ok() {
+        if let Ok(merged) = Store::open(&out) {
+            exercise(&merged);
+        }
+    }
+    let _ = std::fs::remove_file(&first);
+    let _ = std::fs::remove_file(&out);
 }
