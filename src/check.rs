@@ -1045,8 +1045,15 @@ impl Checker {
                 .then(a.first_pos.cmp(&b.first_pos))
                 .then(a.last_pos.cmp(&b.last_pos))
         };
-        let best = self.clusters.iter().map(|c| c.votes).max().unwrap_or(0);
-        let tied = self.clusters.iter().filter(|c| c.votes == best).count();
+        // The best vote and how many regions have it, in one pass.
+        let (_, tied) =
+            self.clusters
+                .iter()
+                .fold((0, 0), |(best, n), c| match c.votes.cmp(&best) {
+                    std::cmp::Ordering::Greater => (c.votes, 1),
+                    std::cmp::Ordering::Equal => (best, n + 1),
+                    std::cmp::Ordering::Less => (best, n),
+                });
         if self.clusters.len() > MAX_CANDIDATES {
             self.clusters
                 .select_nth_unstable_by(MAX_CANDIDATES - 1, order);

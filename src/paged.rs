@@ -263,8 +263,9 @@ pub(crate) struct PageCutter {
 }
 
 impl PageCutter {
-    /// The next list: its bytes and how many positions it holds.
-    pub fn list(&mut self, bytes: &[u8], count: u32) {
+    /// The next list: its bytes, and how many positions it holds (asked
+    /// only of a list long enough to be a page of its own).
+    pub fn list(&mut self, bytes: &[u8], count: impl FnOnce() -> u32) {
         let (at, end) = (self.at, self.at + bytes.len() as u64);
         self.at = end;
         if bytes.len() >= PAGE_BYTES {
@@ -272,7 +273,7 @@ impl PageCutter {
             self.pages.push(Page {
                 start: at,
                 crc: crc32fast::hash(bytes),
-                single: Some(count),
+                single: Some(count()),
             });
             return;
         }
@@ -316,15 +317,7 @@ pub(crate) fn cut_pages(
     let mut at = 0;
     while at < bytes.len() {
         let end = next(bytes, at).filter(|&e| e > at && e <= bytes.len())?;
-        let list = &bytes[at..end];
-        cutter.list(
-            list,
-            if list.len() >= PAGE_BYTES {
-                count(bytes, at)
-            } else {
-                0
-            },
-        );
+        cutter.list(&bytes[at..end], || count(bytes, at));
         at = end;
     }
     Some(cutter.finish())

@@ -638,7 +638,7 @@ impl Store {
     /// indexes' lists renumbered and joined. So an archive larger than a
     /// build fits in memory (about four times its text; README, "Limits")
     /// is built in parts, each saved, and merged; the merge holds the parts'
-    /// posting lists (about 0.4 bytes a byte of text) and writes the rest
+    /// posting lists (about 0.45 bytes a byte of text) and writes the rest
     /// as it goes. Written atomically, as [`Store::save`] writes; returns
     /// how many sources the merged file holds.
     ///

@@ -1389,16 +1389,12 @@ impl Reader<'_> {
             // followed by a clause of its own does not lead to the
             // quote, unless set off as a whole ("Nobody got kissed,
             // Gilberthorpe said, but Leeds was “…”").
-            let set_off = toks
-                .iter()
-                .rposition(|t| t.end <= m.phrase.0)
-                .is_some_and(|p| toks[p].kind == Kind::Comma);
+            let before_phrase = toks.iter().rposition(|t| t.end <= m.phrase.0);
+            let set_off = before_phrase.is_some_and(|p| toks[p].kind == Kind::Comma);
             // "a video in which Trump bragged about it, a student
             // group derided him as “…”": a relative clause closed
             // before the quote speaks for no one in it.
-            let closed_relative = toks
-                .iter()
-                .rposition(|t| t.end <= m.phrase.0)
+            let closed_relative = before_phrase
                 .is_some_and(|p| matches!(self.word(&toks[p]), "which" | "whom"))
                 && toks[i..]
                     .iter()

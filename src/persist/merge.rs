@@ -32,8 +32,8 @@ use std::io::{Read, Seek, Write};
 use std::path::{Path, PathBuf};
 
 use super::{
-    FileWriter, Parts, SAVE_SEQ, Tag, corrupt, encode_source, io_error, open, save_target,
-    temp_name, write_and_rename, write_error,
+    FileWriter, Parts, SAVE_SEQ, Tag, corrupt, encode_source, folder_of, io_error, open,
+    save_target, temp_name, write_and_rename, write_error,
 };
 use crate::error::Error;
 use crate::fasthash::FxHashMap;
@@ -83,12 +83,8 @@ pub(crate) fn merge_files(inputs: &[&Path], output: &Path) -> Result<usize, Erro
     place(&mut parts)?;
 
     let target = save_target(output);
-    let dir = target
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."))
-        .to_path_buf();
-    let spill = Spill::new(&dir, &target)?;
+    let dir = folder_of(&target);
+    let spill = Spill::new(dir, &target)?;
     let mut lists = std::io::BufWriter::with_capacity(1 << 20, &spill.file);
     let (index, pages) =
         merge_index(&parts, vocab.len(), &mut lists).map_err(|e| write_error(&spill.path, e))?;
@@ -100,7 +96,7 @@ pub(crate) fn merge_files(inputs: &[&Path], output: &Path) -> Result<usize, Erro
         p.parts.index.frozen.pair_bytes = Blob::default();
     }
     let sources: usize = parts.iter().map(|p| p.parts.sources.len()).sum();
-    write_and_rename(&target, &dir, |w| {
+    write_and_rename(&target, dir, |w| {
         write_merged(w, &parts, &vocab, &index, &pages, &spill.file)
     })?;
     Ok(sources)
@@ -306,7 +302,7 @@ fn merge_index(
             out.push_row(a as usize, b, at);
             bytes.clear();
             postings::encode_at_end(&mut bytes, &positions, false);
-            cutter.list(&bytes, positions.len() as u32);
+            cutter.list(&bytes, || positions.len() as u32);
             lists.write_all(&bytes)?;
             at += bytes.len() as u64;
         }

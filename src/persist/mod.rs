@@ -223,6 +223,14 @@ pub(crate) fn save_target(path: &Path) -> std::path::PathBuf {
     }
 }
 
+/// The folder a file at `path` is in (`.` for a bare name): where its
+/// temporary files go.
+fn folder_of(path: &Path) -> &Path {
+    path.parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+}
+
 /// Saves `view` to `path` (through a symbolic link to its target). With
 /// `expect`, the save is an update of the file a store was opened from: it
 /// happens under an advisory lock on a sidecar file (`.NAME.lock`, beside
@@ -236,10 +244,7 @@ pub(crate) fn save(
 ) -> Result<Option<FileStamp>, Error> {
     let target = save_target(path);
     let path = target.as_path();
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
+    let dir = folder_of(path);
     let _lock = match expect {
         Some(stamp) => {
             let lock = lock_beside(path, dir)?;
